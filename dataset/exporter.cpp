@@ -1,0 +1,199 @@
+#include "exporter.h"
+
+#include "project.h"
+#include "types.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <map>
+#include <vector>
+
+namespace pulc::dataset {
+namespace {
+
+struct ExportSample
+{
+    qint64 id = 0;
+    QString path; ///< absolute
+    QString split;
+    std::vector<int> classIndexes; ///< 0-based, in class order
+};
+
+/// Names a class folder safely: separators and leading dots cannot escape OUT.
+QString folderName(const QString &className)
+{
+    QString n = className;
+    n.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('\\'), QLatin1Char('_'));
+    if (n.startsWith(QLatin1Char('.')))
+        n.prepend(QLatin1Char('_'));
+    return n;
+}
+
+/// A file name in `dir` that is not taken yet: the original, else name_<id>.ext.
+QString freeName(QSet<QString> &taken, const QString &dir, const QString &fileName, qint64 id)
+{
+    QString candidate = dir + QLatin1Char('/') + fileName;
+    if (taken.contains(candidate) || QFileInfo::exists(candidate)) {
+        const QFileInfo fi(fileName);
+        const QString suffix = fi.suffix().isEmpty() ? QString() : QLatin1Char('.') + fi.suffix();
+        candidate = QStringLiteral("%1/%2_%3%4").arg(dir, fi.completeBaseName()).arg(id).arg(suffix);
+    }
+    taken.insert(candidate);
+    return candidate;
+}
+
+Status writeText(const QString &file, const QString &text)
+{
+    QSaveFile f(file);
+    const QByteArray bytes = text.toUtf8();
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        return Status::failure(QStringLiteral("%1: cannot write: %2").arg(file, f.errorString()));
+    return Status::success();
+}
+
+} // namespace
+
+QString toString(ExportFormat f)
+{
+    return f == ExportFormat::Folders ? QStringLiteral("folders") : QStringLiteral("paddle-list");
+}
+
+std::optional<ExportFormat> exportFormatFromString(const QString &s)
+{
+    if (s == QLatin1String("folders"))
+        return ExportFormat::Folders;
+    if (s == QLatin1String("paddle-list"))
+        return ExportFormat::PaddleList;
+    return std::nullopt;
+}
+
+Result<ExportReport> exportDataset(Project &project, const ExportRequest &req,
+                                   const ImportCallbacks &cb)
+{
+    const TaskType task = project.info().task;
+    if (req.format == ExportFormat::Folders && task == TaskType::MultiLabel)
+        return Result<ExportReport>::failure(
+            QStringLiteral("folder-per-class export needs a single-label or binary project; "
+                           "export multi-label data as paddle-list"));
+    const QString out = QDir(req.outDir).absolutePath();
+    if (!QDir().mkpath(out))
+        return Result<ExportReport>::failure(QStringLiteral("%1: cannot create folder").arg(out));
+
+    const QList<ClassInfo> classes = project.classes();
+    QHash<qint64, int> indexOf;
+    for (qsizetype i = 0; i < classes.size(); ++i)
+        indexOf.insert(classes[i].id, int(i));
+
+    std::vector<ExportSample> samples;
+    QHash<qint64, size_t> byId;
+    QSqlQuery q(project.database().db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, path, split FROM samples WHERE removed = 0 ORDER BY id")))
+        return Result<ExportReport>::failure(q.lastError().text());
+    while (q.next()) {
+        byId.insert(q.value(0).toLongLong(), samples.size());
+        samples.push_back({q.value(0).toLongLong(), project.absolutePath(q.value(1).toString()),
+                           q.value(2).toString(), {}});
+    }
+    if (!q.exec(QStringLiteral("SELECT l.sample_id, l.class_id FROM labels l JOIN samples s"
+                               " ON s.id = l.sample_id WHERE s.removed = 0")))
+        return Result<ExportReport>::failure(q.lastError().text());
+    while (q.next()) {
+        auto it = byId.find(q.value(0).toLongLong());
+        if (it != byId.end())
+            samples[*it].classIndexes.push_back(indexOf.value(q.value(1).toLongLong()));
+    }
+    for (ExportSample &s : samples)
+        std::sort(s.classIndexes.begin(), s.classIndexes.end());
+
+    ExportReport report;
+    QSet<QString> taken;
+    auto progress = [&](size_t i) {
+        if (cb.progress && (i % 500 == 0 || i + 1 == samples.size()))
+            cb.progress({QStringLiteral("export"), qint64(i + 1), qint64(samples.size())});
+    };
+
+    if (req.format == ExportFormat::Folders) {
+        for (size_t i = 0; i < samples.size(); ++i) {
+            if (cb.shouldCancel && cb.shouldCancel())
+                return Result<ExportReport>::failure(QStringLiteral("export cancelled"));
+            const ExportSample &s = samples[i];
+            QString dir = out + QLatin1Char('/') +
+                          (s.split.isEmpty() ? QStringLiteral("unassigned") : s.split);
+            if (!s.classIndexes.empty())
+                dir += QLatin1Char('/') + folderName(classes[s.classIndexes.front()].name);
+            const QString dest = freeName(taken, dir, QFileInfo(s.path).fileName(), s.id);
+            if (!QDir().mkpath(dir) || !QFile::copy(s.path, dest)) {
+                report.skipped.append({s.path, QFileInfo::exists(s.path)
+                                                   ? QStringLiteral("cannot copy to %1").arg(dest)
+                                                   : QStringLiteral("no such file")});
+                continue;
+            }
+            ++report.samples;
+            progress(i);
+        }
+        return report;
+    }
+
+    // PaddleClas lists, one per split, plus the class map.
+    std::map<QString, QString> lists; // file name -> content
+    const bool multi = task == TaskType::MultiLabel;
+    for (size_t i = 0; i < samples.size(); ++i) {
+        if (cb.shouldCancel && cb.shouldCancel())
+            return Result<ExportReport>::failure(QStringLiteral("export cancelled"));
+        const ExportSample &s = samples[i];
+        QString listed = s.path;
+        if (req.copyImages) {
+            const QString dir = out + QStringLiteral("/images/") +
+                                (s.split.isEmpty() ? QStringLiteral("unassigned") : s.split);
+            const QString dest = freeName(taken, dir, QFileInfo(s.path).fileName(), s.id);
+            if (!QDir().mkpath(dir) || !QFile::copy(s.path, dest)) {
+                report.skipped.append({s.path, QFileInfo::exists(s.path)
+                                                   ? QStringLiteral("cannot copy to %1").arg(dest)
+                                                   : QStringLiteral("no such file")});
+                continue;
+            }
+            listed = QDir(out).relativeFilePath(dest);
+        }
+        QString line;
+        QString file;
+        if (s.classIndexes.empty() && !multi) {
+            file = QStringLiteral("unlabeled_list.txt");
+            line = listed;
+        } else {
+            file = (s.split.isEmpty() ? QStringLiteral("unassigned") : s.split) +
+                   QStringLiteral("_list.txt");
+            if (multi) {
+                QStringList bits(classes.size(), QStringLiteral("0"));
+                for (int c : s.classIndexes)
+                    bits[c] = QStringLiteral("1");
+                line = listed + QLatin1Char('\t') + bits.join(QLatin1Char(','));
+            } else {
+                line = listed + QLatin1Char(' ') + QString::number(s.classIndexes.front());
+            }
+        }
+        lists[file] += line + QLatin1Char('\n');
+        ++report.samples;
+        progress(i);
+    }
+    QString labelList;
+    for (qsizetype i = 0; i < classes.size(); ++i)
+        labelList += QStringLiteral("%1 %2\n").arg(i).arg(classes[i].name);
+    lists[QStringLiteral("label_list.txt")] = labelList;
+    for (const auto &[name, content] : lists) {
+        if (Status s = writeText(out + QLatin1Char('/') + name, content); !s)
+            return Result<ExportReport>::failure(s.error);
+        report.files.append(name);
+    }
+    return report;
+}
+
+} // namespace pulc::dataset

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace pulc::dataset {
+
+/// Limits that keep a hostile or accidental file (a decompression bomb, a 30000x30000 scan)
+/// from exhausting memory: checked from the header, before any pixel is decoded.
+struct ProbeLimits
+{
+    qint64 maxFileBytes = 256LL * 1024 * 1024;
+    int maxSide = 16384;
+    qint64 maxPixels = 64LL * 1000 * 1000;
+};
+
+/// What the header of an image file says.
+struct ImageInfo
+{
+    QString format; ///< "jpeg", "png", "bmp", "gif", "webp", "tiff", "pnm"
+    int width = 0;
+    int height = 0;
+};
+
+/// Outcome of checking one file: ok with its info, or a one-line English reason.
+struct ProbeResult
+{
+    bool ok = false;
+    ImageInfo info;
+    QString reason;
+};
+
+/// Reads format and size from the first bytes of an image without decoding pixels.
+/// Returns nullopt when the bytes are not a recognised image header. Thread-safe.
+std::optional<ImageInfo> readImageHeader(const QByteArray &bytes);
+
+/// Validates a whole image file held in memory: recognised header, size within limits,
+/// not truncated, and decodable by OpenCV (at reduced scale where the codec allows, to stay
+/// cheap). Thread-safe; never throws.
+ProbeResult probeImage(const QByteArray &bytes, const ProbeLimits &limits = {});
+
+} // namespace pulc::dataset
