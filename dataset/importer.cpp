@@ -36,6 +36,7 @@ struct Planned
 {
     const ImportItem *item = nullptr;
     QString destination; ///< absolute path of the file the sample points at
+    QString stored;      ///< the same as stored in the database
     bool writeFile = false; ///< copy or generate into the project
 };
 
@@ -234,6 +235,7 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
             continue;
         }
         firstRef.insert(stored, item.ref);
+        p.stored = stored;
         plan.push_back(p);
     }
 
@@ -361,7 +363,7 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
             report.skipped.append({plan[i].item->ref, c.reason});
             continue;
         }
-        ins.bindValue(0, project.storedPath(plan[i].destination));
+        ins.bindValue(0, plan[i].stored);
         ins.bindValue(1, c.hash);
         ins.bindValue(2, c.info.width);
         ins.bindValue(3, c.info.height);
@@ -395,7 +397,6 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
             }
         }
     }
-
     for (const DuplicateGroup &g : findDuplicateGroups(project, &newHashes)) {
         report.duplicates.append(g);
         if (g.conflict)
