@@ -99,7 +99,8 @@ int main(int argc, char **argv)
         cv::GaussianBlur(img, img, cv::Size(5, 5), 0); // photo-like, compressible content
         std::vector<uchar> buf;
         cv::imencode("." + format.toStdString(), img, buf);
-        const QString path = QStringLiteral("%1/%2.%3").arg(dir).arg(i, 6, 10, QLatin1Char('0')).arg(format);
+        const QString path =
+            QStringLiteral("%1/%2.%3").arg(dir).arg(i, 6, 10, QLatin1Char('0')).arg(format);
         QFile f(path);
         f.open(QIODevice::WriteOnly);
         f.write(reinterpret_cast<const char *>(buf.data()), qint64(buf.size()));
@@ -107,7 +108,8 @@ int main(int argc, char **argv)
         bytes += qint64(buf.size());
     }
     std::printf("import_bench: %d %s images of %dx%d (%.1f MB), %s cache, %d runs\n", images,
-                qPrintable(format), size, size, double(bytes) / 1e6, cold ? "cold" : "warm", repeat);
+                qPrintable(format), size, size, double(bytes) / 1e6, cold ? "cold" : "warm",
+                repeat);
 
     std::vector<double> wall, rate, readOnly, scan, read, hash, decode, sql;
     for (int r = 0; r < repeat; ++r) {
@@ -126,7 +128,8 @@ int main(int argc, char **argv)
         req.threads = threads;
         auto report = importData(*project, req);
         if (!report || report->imported != images) {
-            std::fprintf(stderr, "import failed: %s\n", report ? "wrong count" : qPrintable(report.error()));
+            std::fprintf(stderr, "import failed: %s\n",
+                         report ? "wrong count" : qPrintable(report.error()));
             return 1;
         }
         const ImportTimings &t = report->timings;
@@ -137,17 +140,20 @@ int main(int argc, char **argv)
         hash.push_back(t.hash);
         decode.push_back(t.decode);
         sql.push_back(t.sql);
-        std::printf("  run %d: %.0f ms, %.0f images/s\n", r + 1, t.wall, images / (t.wall / 1000.0));
+        std::printf("  run %d: %.0f ms, %.0f images/s\n", r + 1, t.wall,
+                    images / (t.wall / 1000.0));
     }
     // Shares of all the time spent (worker time summed over threads, plus the single-threaded
     // scan and SQL phases): what part is reading the files, and what part is our own work.
     const double all = median(read) + median(hash) + median(decode) + median(scan) + median(sql);
-    std::printf("median: %.0f images/s, wall %.0f ms (plain read of all files, one thread: %.0f ms)\n",
-                median(rate), median(wall), median(readOnly));
-    std::printf("time shares (of %.0f ms): read files %.0f%%, hash %.0f%%, header+decode check %.0f%%, "
-                "scan folders %.0f%%, SQL %.0f%%\n",
-                all, 100 * median(read) / all, 100 * median(hash) / all, 100 * median(decode) / all,
-                100 * median(scan) / all, 100 * median(sql) / all);
+    std::printf(
+        "median: %.0f images/s, wall %.0f ms (plain read of all files, one thread: %.0f ms)\n",
+        median(rate), median(wall), median(readOnly));
+    std::printf(
+        "time shares (of %.0f ms): read files %.0f%%, hash %.0f%%, header+decode check %.0f%%, "
+        "scan folders %.0f%%, SQL %.0f%%\n",
+        all, 100 * median(read) / all, 100 * median(hash) / all, 100 * median(decode) / all,
+        100 * median(scan) / all, 100 * median(sql) / all);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     std::printf("peak RSS: %.0f MB\n", double(ru.ru_maxrss) / 1024.0);

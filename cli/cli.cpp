@@ -21,21 +21,25 @@ struct Command
 
 const Command kCommands[] = {
     {"project", "project init DIR: create a project (--task single|multi|binary)", &cmdProject},
-    {"import", "import SRC --project DIR: add images (folders, PaddleClas lists, CSV, IDX)", &cmdImport},
+    {"import", "import SRC --project DIR: add images (folders, PaddleClas lists, CSV, IDX)",
+     &cmdImport},
     {"stats", "stats --project DIR: counts per class and split, warnings", &cmdStats},
     {"split", "split --project DIR --val F --test F: stratified, seeded split", &cmdSplit},
-    {"export-dataset", "export-dataset --project DIR --format paddle-list|folders OUT", &cmdExportDataset},
+    {"export-dataset", "export-dataset --project DIR --format paddle-list|folders OUT",
+     &cmdExportDataset},
     {"demo", "demo DIR: create the Fashion-MNIST demo project", &cmdDemo},
     {"version", "version: versions of PULC Studio and its libraries", &cmdVersion},
 };
 
 QString usage()
 {
-    QStringList lines{QStringLiteral("Usage: pulc COMMAND [options]   (pulc COMMAND --help for more)"),
-                      QString(), QStringLiteral("Commands:")};
+    QStringList lines{
+        QStringLiteral("Usage: pulc COMMAND [options]   (pulc COMMAND --help for more)"), QString(),
+        QStringLiteral("Commands:")};
     for (const Command &c : kCommands)
         lines << QStringLiteral("  %1").arg(QString::fromLatin1(c.summary));
-    lines << QString() << QStringLiteral("Every command takes --json to print one JSON object on stdout.")
+    lines << QString()
+          << QStringLiteral("Every command takes --json to print one JSON object on stdout.")
           << QStringLiteral("Exit codes: 0 success, 1 failure, 2 bad usage.");
     return lines.join(QLatin1Char('\n'));
 }
@@ -69,8 +73,8 @@ int run(int argc, char **argv)
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
-    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
-        args.first() == QLatin1String("help")) {
+    if (args.isEmpty() || args.first() == QLatin1String("--help") ||
+        args.first() == QLatin1String("-h") || args.first() == QLatin1String("help")) {
         printOut(usage());
         return args.isEmpty() ? kExitUsage : kExitOk;
     }

@@ -34,14 +34,17 @@ extern "C" void onInterrupt(int)
     std::signal(SIGINT, SIG_DFL); // a second Ctrl+C ends the process at once
 }
 
-const QCommandLineOption kJson(QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout."));
+const QCommandLineOption kJson(QStringLiteral("json"),
+                               QStringLiteral("Print one JSON object on stdout."));
 const QCommandLineOption kProjectDir(QStringList{QStringLiteral("project"), QStringLiteral("p")},
                                      QStringLiteral("The project folder."), QStringLiteral("DIR"));
-const QCommandLineOption kProgress(QStringLiteral("progress"),
-                                   QStringLiteral("Print progress lines on stderr (default: when it is a terminal)."));
+const QCommandLineOption
+    kProgress(QStringLiteral("progress"),
+              QStringLiteral("Print progress lines on stderr (default: when it is a terminal)."));
 
 /// Parses `args`; on a usage error prints it and sets *exitCode.
-bool parse(QCommandLineParser &parser, const QStringList &args, const QString &synopsis, int *exitCode)
+bool parse(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
+           int *exitCode)
 {
     parser.setApplicationDescription(synopsis);
     parser.addOption(kJson);
@@ -55,7 +58,8 @@ bool parse(QCommandLineParser &parser, const QStringList &args, const QString &s
     }
     if (parser.isSet(help)) {
         printOut(parser.helpText().replace(QStringLiteral("pulc [options]"),
-                                           QStringLiteral("pulc ") + args.first() + QStringLiteral(" [options]")));
+                                           QStringLiteral("pulc ") + args.first() +
+                                               QStringLiteral(" [options]")));
         *exitCode = kExitOk;
         return false;
     }
@@ -128,26 +132,34 @@ QString opencvVersion()
 int cmdProject(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption task(QStringLiteral("task"),
-                                  QStringLiteral("single (one class per image), multi (attributes) or binary."),
-                                  QStringLiteral("TYPE"), QStringLiteral("single"));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME"));
+    const QCommandLineOption task(
+        QStringLiteral("task"),
+        QStringLiteral("single (one class per image), multi (attributes) or binary."),
+        QStringLiteral("TYPE"), QStringLiteral("single"));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Display name."),
+                                  QStringLiteral("NAME"));
     const QCommandLineOption positive(QStringLiteral("positive"),
-                                      QStringLiteral("Binary projects: the positive class."), QStringLiteral("CLASS"));
+                                      QStringLiteral("Binary projects: the positive class."),
+                                      QStringLiteral("CLASS"));
     parser.addOptions({task, name, positive});
     parser.addPositionalArgument(QStringLiteral("init"), QStringLiteral("The sub-command."));
-    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder of the new project."));
+    parser.addPositionalArgument(QStringLiteral("DIR"),
+                                 QStringLiteral("Folder of the new project."));
     int code = kExitOk;
     if (!parse(parser, args, QStringLiteral("Create a project folder with its database."), &code))
         return code;
     const bool json = parser.isSet(kJson);
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2 || pos[0] != QLatin1String("init"))
-        return fail(json, QStringLiteral("usage: pulc project init DIR [--task single|multi|binary] [--name NAME]"),
+        return fail(json,
+                    QStringLiteral(
+                        "usage: pulc project init DIR [--task single|multi|binary] [--name NAME]"),
                     kExitUsage);
     const auto taskType = taskTypeFromString(parser.value(task));
     if (!taskType)
-        return fail(json, QStringLiteral("--task must be single, multi or binary, not '%1'").arg(parser.value(task)),
+        return fail(json,
+                    QStringLiteral("--task must be single, multi or binary, not '%1'")
+                        .arg(parser.value(task)),
                     kExitUsage);
     ProjectInfo info;
     info.name = parser.value(name);
@@ -169,38 +181,50 @@ int cmdProject(const QStringList &args)
 int cmdImport(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("auto, folders, paddle-list, csv, unlabeled or idx."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("auto"));
-    const QCommandLineOption classMap(QStringLiteral("class-map"),
-                                      QStringLiteral("PaddleClas class_id_map file ('id name' per line)."),
-                                      QStringLiteral("FILE"));
-    const QCommandLineOption root(QStringLiteral("root"),
-                                  QStringLiteral("Base folder of relative paths in lists (default: the list's folder)."),
-                                  QStringLiteral("DIR"));
-    const QCommandLineOption split(QStringLiteral("split"), QStringLiteral("Put every image in this split."),
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("auto, folders, paddle-list, csv, unlabeled or idx."),
+        QStringLiteral("FORMAT"), QStringLiteral("auto"));
+    const QCommandLineOption classMap(
+        QStringLiteral("class-map"),
+        QStringLiteral("PaddleClas class_id_map file ('id name' per line)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption root(
+        QStringLiteral("root"),
+        QStringLiteral("Base folder of relative paths in lists (default: the list's folder)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption split(QStringLiteral("split"),
+                                   QStringLiteral("Put every image in this split."),
                                    QStringLiteral("train|val|test"));
-    const QCommandLineOption copy(QStringLiteral("copy"), QStringLiteral("Copy the images into the project."));
-    const QCommandLineOption limit(QStringLiteral("limit"),
-                                   QStringLiteral("At most N images per source file or split folder."),
-                                   QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
+    const QCommandLineOption copy(QStringLiteral("copy"),
+                                  QStringLiteral("Copy the images into the project."));
+    const QCommandLineOption limit(
+        QStringLiteral("limit"),
+        QStringLiteral("At most N images per source file or split folder."), QStringLiteral("N"),
+        QStringLiteral("0"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("Worker threads (default: all cores)."),
                                      QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({kProjectDir, format, classMap, root, split, copy, limit, threads, kProgress});
-    parser.addPositionalArgument(QStringLiteral("SRC"), QStringLiteral("Folder, list file, CSV or IDX file."));
+    parser.addOptions(
+        {kProjectDir, format, classMap, root, split, copy, limit, threads, kProgress});
+    parser.addPositionalArgument(QStringLiteral("SRC"),
+                                 QStringLiteral("Folder, list file, CSV or IDX file."));
     int code = kExitOk;
     if (!parse(parser, args,
-               QStringLiteral("Import images into a project. All or nothing: a failure, Ctrl+C or a killed "
-                              "process adds nothing."),
+               QStringLiteral(
+                   "Import images into a project. All or nothing: a failure, Ctrl+C or a killed "
+                   "process adds nothing."),
                &code))
         return code;
     const bool json = parser.isSet(kJson);
     if (parser.positionalArguments().size() != 1)
-        return fail(json, QStringLiteral("usage: pulc import SRC --project DIR [options]"), kExitUsage);
+        return fail(json, QStringLiteral("usage: pulc import SRC --project DIR [options]"),
+                    kExitUsage);
     ImportRequest req = defaultImportRequest(parser.positionalArguments().first());
     const auto fmt = importFormatFromString(parser.value(format));
     if (!fmt)
-        return fail(json, QStringLiteral("unknown --format '%1'").arg(parser.value(format)), kExitUsage);
+        return fail(json, QStringLiteral("unknown --format '%1'").arg(parser.value(format)),
+                    kExitUsage);
     req.format = *fmt;
     req.classMapFile = parser.value(classMap);
     req.root = parser.value(root);
@@ -252,7 +276,8 @@ int cmdStats(const QStringList &args)
         o.insert(QStringLiteral("task"), toString(project->info().task));
         printJson(o);
     } else {
-        printOut(QStringLiteral("%1 (%2-label)").arg(project->info().name, toString(project->info().task)));
+        printOut(QStringLiteral("%1 (%2-label)")
+                     .arg(project->info().name, toString(project->info().task)));
         for (const QString &line : describe(stats.value()))
             printOut(line);
     }
@@ -266,20 +291,25 @@ int cmdSplit(const QStringList &args)
                                  QStringLiteral("F"), QStringLiteral("0.1"));
     const QCommandLineOption test(QStringLiteral("test"), QStringLiteral("Fraction for test."),
                                   QStringLiteral("F"), QStringLiteral("0.1"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("N"),
-                                  QStringLiteral("42"));
-    const QCommandLineOption reassign(QStringLiteral("reassign"),
-                                      QStringLiteral("Re-split every labeled image, not only unassigned ones."));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."),
+                                  QStringLiteral("N"), QStringLiteral("42"));
+    const QCommandLineOption reassign(
+        QStringLiteral("reassign"),
+        QStringLiteral("Re-split every labeled image, not only unassigned ones."));
     parser.addOptions({kProjectDir, val, test, seed, reassign});
     int code = kExitOk;
-    if (!parse(parser, args,
-               QStringLiteral("Stratified random split of the labeled images that have no split yet."), &code))
+    if (!parse(
+            parser, args,
+            QStringLiteral("Stratified random split of the labeled images that have no split yet."),
+            &code))
         return code;
     const bool json = parser.isSet(kJson);
     SplitRequest req;
     bool ok = false;
-    if (!parseFraction(parser.value(val), &req.val) || !parseFraction(parser.value(test), &req.test))
-        return fail(json, QStringLiteral("--val and --test take fractions between 0 and 1"), kExitUsage);
+    if (!parseFraction(parser.value(val), &req.val) ||
+        !parseFraction(parser.value(test), &req.test))
+        return fail(json, QStringLiteral("--val and --test take fractions between 0 and 1"),
+                    kExitUsage);
     req.seed = parser.value(seed).toULongLong(&ok);
     if (!ok)
         return fail(json, QStringLiteral("--seed takes a whole number"), kExitUsage);
@@ -307,20 +337,26 @@ int cmdSplit(const QStringList &args)
 int cmdExportDataset(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("paddle-list or folders."),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("paddle-list or folders."),
                                     QStringLiteral("FORMAT"), QStringLiteral("paddle-list"));
-    const QCommandLineOption copy(QStringLiteral("copy"),
-                                  QStringLiteral("paddle-list: copy images into OUT/images and list relative paths."));
+    const QCommandLineOption copy(
+        QStringLiteral("copy"),
+        QStringLiteral("paddle-list: copy images into OUT/images and list relative paths."));
     parser.addOptions({kProjectDir, format, copy, kProgress});
     parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("Output folder."));
     int code = kExitOk;
-    if (!parse(parser, args, QStringLiteral("Export the labeled dataset for PaddleClas or as class folders."),
+    if (!parse(parser, args,
+               QStringLiteral("Export the labeled dataset for PaddleClas or as class folders."),
                &code))
         return code;
     const bool json = parser.isSet(kJson);
     if (parser.positionalArguments().size() != 1)
-        return fail(json, QStringLiteral("usage: pulc export-dataset --project DIR --format paddle-list|folders OUT"),
-                    kExitUsage);
+        return fail(
+            json,
+            QStringLiteral(
+                "usage: pulc export-dataset --project DIR --format paddle-list|folders OUT"),
+            kExitUsage);
     ExportRequest req;
     req.outDir = parser.positionalArguments().first();
     const auto fmt = exportFormatFromString(parser.value(format));
@@ -337,7 +373,8 @@ int cmdExportDataset(const QStringList &args)
     if (json) {
         QJsonArray skipped;
         for (const auto &s : report->skipped)
-            skipped.append(QJsonObject{{QStringLiteral("path"), s.path}, {QStringLiteral("reason"), s.reason}});
+            skipped.append(QJsonObject{{QStringLiteral("path"), s.path},
+                                       {QStringLiteral("reason"), s.reason}});
         printJson({{QStringLiteral("exported"), report->samples},
                    {QStringLiteral("out"), req.outDir},
                    {QStringLiteral("files"), QJsonArray::fromStringList(report->files)},
@@ -353,15 +390,20 @@ int cmdExportDataset(const QStringList &args)
 int cmdDemo(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption train(QStringLiteral("train"),
-                                   QStringLiteral("Images from the training file (split 80/20 into train/val)."),
-                                   QStringLiteral("N"), QStringLiteral("5000"));
-    const QCommandLineOption test(QStringLiteral("test"), QStringLiteral("Images from the test file."),
-                                  QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption train(
+        QStringLiteral("train"),
+        QStringLiteral("Images from the training file (split 80/20 into train/val)."),
+        QStringLiteral("N"), QStringLiteral("5000"));
+    const QCommandLineOption test(QStringLiteral("test"),
+                                  QStringLiteral("Images from the test file."), QStringLiteral("N"),
+                                  QStringLiteral("1000"));
     parser.addOptions({train, test, kProgress});
-    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder of the new demo project."));
+    parser.addPositionalArgument(QStringLiteral("DIR"),
+                                 QStringLiteral("Folder of the new demo project."));
     int code = kExitOk;
-    if (!parse(parser, args, QStringLiteral("Create the Fashion-MNIST demo project (Debian's dataset-fashion-mnist)."),
+    if (!parse(parser, args,
+               QStringLiteral(
+                   "Create the Fashion-MNIST demo project (Debian's dataset-fashion-mnist)."),
                &code))
         return code;
     const bool json = parser.isSet(kJson);
@@ -373,7 +415,8 @@ int cmdDemo(const QStringList &args)
     req.trainImages = parser.value(train).toInt(&ok1);
     req.testImages = parser.value(test).toInt(&ok2);
     if (!ok1 || !ok2 || req.trainImages < 0 || req.testImages < 0)
-        return fail(json, QStringLiteral("--train and --test take whole numbers (0: all)"), kExitUsage);
+        return fail(json, QStringLiteral("--train and --test take whole numbers (0: all)"),
+                    kExitUsage);
     auto dir = createDemoProject(req, interruptibleCallbacks(wantProgress(parser)));
     if (!dir)
         return fail(json, dir.error());

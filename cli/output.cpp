@@ -65,27 +65,28 @@ QJsonObject toJson(const dataset::ImportReport &r)
 {
     QJsonArray skipped;
     for (const auto &s : r.skipped)
-        skipped.append(QJsonObject{{QStringLiteral("path"), s.path}, {QStringLiteral("reason"), s.reason}});
+        skipped.append(
+            QJsonObject{{QStringLiteral("path"), s.path}, {QStringLiteral("reason"), s.reason}});
     const auto &t = r.timings;
-    return {{QStringLiteral("format"), dataset::toString(r.format)},
-            {QStringLiteral("import_id"), r.importId},
-            {QStringLiteral("imported"), r.imported},
-            {QStringLiteral("already_present"), r.alreadyPresent},
-            {QStringLiteral("cancelled"), r.cancelled},
-            {QStringLiteral("skipped"), skipped},
-            {QStringLiteral("duplicates"), groupsJson(r.duplicates)},
-            {QStringLiteral("conflicts"), groupsJson(r.conflicts)},
-            {QStringLiteral("leakage"), groupsJson(r.leakage)},
-            {QStringLiteral("classes"), QJsonArray::fromStringList(r.classes)},
-            {QStringLiteral("new_classes"), QJsonArray::fromStringList(r.newClasses)},
-            {QStringLiteral("timings_ms"),
-             QJsonObject{{QStringLiteral("scan"), t.scan},
-                         {QStringLiteral("read"), t.read},
-                         {QStringLiteral("hash"), t.hash},
-                         {QStringLiteral("decode"), t.decode},
-                         {QStringLiteral("write_files"), t.writeFiles},
-                         {QStringLiteral("sql"), t.sql},
-                         {QStringLiteral("wall"), t.wall}}}};
+    return {
+        {QStringLiteral("format"), dataset::toString(r.format)},
+        {QStringLiteral("import_id"), r.importId},
+        {QStringLiteral("imported"), r.imported},
+        {QStringLiteral("already_present"), r.alreadyPresent},
+        {QStringLiteral("cancelled"), r.cancelled},
+        {QStringLiteral("skipped"), skipped},
+        {QStringLiteral("duplicates"), groupsJson(r.duplicates)},
+        {QStringLiteral("conflicts"), groupsJson(r.conflicts)},
+        {QStringLiteral("leakage"), groupsJson(r.leakage)},
+        {QStringLiteral("classes"), QJsonArray::fromStringList(r.classes)},
+        {QStringLiteral("new_classes"), QJsonArray::fromStringList(r.newClasses)},
+        {QStringLiteral("timings_ms"), QJsonObject{{QStringLiteral("scan"), t.scan},
+                                                   {QStringLiteral("read"), t.read},
+                                                   {QStringLiteral("hash"), t.hash},
+                                                   {QStringLiteral("decode"), t.decode},
+                                                   {QStringLiteral("write_files"), t.writeFiles},
+                                                   {QStringLiteral("sql"), t.sql},
+                                                   {QStringLiteral("wall"), t.wall}}}};
 }
 
 QJsonObject toJson(const dataset::DatasetStats &s)
@@ -123,7 +124,9 @@ QStringList describe(const dataset::ImportReport &r)
         out << QStringLiteral("Import cancelled: nothing was added.");
         return out;
     }
-    out << QStringLiteral("Imported %1 images (%2 format)").arg(r.imported).arg(dataset::toString(r.format));
+    out << QStringLiteral("Imported %1 images (%2 format)")
+               .arg(r.imported)
+               .arg(dataset::toString(r.format));
     if (r.alreadyPresent > 0)
         out << QStringLiteral("%1 were already in the project").arg(r.alreadyPresent);
     if (!r.newClasses.isEmpty())
@@ -141,8 +144,10 @@ QStringList describe(const dataset::ImportReport &r)
             QStringList parts;
             for (qsizetype i = 0; i < g.paths.size(); ++i)
                 parts << QStringLiteral("%1 [%2%3]")
-                             .arg(g.paths[i], g.labels[i].isEmpty() ? QStringLiteral("unlabeled") : g.labels[i],
-                                  g.splits[i].isEmpty() ? QString() : QLatin1Char(' ') + g.splits[i]);
+                             .arg(g.paths[i],
+                                  g.labels[i].isEmpty() ? QStringLiteral("unlabeled") : g.labels[i],
+                                  g.splits[i].isEmpty() ? QString()
+                                                        : QLatin1Char(' ') + g.splits[i]);
             out << QStringLiteral("  ") + parts.join(QStringLiteral(" = "));
         }
     };
@@ -155,7 +160,10 @@ QStringList describe(const dataset::ImportReport &r)
 QStringList describe(const dataset::DatasetStats &s)
 {
     QStringList out;
-    out << QStringLiteral("%1 images: %2 labeled, %3 unlabeled").arg(s.samples).arg(s.labeled).arg(s.unlabeled);
+    out << QStringLiteral("%1 images: %2 labeled, %3 unlabeled")
+               .arg(s.samples)
+               .arg(s.labeled)
+               .arg(s.unlabeled);
     out << QStringLiteral("Splits: train %1, val %2, test %3, unassigned %4")
                .arg(s.train)
                .arg(s.val)

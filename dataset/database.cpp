@@ -121,8 +121,8 @@ Result<Database> Database::openAtVersion(const QString &file, int targetVersion)
                 .arg(*version)
                 .arg(kSchemaVersion));
 
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                               "PRAGMA foreign_keys=ON"}) {
+    for (const char *pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         if (Status s = exec(d.m_db, QString::fromLatin1(pragma)); !s)
             return Result<Database>::failure(QStringLiteral("%1: %2").arg(file, s.error));
     }
@@ -173,7 +173,8 @@ QString Database::integrityProblem()
     return {};
 }
 
-Transaction::Transaction(QSqlDatabase &db) : m_db(db)
+Transaction::Transaction(QSqlDatabase &db)
+    : m_db(db)
 {
     // IMMEDIATE takes the write lock up front, so two writers wait (busy timeout) instead of
     // failing with SQLITE_BUSY when a reader tries to upgrade.

@@ -26,6 +26,7 @@ struct DemoRequest
 
 /// Creates a ready single-label project from Fashion-MNIST: images written as PNG into the
 /// project, a seeded stratified train/val split, and the test split from the test file.
-Result<QString> createDemoProject(const DemoRequest &request, const ImportCallbacks &callbacks = {});
+Result<QString> createDemoProject(const DemoRequest &request,
+                                  const ImportCallbacks &callbacks = {});
 
 } // namespace pulc::dataset

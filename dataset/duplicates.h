@@ -23,6 +23,7 @@ struct DuplicateGroup
 
 /// All groups of two or more non-removed samples with equal content, optionally limited to
 /// the given hashes (e.g. those an import just added). Sorted by hash.
-QList<DuplicateGroup> findDuplicateGroups(Project &project, const QSet<QString> *onlyHashes = nullptr);
+QList<DuplicateGroup> findDuplicateGroups(Project &project,
+                                          const QSet<QString> *onlyHashes = nullptr);
 
 } // namespace pulc::dataset

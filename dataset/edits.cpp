@@ -10,12 +10,12 @@ namespace pulc::dataset {
 namespace {
 
 /// Runs `body` inside one write transaction; commits when it succeeds.
-template<class F>
-Status inTransaction(Project &project, F &&body)
+template<class F> Status inTransaction(Project &project, F &&body)
 {
     Transaction tx(project.database().db());
     if (!tx.begun())
-        return Status::failure(QStringLiteral("%1: the database is locked or read-only").arg(project.databaseFile()));
+        return Status::failure(
+            QStringLiteral("%1: the database is locked or read-only").arg(project.databaseFile()));
     if (Status s = body(project.database().db()); !s)
         return s;
     return tx.commit();
@@ -41,12 +41,13 @@ QString placeholders(size_t n)
 }
 
 /// Calls f(chunkOfIds) for each chunk of at most kChunk ids.
-template<class F>
-Status forChunks(const std::vector<qint64> &ids, F &&f)
+template<class F> Status forChunks(const std::vector<qint64> &ids, F &&f)
 {
     for (size_t start = 0; start < ids.size(); start += kChunk) {
         const size_t end = std::min(ids.size(), start + kChunk);
-        if (Status s = f(std::vector<qint64>(ids.begin() + qsizetype(start), ids.begin() + qsizetype(end))); !s)
+        if (Status s = f(
+                std::vector<qint64>(ids.begin() + qsizetype(start), ids.begin() + qsizetype(end)));
+            !s)
             return s;
     }
     return Status::success();
@@ -57,7 +58,9 @@ Status execIn(QSqlDatabase &db, const QString &sqlWithIn, const std::vector<qint
 {
     return forChunks(ids, [&](const std::vector<qint64> &chunk) {
         QSqlQuery q(db);
-        q.prepare(QString(sqlWithIn).replace(QStringLiteral("(%IN%)"), QLatin1Char('(') + placeholders(chunk.size()) + QLatin1Char(')')));
+        q.prepare(QString(sqlWithIn).replace(QStringLiteral("(%IN%)"),
+                                             QLatin1Char('(') + placeholders(chunk.size()) +
+                                                 QLatin1Char(')')));
         for (const QVariant &v : leading)
             q.addBindValue(v);
         for (qint64 id : chunk)
@@ -86,7 +89,8 @@ Result<LabelSnapshot> snapshotLabels(Project &project, const std::vector<qint64>
         if (!q.exec())
             return Status::failure(q.lastError().text());
         while (q.next())
-            snap.labels[index.value(q.value(0).toLongLong())].second.push_back(q.value(1).toLongLong());
+            snap.labels[index.value(q.value(0).toLongLong())].second.push_back(
+                q.value(1).toLongLong());
         return Status::success();
     });
     if (!s)
@@ -98,16 +102,20 @@ Status applyLabel(Project &project, const std::vector<qint64> &ids, LabelMode mo
 {
     return inTransaction(project, [&](QSqlDatabase &db) {
         if (mode == LabelMode::Replace || mode == LabelMode::Clear) {
-            if (Status s = execIn(db, QStringLiteral("DELETE FROM labels WHERE sample_id IN (%IN%)"), ids); !s)
+            if (Status s =
+                    execIn(db, QStringLiteral("DELETE FROM labels WHERE sample_id IN (%IN%)"), ids);
+                !s)
                 return s;
         }
         if (mode == LabelMode::Remove)
-            return execIn(db, QStringLiteral("DELETE FROM labels WHERE class_id = ? AND sample_id IN (%IN%)"), ids,
-                          {classId});
+            return execIn(
+                db, QStringLiteral("DELETE FROM labels WHERE class_id = ? AND sample_id IN (%IN%)"),
+                ids, {classId});
         if (mode == LabelMode::Clear)
             return Status::success();
         QSqlQuery ins(db);
-        ins.prepare(QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
+        ins.prepare(
+            QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
         for (qint64 id : ids) {
             ins.bindValue(0, id);
             ins.bindValue(1, classId);
@@ -124,7 +132,9 @@ Status restoreLabels(Project &project, const LabelSnapshot &snap)
     for (const auto &[id, classes] : snap.labels)
         ids.push_back(id);
     return inTransaction(project, [&](QSqlDatabase &db) {
-        if (Status s = execIn(db, QStringLiteral("DELETE FROM labels WHERE sample_id IN (%IN%)"), ids); !s)
+        if (Status s =
+                execIn(db, QStringLiteral("DELETE FROM labels WHERE sample_id IN (%IN%)"), ids);
+            !s)
             return s;
         QSqlQuery ins(db);
         ins.prepare(QStringLiteral("INSERT INTO labels(sample_id, class_id) VALUES(?, ?)"));
@@ -145,14 +155,16 @@ Result<SplitSnapshot> snapshotSplits(Project &project, const std::vector<qint64>
     SplitSnapshot snap;
     Status s = forChunks(ids, [&](const std::vector<qint64> &chunk) {
         QSqlQuery q(project.database().db());
-        q.prepare(QStringLiteral("SELECT id, split FROM samples WHERE id IN (%1)").arg(placeholders(chunk.size())));
+        q.prepare(QStringLiteral("SELECT id, split FROM samples WHERE id IN (%1)")
+                      .arg(placeholders(chunk.size())));
         for (qint64 id : chunk)
             q.addBindValue(id);
         if (!q.exec())
             return Status::failure(q.lastError().text());
         while (q.next())
-            snap.splits.push_back({q.value(0).toLongLong(),
-                                   splitFromString(q.value(1).toString()).value_or(Split::Unassigned)});
+            snap.splits.push_back(
+                {q.value(0).toLongLong(),
+                 splitFromString(q.value(1).toString()).value_or(Split::Unassigned)});
         return Status::success();
     });
     if (!s)
@@ -163,7 +175,8 @@ Result<SplitSnapshot> snapshotSplits(Project &project, const std::vector<qint64>
 Status setSplit(Project &project, const std::vector<qint64> &ids, Split split)
 {
     return inTransaction(project, [&](QSqlDatabase &db) {
-        return execIn(db, QStringLiteral("UPDATE samples SET split = ? WHERE id IN (%IN%)"), ids, {toString(split)});
+        return execIn(db, QStringLiteral("UPDATE samples SET split = ? WHERE id IN (%IN%)"), ids,
+                      {toString(split)});
     });
 }
 
@@ -185,7 +198,8 @@ Status restoreSplits(Project &project, const SplitSnapshot &snap)
 Status setRemoved(Project &project, const std::vector<qint64> &ids, bool removed)
 {
     return inTransaction(project, [&](QSqlDatabase &db) {
-        return execIn(db, QStringLiteral("UPDATE samples SET removed = ? WHERE id IN (%IN%)"), ids, {removed ? 1 : 0});
+        return execIn(db, QStringLiteral("UPDATE samples SET removed = ? WHERE id IN (%IN%)"), ids,
+                      {removed ? 1 : 0});
     });
 }
 
@@ -196,10 +210,12 @@ Result<ClassInfo> addClass(Project &project, const QString &name)
         return Result<ClassInfo>::failure(QStringLiteral("a class name cannot be empty"));
     for (const ClassInfo &c : project.classes()) {
         if (c.name == trimmed)
-            return Result<ClassInfo>::failure(QStringLiteral("a class named '%1' already exists").arg(trimmed));
+            return Result<ClassInfo>::failure(
+                QStringLiteral("a class named '%1' already exists").arg(trimmed));
     }
     if (project.info().task == TaskType::Binary && project.classes().size() >= 2)
-        return Result<ClassInfo>::failure(QStringLiteral("a binary project has exactly two classes"));
+        return Result<ClassInfo>::failure(
+            QStringLiteral("a binary project has exactly two classes"));
     qint64 id = 0;
     Status s = inTransaction(project, [&](QSqlDatabase &) {
         auto r = project.ensureClass(trimmed);
@@ -214,7 +230,8 @@ Result<ClassInfo> addClass(Project &project, const QString &name)
         if (c.id == id)
             return c;
     }
-    return Result<ClassInfo>::failure(QStringLiteral("class '%1' vanished after adding it").arg(trimmed));
+    return Result<ClassInfo>::failure(
+        QStringLiteral("class '%1' vanished after adding it").arg(trimmed));
 }
 
 Status renameClass(Project &project, qint64 classId, const QString &newName)
@@ -224,7 +241,8 @@ Status renameClass(Project &project, qint64 classId, const QString &newName)
         return Status::failure(QStringLiteral("a class name cannot be empty"));
     for (const ClassInfo &c : project.classes()) {
         if (c.name == trimmed && c.id != classId)
-            return Status::failure(QStringLiteral("a class named '%1' already exists").arg(trimmed));
+            return Status::failure(
+                QStringLiteral("a class named '%1' already exists").arg(trimmed));
     }
     return inTransaction(project, [&](QSqlDatabase &db) {
         QSqlQuery q(db);
@@ -289,7 +307,8 @@ Status deleteClass(Project &project, qint64 classId)
 {
     return inTransaction(project, [&](QSqlDatabase &db) {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("DELETE FROM classes WHERE id = ?")); // labels go by ON DELETE CASCADE
+        q.prepare(
+            QStringLiteral("DELETE FROM classes WHERE id = ?")); // labels go by ON DELETE CASCADE
         q.addBindValue(classId);
         return execBound(q);
     });
@@ -299,12 +318,14 @@ Status restoreClass(Project &project, const ClassSnapshot &snap)
 {
     return inTransaction(project, [&](QSqlDatabase &db) {
         QSqlQuery shift(db);
-        shift.prepare(QStringLiteral("UPDATE classes SET position = position + 1 WHERE position >= ?"));
+        shift.prepare(
+            QStringLiteral("UPDATE classes SET position = position + 1 WHERE position >= ?"));
         shift.addBindValue(snap.info.position);
         if (Status s = execBound(shift); !s)
             return s;
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO classes(id, name, position, color) VALUES(?, ?, ?, ?)"));
+        q.prepare(
+            QStringLiteral("INSERT INTO classes(id, name, position, color) VALUES(?, ?, ?, ?)"));
         q.addBindValue(snap.info.id);
         q.addBindValue(snap.info.name);
         q.addBindValue(snap.info.position);
@@ -312,7 +333,8 @@ Status restoreClass(Project &project, const ClassSnapshot &snap)
         if (Status s = execBound(q); !s)
             return s;
         QSqlQuery ins(db);
-        ins.prepare(QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
+        ins.prepare(
+            QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
         for (qint64 id : snap.sampleIds) {
             ins.bindValue(0, id);
             ins.bindValue(1, snap.info.id);

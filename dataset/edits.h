@@ -42,7 +42,8 @@ enum class LabelMode {
 };
 
 Result<LabelSnapshot> snapshotLabels(Project &project, const std::vector<qint64> &sampleIds);
-Status applyLabel(Project &project, const std::vector<qint64> &sampleIds, LabelMode mode, qint64 classId);
+Status applyLabel(Project &project, const std::vector<qint64> &sampleIds, LabelMode mode,
+                  qint64 classId);
 Status restoreLabels(Project &project, const LabelSnapshot &snapshot);
 
 Result<SplitSnapshot> snapshotSplits(Project &project, const std::vector<qint64> &sampleIds);

@@ -44,7 +44,8 @@ QString freeName(QSet<QString> &taken, const QString &dir, const QString &fileNa
     if (taken.contains(candidate) || QFileInfo::exists(candidate)) {
         const QFileInfo fi(fileName);
         const QString suffix = fi.suffix().isEmpty() ? QString() : QLatin1Char('.') + fi.suffix();
-        candidate = QStringLiteral("%1/%2_%3%4").arg(dir, fi.completeBaseName()).arg(id).arg(suffix);
+        candidate =
+            QStringLiteral("%1/%2_%3%4").arg(dir, fi.completeBaseName()).arg(id).arg(suffix);
     }
     taken.insert(candidate);
     return candidate;
@@ -96,12 +97,15 @@ Result<ExportReport> exportDataset(Project &project, const ExportRequest &req,
     QHash<qint64, size_t> byId;
     QSqlQuery q(project.database().db());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, path, split FROM samples WHERE removed = 0 ORDER BY id")))
+    if (!q.exec(
+            QStringLiteral("SELECT id, path, split FROM samples WHERE removed = 0 ORDER BY id")))
         return Result<ExportReport>::failure(q.lastError().text());
     while (q.next()) {
         byId.insert(q.value(0).toLongLong(), samples.size());
-        samples.push_back({q.value(0).toLongLong(), project.absolutePath(q.value(1).toString()),
-                           q.value(2).toString(), {}});
+        samples.push_back({q.value(0).toLongLong(),
+                           project.absolutePath(q.value(1).toString()),
+                           q.value(2).toString(),
+                           {}});
     }
     if (!q.exec(QStringLiteral("SELECT l.sample_id, l.class_id FROM labels l JOIN samples s"
                                " ON s.id = l.sample_id WHERE s.removed = 0")))

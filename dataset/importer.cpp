@@ -35,8 +35,8 @@ namespace {
 struct Planned
 {
     const ImportItem *item = nullptr;
-    QString destination; ///< absolute path of the file the sample points at
-    QString stored;      ///< the same as stored in the database
+    QString destination;    ///< absolute path of the file the sample points at
+    QString stored;         ///< the same as stored in the database
     bool writeFile = false; ///< copy or generate into the project
 };
 
@@ -223,15 +223,16 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         Planned p;
         p.item = &item;
         p.writeFile = req.copy || item.idxSet >= 0;
-        p.destination = p.writeFile ? QDir::cleanPath(copyRoot + QLatin1Char('/') + item.relative)
-                                    : item.file;
+        p.destination =
+            p.writeFile ? QDir::cleanPath(copyRoot + QLatin1Char('/') + item.relative) : item.file;
         const QString stored = project.storedPath(p.destination);
         if (existing.contains(stored)) {
             ++report.alreadyPresent;
             continue;
         }
         if (auto it = firstRef.constFind(stored); it != firstRef.constEnd()) {
-            report.skipped.append({item.ref, QStringLiteral("listed twice (first as %1)").arg(*it)});
+            report.skipped.append(
+                {item.ref, QStringLiteral("listed twice (first as %1)").arg(*it)});
             continue;
         }
         firstRef.insert(stored, item.ref);
@@ -306,7 +307,8 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
     };
     Transaction tx(db);
     if (!tx.begun())
-        return fail(QStringLiteral("%1: the database is locked or read-only").arg(project.databaseFile()));
+        return fail(
+            QStringLiteral("%1: the database is locked or read-only").arg(project.databaseFile()));
     const QList<ClassInfo> before = project.classes();
     QSet<QString> beforeNames;
     for (const ClassInfo &c : before)
@@ -322,8 +324,8 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
             wanted.append(l);
     QHash<QString, qint64> classIds;
     for (const QString &name : wanted) {
-        if (!used.contains(name) && !beforeNames.contains(name) && scan->format != ImportFormat::PaddleList &&
-            scan->format != ImportFormat::Idx)
+        if (!used.contains(name) && !beforeNames.contains(name) &&
+            scan->format != ImportFormat::PaddleList && scan->format != ImportFormat::Idx)
             continue; // only class maps declare classes without samples
         auto id = project.ensureClass(name);
         if (!id)
@@ -332,10 +334,13 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         if (!beforeNames.contains(name.trimmed()))
             report.newClasses.append(name.trimmed());
     }
-    if (project.info().task == TaskType::Binary && beforeNames.size() + report.newClasses.size() > 2)
-        return fail(QStringLiteral("a binary project has two classes; this import would give it %1 (%2)")
-                        .arg(beforeNames.size() + report.newClasses.size())
-                        .arg((QStringList(beforeNames.values()) + report.newClasses).join(QStringLiteral(", "))));
+    if (project.info().task == TaskType::Binary &&
+        beforeNames.size() + report.newClasses.size() > 2)
+        return fail(
+            QStringLiteral("a binary project has two classes; this import would give it %1 (%2)")
+                .arg(beforeNames.size() + report.newClasses.size())
+                .arg((QStringList(beforeNames.values()) + report.newClasses)
+                         .join(QStringLiteral(", "))));
 
     QSqlQuery imp(db);
     imp.prepare(QStringLiteral("INSERT INTO imports(source, format, split, copied, started_at,"
@@ -351,8 +356,9 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
     report.importId = imp.lastInsertId().toLongLong();
 
     QSqlQuery ins(db);
-    ins.prepare(QStringLiteral("INSERT INTO samples(path, hash, width, height, format, bytes, split,"
-                               " added_at, source_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    ins.prepare(
+        QStringLiteral("INSERT INTO samples(path, hash, width, height, format, bytes, split,"
+                       " added_at, source_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery lab(db);
     lab.prepare(QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
     QSet<QString> newHashes;
@@ -373,15 +379,17 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         ins.bindValue(7, now);
         ins.bindValue(8, report.importId);
         if (!ins.exec())
-            return fail(QStringLiteral("%1: cannot add %2: %3")
-                            .arg(project.databaseFile(), plan[i].item->ref, ins.lastError().text()));
+            return fail(
+                QStringLiteral("%1: cannot add %2: %3")
+                    .arg(project.databaseFile(), plan[i].item->ref, ins.lastError().text()));
         const qint64 sampleId = ins.lastInsertId().toLongLong();
         for (const QString &l : plan[i].item->labels) {
             lab.bindValue(0, sampleId);
             lab.bindValue(1, classIds.value(l.trimmed()));
             if (!lab.exec())
-                return fail(QStringLiteral("%1: cannot label %2: %3")
-                                .arg(project.databaseFile(), plan[i].item->ref, lab.lastError().text()));
+                return fail(
+                    QStringLiteral("%1: cannot label %2: %3")
+                        .arg(project.databaseFile(), plan[i].item->ref, lab.lastError().text()));
         }
         newHashes.insert(c.hash);
         ++report.imported;
@@ -410,14 +418,16 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
     upd.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     upd.addBindValue(report.imported);
     upd.addBindValue(int(report.skipped.size()));
-    upd.addBindValue(QString::fromUtf8(QJsonDocument(summaryJson(report)).toJson(QJsonDocument::Compact)));
+    upd.addBindValue(
+        QString::fromUtf8(QJsonDocument(summaryJson(report)).toJson(QJsonDocument::Compact)));
     upd.addBindValue(report.importId);
     if (!upd.exec())
         return fail(QStringLiteral("%1: %2").arg(project.databaseFile(), upd.lastError().text()));
     if (cb.progress)
         cb.progress({QStringLiteral("write"), qint64(plan.size()), qint64(plan.size())});
     if (Status s = tx.commit(); !s)
-        return fail(QStringLiteral("%1: cannot save the import: %2").arg(project.databaseFile(), s.error));
+        return fail(
+            QStringLiteral("%1: cannot save the import: %2").arg(project.databaseFile(), s.error));
     report.timings.sql = double(sqlTimer.nsecsElapsed()) / 1e6;
     for (const ClassInfo &c : project.classes())
         report.classes.append(c.name);

@@ -34,9 +34,9 @@ struct ImportRequest
 {
     QString source;
     ImportFormat format = ImportFormat::Auto;
-    QString classMapFile;   ///< `id name` per line, for PaddleClas lists and IDX
-    QStringList classNames; ///< the same given directly (index = id); wins over classMapFile
-    QString root;           ///< base of relative paths in lists and CSV (default: its folder)
+    QString classMapFile;       ///< `id name` per line, for PaddleClas lists and IDX
+    QStringList classNames;     ///< the same given directly (index = id); wins over classMapFile
+    QString root;               ///< base of relative paths in lists and CSV (default: its folder)
     std::optional<Split> split; ///< put every sample in this split, whatever the source says
     bool copy = false;          ///< copy the files into the project's images/ folder
     int limit = 0;              ///< at most this many items per source file or split (0: all)

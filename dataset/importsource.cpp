@@ -31,8 +31,11 @@ QString fileNameOf(const QString &path)
 }
 
 /// Every non-hidden file below `dir`, recursively, following each symlinked folder once
-/// (cycles are cut by canonical path). Sorted for a stable import order.
-QStringList listFilesRecursive(const QString &dir, const ImportCallbacks &cb)
+/// (cycles are cut by canonical path). Folders in `claimed` (canonical paths) belong to another
+/// walk, such as the source root or another class folder, and are not entered through a link:
+/// their files would otherwise come in twice, under the wrong class. Sorted for a stable order.
+QStringList listFilesRecursive(const QString &dir, const ImportCallbacks &cb,
+                               const QSet<QString> &claimed = {})
 {
     QStringList files;
     QSet<QString> seenDirs;
@@ -40,7 +43,8 @@ QStringList listFilesRecursive(const QString &dir, const ImportCallbacks &cb)
     while (!pending.isEmpty() && !cancelled(cb)) {
         const QString current = pending.takeFirst();
         const QString canonical = QFileInfo(current).canonicalFilePath();
-        if (canonical.isEmpty() || seenDirs.contains(canonical))
+        if (canonical.isEmpty() || seenDirs.contains(canonical) ||
+            (current != dir && claimed.contains(canonical)))
             continue;
         seenDirs.insert(canonical);
         const QFileInfoList entries = QDir(current).entryInfoList(
@@ -74,10 +78,10 @@ QStringList subfolders(const QString &dir)
 bool hasImageExtension(const QString &path)
 {
     static const QSet<QString> kExt = {
-        QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"),
-        QStringLiteral("bmp"), QStringLiteral("webp"), QStringLiteral("tif"),
-        QStringLiteral("tiff"), QStringLiteral("pgm"), QStringLiteral("ppm"),
-        QStringLiteral("pbm"), QStringLiteral("gif"), QStringLiteral("jpe")};
+        QStringLiteral("jpg"),  QStringLiteral("jpeg"), QStringLiteral("png"),
+        QStringLiteral("bmp"),  QStringLiteral("webp"), QStringLiteral("tif"),
+        QStringLiteral("tiff"), QStringLiteral("pgm"),  QStringLiteral("ppm"),
+        QStringLiteral("pbm"),  QStringLiteral("gif"),  QStringLiteral("jpe")};
     return kExt.contains(QFileInfo(path).suffix().toLower());
 }
 
@@ -103,14 +107,14 @@ QString relativeTo(const QString &root, const QString &file)
 }
 
 void scanFolderPerClass(const QString &dir, Split split, const QString &root, int limit,
-                        ScanResult &out, const ImportCallbacks &cb)
+                        const QSet<QString> &claimed, ScanResult &out, const ImportCallbacks &cb)
 {
     const QStringList classes = subfolders(dir);
     for (const QString &cls : classes) {
         if (!out.classOrder.contains(cls))
             out.classOrder.append(cls);
         int n = 0;
-        for (const QString &file : listFilesRecursive(dir + QLatin1Char('/') + cls, cb)) {
+        for (const QString &file : listFilesRecursive(dir + QLatin1Char('/') + cls, cb, claimed)) {
             if (limit > 0 && n++ >= limit)
                 break;
             out.items.push_back({file, file, {cls}, split, -1, -1, relativeTo(root, file)});
@@ -119,7 +123,12 @@ void scanFolderPerClass(const QString &dir, Split split, const QString &root, in
     // Images lying next to the class folders have no class: keep them as unlabeled.
     for (const QFileInfo &e : QDir(dir).entryInfoList(QDir::Files, QDir::Name)) {
         if (!isHiddenName(e.fileName()))
-            out.items.push_back({e.absoluteFilePath(), e.absoluteFilePath(), {}, split, -1, -1,
+            out.items.push_back({e.absoluteFilePath(),
+                                 e.absoluteFilePath(),
+                                 {},
+                                 split,
+                                 -1,
+                                 -1,
                                  relativeTo(root, e.absoluteFilePath())});
     }
 }
@@ -142,12 +151,17 @@ Result<QStringList> readClassMap(const QString &file)
         const auto m = kLine.match(line);
         if (!m.hasMatch())
             return Result<QStringList>::failure(
-                QStringLiteral("%1:%2: expected 'id name', got '%3'").arg(file).arg(lineNo).arg(
-                    line.left(60)));
+                QStringLiteral("%1:%2: expected 'id name', got '%3'")
+                    .arg(file)
+                    .arg(lineNo)
+                    .arg(line.left(60)));
         const int id = m.captured(1).toInt();
         if (id > 100000)
             return Result<QStringList>::failure(
-                QStringLiteral("%1:%2: class id %3 is implausibly large").arg(file).arg(lineNo).arg(id));
+                QStringLiteral("%1:%2: class id %3 is implausibly large")
+                    .arg(file)
+                    .arg(lineNo)
+                    .arg(id));
         if (id >= names.size())
             names.resize(id + 1);
         if (!names[id].isEmpty())
@@ -158,7 +172,9 @@ Result<QStringList> readClassMap(const QString &file)
     for (qsizetype i = 0; i < names.size(); ++i) {
         if (names[i].isEmpty())
             return Result<QStringList>::failure(
-                QStringLiteral("%1: class id %2 is missing (ids must run 0..N-1)").arg(file).arg(i));
+                QStringLiteral("%1: class id %2 is missing (ids must run 0..N-1)")
+                    .arg(file)
+                    .arg(i));
     }
     if (names.isEmpty())
         return Result<QStringList>::failure(QStringLiteral("%1: the class map is empty").arg(file));
@@ -211,7 +227,8 @@ Status scanOneList(const QString &listFile, const QStringList &classNames, Split
     if (!lines)
         return Status::failure(lines.error());
     const QString root = req.root.isEmpty() ? QFileInfo(listFile).absolutePath() : req.root;
-    static const QRegularExpression kMulti(QStringLiteral("^(.+?)\\t\\s*([01](?:\\s*,\\s*[01])*)\\s*$"));
+    static const QRegularExpression kMulti(
+        QStringLiteral("^(.+?)\\t\\s*([01](?:\\s*,\\s*[01])*)\\s*$"));
     static const QRegularExpression kSingle(QStringLiteral("^(.+?)\\s+(-?\\d+)\\s*$"));
     const QString listName = QFileInfo(listFile).fileName();
     int good = 0, bad = 0, vectorSize = -1;
@@ -231,7 +248,10 @@ Status scanOneList(const QString &listFile, const QStringList &classNames, Split
         ImportItem item;
         item.ref = ref;
         bool isMulti = false;
-        if (const auto m = kMulti.match(line); m.hasMatch()) {
+        // "path<TAB>1" is a class id in a single-label list, a one-attribute vector otherwise.
+        const auto m = kMulti.match(line);
+        if (m.hasMatch() &&
+            (task == TaskType::MultiLabel || m.captured(2).contains(QLatin1Char(',')))) {
             isMulti = true;
             const QStringList bits = m.captured(2).split(QLatin1Char(','));
             if (vectorSize < 0)
@@ -290,8 +310,8 @@ Status scanOneList(const QString &listFile, const QStringList &classNames, Split
         out.items.push_back(item);
     }
     if (good == 0 && bad > 0)
-        return Status::failure(QStringLiteral("%1: not a PaddleClas list (%2)")
-                                   .arg(listFile, firstProblem));
+        return Status::failure(
+            QStringLiteral("%1: not a PaddleClas list (%2)").arg(listFile, firstProblem));
     if (names->isEmpty()) {
         // Without a class map the ids are the names; order them numerically.
         QStringList ids;
@@ -321,12 +341,14 @@ Status scanPaddleList(const ImportRequest &req, TaskType task, ScanResult &out)
     ImportRequest effective = req;
     if (QFileInfo(req.source).isDir()) {
         const QDir dir(req.source);
-        for (const QString &f : dir.entryList({QStringLiteral("*_list.txt")}, QDir::Files, QDir::Name)) {
+        for (const QString &f :
+             dir.entryList({QStringLiteral("*_list.txt")}, QDir::Files, QDir::Name)) {
             if (f != QLatin1String("label_list.txt"))
                 files.append(dir.absoluteFilePath(f));
         }
         if (files.isEmpty())
-            return Status::failure(QStringLiteral("%1: no *_list.txt files in this folder").arg(req.source));
+            return Status::failure(
+                QStringLiteral("%1: no *_list.txt files in this folder").arg(req.source));
         if (req.classNames.isEmpty() && req.classMapFile.isEmpty() &&
             dir.exists(QStringLiteral("label_list.txt")))
             effective.classMapFile = dir.absoluteFilePath(QStringLiteral("label_list.txt"));
@@ -396,9 +418,9 @@ Status scanCsv(const ImportRequest &req, TaskType task, ScanResult &out)
     const QString name = QFileInfo(req.source).fileName();
     int good = 0, bad = 0;
     QString firstProblem;
-    static const QStringList kHeaderWords = {QStringLiteral("path"), QStringLiteral("file"),
-                                             QStringLiteral("filename"), QStringLiteral("image"),
-                                             QStringLiteral("image_path"), QStringLiteral("filepath")};
+    static const QStringList kHeaderWords = {
+        QStringLiteral("path"),  QStringLiteral("file"),       QStringLiteral("filename"),
+        QStringLiteral("image"), QStringLiteral("image_path"), QStringLiteral("filepath")};
     for (qsizetype i = 0; i < lines->size(); ++i) {
         const QString line = lines->at(i);
         if (line.trimmed().isEmpty())
@@ -453,7 +475,8 @@ Status scanCsv(const ImportRequest &req, TaskType task, ScanResult &out)
         out.items.push_back(item);
     }
     if (good == 0 && bad > 0)
-        return Status::failure(QStringLiteral("%1: not a usable CSV (%2)").arg(req.source, firstProblem));
+        return Status::failure(
+            QStringLiteral("%1: not a usable CSV (%2)").arg(req.source, firstProblem));
     std::sort(out.classOrder.begin(), out.classOrder.end());
     return Status::success();
 }
@@ -467,8 +490,9 @@ Status scanIdxFile(const QString &imagesFile, const QStringList &names, const Im
         return Status::failure(images.error());
     const QString base = fileNameOf(imagesFile);
     QString labelsFile = imagesFile;
-    labelsFile.replace(labelsFile.size() - base.size(), base.size(),
-                       QString(base).replace(QStringLiteral("images-idx3"), QStringLiteral("labels-idx1")));
+    labelsFile.replace(
+        labelsFile.size() - base.size(), base.size(),
+        QString(base).replace(QStringLiteral("images-idx3"), QStringLiteral("labels-idx1")));
     QByteArray labels;
     if (labelsFile != imagesFile && QFileInfo::exists(labelsFile)) {
         auto l = readIdxLabels(labelsFile);
@@ -483,19 +507,22 @@ Status scanIdxFile(const QString &imagesFile, const QStringList &names, const Im
         labels = l.value();
     }
     const QString stem = base.section(QLatin1Char('-'), 0, 0).toLower();
-    const Split split = stem == QLatin1String("train")                               ? Split::Train
-                        : (stem == QLatin1String("t10k") || stem == QLatin1String("test")) ? Split::Test
-                                                                                     : Split::Unassigned;
+    const Split split = stem == QLatin1String("train") ? Split::Train
+                        : (stem == QLatin1String("t10k") || stem == QLatin1String("test"))
+                            ? Split::Test
+                            : Split::Unassigned;
     const int set = int(out.idx.size());
     out.idx.push_back(std::make_shared<IdxImages>(std::move(images.value())));
-    const int count = req.limit > 0 ? std::min(req.limit, out.idx.back()->count) : out.idx.back()->count;
+    const int count =
+        req.limit > 0 ? std::min(req.limit, out.idx.back()->count) : out.idx.back()->count;
     for (int i = 0; i < count; ++i) {
         ImportItem item;
         item.ref = QStringLiteral("%1[%2]").arg(base).arg(i);
         if (!labels.isEmpty()) {
             const int id = quint8(labels[i]);
             if (!names.isEmpty() && id >= names.size()) {
-                out.skipped.append({item.ref, QStringLiteral("label %1 is not in the class map").arg(id)});
+                out.skipped.append(
+                    {item.ref, QStringLiteral("label %1 is not in the class map").arg(id)});
                 continue;
             }
             item.labels.append(nameForId(names, id));
@@ -574,7 +601,8 @@ ImportFormat detectFormat(const QString &source, QString *why)
                        .arg(source);
             return ImportFormat::Auto;
         }
-        *why = QStringLiteral("%1: cannot tell the format from the name; give --format").arg(source);
+        *why =
+            QStringLiteral("%1: cannot tell the format from the name; give --format").arg(source);
         return ImportFormat::Auto;
     }
     const QFileInfoList files = QDir(source).entryInfoList(QDir::Files, QDir::Name);
@@ -609,11 +637,13 @@ Result<ScanResult> scanSource(const ImportRequest &req, TaskType task, const Imp
     }
     const QFileInfo fi(req.source);
     if (!fi.exists())
-        return Result<ScanResult>::failure(QStringLiteral("%1: no such file or folder").arg(req.source));
-    const bool wantsDir = out.format == ImportFormat::Folders || out.format == ImportFormat::Unlabeled;
-    if (wantsDir && !fi.isDir())
         return Result<ScanResult>::failure(
-            QStringLiteral("%1: the %2 format needs a folder").arg(req.source, toString(out.format)));
+            QStringLiteral("%1: no such file or folder").arg(req.source));
+    const bool wantsDir =
+        out.format == ImportFormat::Folders || out.format == ImportFormat::Unlabeled;
+    if (wantsDir && !fi.isDir())
+        return Result<ScanResult>::failure(QStringLiteral("%1: the %2 format needs a folder")
+                                               .arg(req.source, toString(out.format)));
     if (out.format == ImportFormat::Csv && !fi.isFile())
         return Result<ScanResult>::failure(
             QStringLiteral("%1: the %2 format needs a file").arg(req.source, toString(out.format)));
@@ -624,12 +654,24 @@ Result<ScanResult> scanSource(const ImportRequest &req, TaskType task, const Imp
     switch (out.format) {
     case ImportFormat::Folders: {
         const QStringList splits = splitFoldersOf(root);
-        if (!splits.isEmpty()) {
-            for (const QString &s : splits)
-                scanFolderPerClass(root + QLatin1Char('/') + s, splitOfFolder(s), root, req.limit, out, cb);
-        } else {
-            scanFolderPerClass(root, Split::Unassigned, root, req.limit, out, cb);
+        QStringList parents;
+        for (const QString &s : splits)
+            parents.append(root + QLatin1Char('/') + s);
+        if (parents.isEmpty())
+            parents.append(root);
+        QSet<QString> claimed{QFileInfo(root).canonicalFilePath()};
+        for (const QString &parent : parents) {
+            claimed.insert(QFileInfo(parent).canonicalFilePath());
+            for (const QString &cls : subfolders(parent))
+                claimed.insert(QFileInfo(parent + QLatin1Char('/') + cls).canonicalFilePath());
         }
+        for (const QString &parent : parents) {
+            const Split split =
+                splits.isEmpty() ? Split::Unassigned : splitOfFolder(QFileInfo(parent).fileName());
+            scanFolderPerClass(parent, split, root, req.limit, claimed, out, cb);
+        }
+        // Split folders are scanned one after the other; the classes are their union, by name.
+        std::sort(out.classOrder.begin(), out.classOrder.end());
         break;
     }
     case ImportFormat::Unlabeled: {
@@ -637,7 +679,8 @@ Result<ScanResult> scanSource(const ImportRequest &req, TaskType task, const Imp
         for (const QString &file : listFilesRecursive(root, cb)) {
             if (req.limit > 0 && n++ >= req.limit)
                 break;
-            out.items.push_back({file, file, {}, Split::Unassigned, -1, -1, relativeTo(root, file)});
+            out.items.push_back(
+                {file, file, {}, Split::Unassigned, -1, -1, relativeTo(root, file)});
         }
         break;
     }

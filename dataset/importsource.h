@@ -22,9 +22,9 @@ struct ImportItem
     QString ref;        ///< what to name in messages: the path, or "list.txt:12"
     QStringList labels; ///< class names; empty = unlabeled
     Split split = Split::Unassigned;
-    int idxSet = -1;    ///< IDX items: which IdxImages of ScanResult::idx
-    int idxIndex = -1;  ///< IDX items: image index in that set
-    QString relative;   ///< path below the source root, used to name copies
+    int idxSet = -1;   ///< IDX items: which IdxImages of ScanResult::idx
+    int idxIndex = -1; ///< IDX items: image index in that set
+    QString relative;  ///< path below the source root, used to name copies
 };
 
 /// What a source format yields: the items, problems found while reading the source, and the

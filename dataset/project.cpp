@@ -31,10 +31,10 @@ Status writeMeta(QSqlDatabase &db, const QString &key, const QString &value)
 QString classColor(int n)
 {
     // Well-separated hues that stay readable on light and dark themes.
-    static const char *const kPalette[] = {
-        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-        "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39",
-        "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363"};
+    static const char *const kPalette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                                           "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+                                           "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173",
+                                           "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363"};
     constexpr int kCount = int(std::size(kPalette));
     return QString::fromLatin1(kPalette[((n % kCount) + kCount) % kCount]);
 }
@@ -106,8 +106,7 @@ Status Project::loadInfo()
 {
     QSqlQuery q(m_db.db());
     if (!q.exec(QStringLiteral("SELECT key, value FROM meta")))
-        return Status::failure(
-            QStringLiteral("%1: %2").arg(databaseFile(), q.lastError().text()));
+        return Status::failure(QStringLiteral("%1: %2").arg(databaseFile(), q.lastError().text()));
     ProjectInfo info;
     while (q.next()) {
         const QString key = q.value(0).toString();

@@ -8,11 +8,12 @@
 namespace pulc::dataset {
 
 /// A value or an English error message: how errors cross the library boundary (STYLE.md 4).
-template<class T>
-class Result
+template<class T> class Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {}
+    Result(T value)
+        : m_value(std::move(value))
+    {}
     static Result failure(QString message)
     {
         Result r;

@@ -78,7 +78,8 @@ bool matches(const SampleRow &row, const SampleFilter &f)
 {
     if (row.removed != f.removed)
         return false;
-    if (f.classId && std::find(row.classIds.begin(), row.classIds.end(), *f.classId) == row.classIds.end())
+    if (f.classId &&
+        std::find(row.classIds.begin(), row.classIds.end(), *f.classId) == row.classIds.end())
         return false;
     if (f.unlabeledOnly && !row.classIds.empty())
         return false;

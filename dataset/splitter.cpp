@@ -4,6 +4,7 @@
 #include "project.h"
 #include "types.h"
 
+#include <QHash>
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -47,19 +48,41 @@ Result<SplitResult> splitDataset(Project &project, const SplitRequest &req)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
-            "SELECT s.id, s.hash, (SELECT c.id FROM labels l JOIN classes c ON c.id = l.class_id"
-            "  WHERE l.sample_id = s.id ORDER BY c.position, c.id LIMIT 1) AS first_class"
-            " FROM samples s WHERE s.removed = 0 %1 ORDER BY s.id")
+                    "SELECT s.id, s.hash, (SELECT c.id FROM labels l JOIN classes c ON c.id = "
+                    "l.class_id"
+                    "  WHERE l.sample_id = s.id ORDER BY c.position, c.id LIMIT 1) AS first_class"
+                    " FROM samples s WHERE s.removed = 0 %1 ORDER BY s.id")
                     .arg(req.reassign ? QString() : QStringLiteral("AND s.split = ''"))))
         return Result<SplitResult>::failure(q.lastError().text());
+    // Copies of an image that already has a split follow it, so keeping the existing splits
+    // cannot create leakage either.
+    QHash<QString, Split> fixedSplitOfHash;
+    if (!req.reassign) {
+        QSqlQuery fixed(db);
+        fixed.setForwardOnly(true);
+        if (!fixed.exec(QStringLiteral("SELECT hash, split FROM samples WHERE removed = 0"
+                                       " AND split != '' ORDER BY id")))
+            return Result<SplitResult>::failure(fixed.lastError().text());
+        while (fixed.next()) {
+            const QString hash = fixed.value(0).toString();
+            if (!fixedSplitOfHash.contains(hash))
+                fixedSplitOfHash.insert(
+                    hash, splitFromString(fixed.value(1).toString()).value_or(Split::Train));
+        }
+    }
     // A group of identical images joins the stratum of its first sample, even when its copies
     // disagree on the class (a conflict), so the copies never straddle two splits.
     QMap<QString, qint64> stratumOfHash;
-    QMap<qint64, QMap<QString, Unit>> strata; // class -> hash -> unit (ordered: repeatable)
+    QMap<qint64, QMap<QString, Unit>> strata;        // class -> hash -> unit (ordered: repeatable)
+    std::vector<std::pair<qint64, Split>> followers; // sample -> the split of its copies
     while (q.next()) {
         if (q.value(2).isNull())
             continue; // unlabeled: not part of any split
         const QString hash = q.value(1).toString();
+        if (auto it = fixedSplitOfHash.constFind(hash); it != fixedSplitOfHash.constEnd()) {
+            followers.emplace_back(q.value(0).toLongLong(), *it);
+            continue;
+        }
         const qint64 stratum = stratumOfHash.value(hash, q.value(2).toLongLong());
         stratumOfHash.insert(hash, stratum);
         strata[stratum][hash].ids.push_back(q.value(0).toLongLong());
@@ -69,9 +92,23 @@ Result<SplitResult> splitDataset(Project &project, const SplitRequest &req)
     SplitResult result;
     Transaction tx(db);
     if (!tx.begun())
-        return Result<SplitResult>::failure(QStringLiteral("%1: the database is locked").arg(project.databaseFile()));
+        return Result<SplitResult>::failure(
+            QStringLiteral("%1: the database is locked").arg(project.databaseFile()));
     QSqlQuery upd(db);
     upd.prepare(QStringLiteral("UPDATE samples SET split = ? WHERE id = ?"));
+    auto assign = [&](qint64 id, Split split) {
+        upd.bindValue(0, toString(split));
+        upd.bindValue(1, id);
+        if (!upd.exec())
+            return false;
+        ++result.assigned;
+        (split == Split::Val ? result.val : split == Split::Test ? result.test : result.train)++;
+        return true;
+    };
+    for (const auto &[id, split] : followers) {
+        if (!assign(id, split))
+            return Result<SplitResult>::failure(upd.lastError().text());
+    }
     for (auto stratum = strata.begin(); stratum != strata.end(); ++stratum) {
         std::vector<Unit> units;
         for (const Unit &u : stratum.value())
@@ -88,14 +125,12 @@ Result<SplitResult> splitDataset(Project &project, const SplitRequest &req)
         while (nVal + nTest >= n && n > 0 && (nVal > 0 || nTest > 0))
             (nTest >= nVal ? nTest : nVal) -= 1;
         for (int i = 0; i < n; ++i) {
-            const Split split = i < nVal ? Split::Val : i < nVal + nTest ? Split::Test : Split::Train;
+            const Split split = i < nVal           ? Split::Val
+                                : i < nVal + nTest ? Split::Test
+                                                   : Split::Train;
             for (qint64 id : units[size_t(i)].ids) {
-                upd.bindValue(0, toString(split));
-                upd.bindValue(1, id);
-                if (!upd.exec())
+                if (!assign(id, split))
                     return Result<SplitResult>::failure(upd.lastError().text());
-                ++result.assigned;
-                (split == Split::Val ? result.val : split == Split::Test ? result.test : result.train)++;
             }
         }
     }

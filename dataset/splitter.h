@@ -25,8 +25,9 @@ struct SplitResult
 };
 
 /// Stratified random split by class (a multi-label sample by its first class), seeded and
-/// repeatable. Identical images (same content hash) always land in the same split, so a split
-/// never creates leakage. Unlabeled samples stay unassigned. One transaction.
+/// repeatable. Identical images (same content hash) always land in the same split, and copies
+/// of an image that already has one follow it, so a split never creates leakage. Unlabeled
+/// samples stay unassigned. One transaction.
 Result<SplitResult> splitDataset(Project &project, const SplitRequest &request);
 
 } // namespace pulc::dataset

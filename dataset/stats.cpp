@@ -116,7 +116,8 @@ Result<DatasetStats> computeStats(Project &project)
     if (st.labeled > 0 && st.val == 0)
         st.warnings << QStringLiteral("no validation images: run a split");
     if (st.missing + st.corrupt > 0)
-        st.warnings << QStringLiteral("%1 images are missing or corrupt").arg(st.missing + st.corrupt);
+        st.warnings
+            << QStringLiteral("%1 images are missing or corrupt").arg(st.missing + st.corrupt);
     return st;
 }
 

@@ -65,9 +65,11 @@ Thumbnail ensureThumbnail(const QString &cacheDir, const QString &sourcePath, co
     }
     cv::Mat img;
     try {
-        const int flag = info->format == QLatin1String("jpeg") ? jpegReadFlag(*info, size) : cv::IMREAD_COLOR;
-        img = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8U, const_cast<char *>(bytes.constData())),
-                           flag | cv::IMREAD_IGNORE_ORIENTATION);
+        const int flag =
+            info->format == QLatin1String("jpeg") ? jpegReadFlag(*info, size) : cv::IMREAD_COLOR;
+        img = cv::imdecode(
+            cv::Mat(1, int(bytes.size()), CV_8U, const_cast<char *>(bytes.constData())),
+            flag | cv::IMREAD_IGNORE_ORIENTATION);
     } catch (const std::exception &) {
         img.release();
     }
@@ -89,7 +91,8 @@ Thumbnail ensureThumbnail(const QString &cacheDir, const QString &sourcePath, co
     }
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) ||
-        out.write(reinterpret_cast<const char *>(jpeg.data()), qint64(jpeg.size())) != qint64(jpeg.size()) ||
+        out.write(reinterpret_cast<const char *>(jpeg.data()), qint64(jpeg.size())) !=
+            qint64(jpeg.size()) ||
         !out.commit()) {
         t.reason = QStringLiteral("cannot write %1: %2").arg(file, out.errorString());
         return t;

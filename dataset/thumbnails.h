@@ -10,9 +10,9 @@ namespace pulc::dataset {
 /// Outcome of making a thumbnail: the cached JPEG file, or why the image cannot be shown.
 struct Thumbnail
 {
-    QString file;        ///< the cached JPEG, when ok
+    QString file;         ///< the cached JPEG, when ok
     bool missing = false; ///< the source file does not exist
-    QString reason;      ///< why there is no thumbnail (English), when not ok
+    QString reason;       ///< why there is no thumbnail (English), when not ok
     bool ok() const { return reason.isEmpty(); }
 };
 

@@ -39,11 +39,14 @@ protected:
         int seed = 1;
         for (const char *cls : {"a", "b", "c"})
             for (int i = 0; i < 4; ++i)
-                writeImage(QStringLiteral("%1/src/%2/%3.png").arg(m_tmp.path(), QLatin1String(cls)).arg(i), seed++);
+                writeImage(
+                    QStringLiteral("%1/src/%2/%3.png").arg(m_tmp.path(), QLatin1String(cls)).arg(i),
+                    seed++);
         auto p = Project::create(m_tmp.path() + QStringLiteral("/proj"), {});
         ASSERT_TRUE(p.ok()) << p.error().toStdString();
         m_project.emplace(std::move(p.value()));
-        auto r = importData(*m_project, defaultImportRequest(m_tmp.path() + QStringLiteral("/src")));
+        auto r =
+            importData(*m_project, defaultImportRequest(m_tmp.path() + QStringLiteral("/src")));
         ASSERT_TRUE(r.ok()) << r.error().toStdString();
         ASSERT_EQ(r->imported, 12);
         for (const ClassInfo &c : m_project->classes())
@@ -100,7 +103,9 @@ TEST_F(EditsTest, AddRemoveAndClearLabels)
     SampleFilter unlabeled;
     unlabeled.unlabeledOnly = true;
     const auto all = rows();
-    EXPECT_EQ(std::count_if(all.begin(), all.end(), [&](const SampleRow &r) { return matches(r, unlabeled); }), 1);
+    EXPECT_EQ(std::count_if(all.begin(), all.end(),
+                            [&](const SampleRow &r) { return matches(r, unlabeled); }),
+              1);
 }
 
 TEST_F(EditsTest, SplitAndRemoveAreUndoable)
@@ -112,17 +117,24 @@ TEST_F(EditsTest, SplitAndRemoveAreUndoable)
     SampleFilter val;
     val.split = Split::Val;
     auto all = rows();
-    EXPECT_EQ(std::count_if(all.begin(), all.end(), [&](const SampleRow &r) { return matches(r, val); }), 4);
+    EXPECT_EQ(
+        std::count_if(all.begin(), all.end(), [&](const SampleRow &r) { return matches(r, val); }),
+        4);
     ASSERT_TRUE(restoreSplits(*m_project, before.value()).ok);
     all = rows();
-    EXPECT_EQ(std::count_if(all.begin(), all.end(), [&](const SampleRow &r) { return matches(r, val); }), 0);
+    EXPECT_EQ(
+        std::count_if(all.begin(), all.end(), [&](const SampleRow &r) { return matches(r, val); }),
+        0);
 
     ASSERT_TRUE(setRemoved(*m_project, {ids[0], ids[1]}, true).ok);
     SampleFilter removed;
     removed.removed = true;
     all = rows();
-    EXPECT_EQ(std::count_if(all.begin(), all.end(), [&](const SampleRow &r) { return matches(r, removed); }), 2);
-    EXPECT_EQ(std::count_if(all.begin(), all.end(), [&](const SampleRow &r) { return matches(r, SampleFilter{}); }),
+    EXPECT_EQ(std::count_if(all.begin(), all.end(),
+                            [&](const SampleRow &r) { return matches(r, removed); }),
+              2);
+    EXPECT_EQ(std::count_if(all.begin(), all.end(),
+                            [&](const SampleRow &r) { return matches(r, SampleFilter{}); }),
               10);
 }
 
@@ -212,13 +224,18 @@ TEST_F(EditsTest, DuplicateConflictAndLeakageFlagsAndTextFilter)
     auto all = rows();
     SampleFilter f;
     f.status = SampleFilter::Status::Conflict;
-    EXPECT_EQ(std::count_if(all.begin(), all.end(), [&](const SampleRow &x) { return matches(x, f); }), 2);
+    EXPECT_EQ(
+        std::count_if(all.begin(), all.end(), [&](const SampleRow &x) { return matches(x, f); }),
+        2);
     f.status = SampleFilter::Status::Leakage;
-    EXPECT_EQ(std::count_if(all.begin(), all.end(), [&](const SampleRow &x) { return matches(x, f); }), 0)
+    EXPECT_EQ(
+        std::count_if(all.begin(), all.end(), [&](const SampleRow &x) { return matches(x, f); }), 0)
         << "unassigned + val is not leakage";
     f = {};
     f.pathContains = QStringLiteral("SAME.png");
-    EXPECT_EQ(std::count_if(all.begin(), all.end(), [&](const SampleRow &x) { return matches(x, f); }), 1);
+    EXPECT_EQ(
+        std::count_if(all.begin(), all.end(), [&](const SampleRow &x) { return matches(x, f); }),
+        1);
 }
 
 TEST(Thumbnails, MadeOnceCachedAndExplainedWhenImpossible)
@@ -234,7 +251,8 @@ TEST(Thumbnails, MadeOnceCachedAndExplainedWhenImpossible)
     EXPECT_EQ(thumb.cols, 128);
     EXPECT_EQ(thumb.rows, 96);
     QFile::remove(src);
-    EXPECT_TRUE(ensureThumbnail(cache, src, QStringLiteral("abcdef"), 128).ok()) << "served from the cache";
+    EXPECT_TRUE(ensureThumbnail(cache, src, QStringLiteral("abcdef"), 128).ok())
+        << "served from the cache";
 
     const Thumbnail missing = ensureThumbnail(cache, src, QStringLiteral("012345"), 128);
     EXPECT_TRUE(missing.missing);
@@ -245,5 +263,6 @@ TEST(Thumbnails, MadeOnceCachedAndExplainedWhenImpossible)
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
     f.write("not an image at all");
     f.close();
-    EXPECT_EQ(ensureThumbnail(cache, text, QStringLiteral("999999"), 128).reason, QStringLiteral("not an image"));
+    EXPECT_EQ(ensureThumbnail(cache, text, QStringLiteral("999999"), 128).reason,
+              QStringLiteral("not an image"));
 }

@@ -1,0 +1,460 @@
+// Drives the built `pulc` binary the way scripts do and checks the CLI contract of issue 2:
+// exit codes, one JSON object on stdout with --json, messages on stderr.
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <ostream>
+
+// Lets QStrings stream into GoogleTest failure messages.
+inline std::ostream &operator<<(std::ostream &os, const QString &s)
+{
+    return os << s.toStdString();
+}
+
+namespace {
+
+// QProcess wants an application object; gtest_main does not make one.
+class QtEnvironment : public ::testing::Environment
+{
+public:
+    void SetUp() override
+    {
+        if (!QCoreApplication::instance())
+            m_app = new QCoreApplication(m_argc, m_argv);
+    }
+    void TearDown() override
+    {
+        delete m_app;
+        m_app = nullptr;
+    }
+
+private:
+    int m_argc = 1;
+    char m_name[16] = "test_cli";
+    char *m_argv[2] = {m_name, nullptr};
+    QCoreApplication *m_app = nullptr;
+};
+
+[[maybe_unused]] ::testing::Environment *const kQtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
+
+const QString kFashionDir = QStringLiteral("/usr/share/datasets/fashion-mnist");
+
+QString pulcDemoImages()
+{
+    return QDir::cleanPath(
+        QStringLiteral(PULC_SOURCE_DIR "/../shared/data/paddleclas/deploy/images/PULC"));
+}
+
+/// What one run of `pulc` did.
+struct PulcRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    /// stdout parsed as exactly one JSON object (one line); fails the test otherwise.
+    QJsonObject json() const
+    {
+        const QByteArray trimmed = out.trimmed();
+        EXPECT_FALSE(trimmed.contains('\n')) << "more than one line on stdout:\n"
+                                             << out.toStdString();
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &error);
+        EXPECT_EQ(error.error, QJsonParseError::NoError)
+            << error.errorString() << "\nstdout: " << out.toStdString();
+        EXPECT_TRUE(doc.isObject()) << out.toStdString();
+        return doc.object();
+    }
+};
+
+std::ostream &operator<<(std::ostream &os, const PulcRun &r)
+{
+    return os << "exit " << r.exitCode << "\nstdout: " << r.out.toStdString()
+              << "\nstderr: " << r.err.toStdString();
+}
+
+PulcRun pulc(const QStringList &args, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.start(QStringLiteral(PULC_CLI_PATH), args);
+    PulcRun r;
+    if (!p.waitForStarted()) {
+        ADD_FAILURE() << "cannot start " << PULC_CLI_PATH;
+        return r;
+    }
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        ADD_FAILURE() << "pulc " << args.join(QLatin1Char(' ')) << " timed out";
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+void expectKeys(const QJsonObject &o, std::initializer_list<const char *> keys)
+{
+    for (const char *k : keys)
+        EXPECT_TRUE(o.contains(QLatin1String(k)))
+            << "missing key " << k << " in " << QJsonDocument(o).toJson().toStdString();
+}
+
+int filesBelow(const QString &dir)
+{
+    int n = 0;
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        ++n;
+    }
+    return n;
+}
+
+class CliTest : public ::testing::Test
+{
+protected:
+    QString path(const QString &rel) const { return QDir::cleanPath(m_tmp.filePath(rel)); }
+
+    /// Creates a project and fails the test when `pulc project init` does not succeed.
+    QString initProject(const QString &rel, const QString &task = QStringLiteral("single"))
+    {
+        const PulcRun r = pulc({QStringLiteral("project"), QStringLiteral("init"), path(rel),
+                                QStringLiteral("--task"), task});
+        EXPECT_EQ(r.exitCode, 0) << r;
+        return path(rel);
+    }
+
+    QTemporaryDir m_tmp;
+};
+
+} // namespace
+
+TEST_F(CliTest, HelpExitsZero)
+{
+    const PulcRun top = pulc({QStringLiteral("--help")});
+    EXPECT_EQ(top.exitCode, 0) << top;
+    EXPECT_TRUE(top.out.contains("Usage: pulc")) << top;
+    const PulcRun sub = pulc({QStringLiteral("import"), QStringLiteral("--help")});
+    EXPECT_EQ(sub.exitCode, 0) << sub;
+    EXPECT_TRUE(sub.out.contains("--class-map")) << sub;
+}
+
+TEST_F(CliTest, BadUsageExitsTwoWithTheMessageOnStderr)
+{
+    const PulcRun none = pulc({});
+    EXPECT_EQ(none.exitCode, 2) << none;
+
+    const PulcRun unknown = pulc({QStringLiteral("frobnicate")});
+    EXPECT_EQ(unknown.exitCode, 2) << unknown;
+    EXPECT_TRUE(unknown.err.contains("unknown command 'frobnicate'")) << unknown;
+    EXPECT_TRUE(unknown.out.isEmpty()) << unknown;
+
+    const PulcRun unknownJson = pulc({QStringLiteral("frobnicate"), QStringLiteral("--json")});
+    EXPECT_EQ(unknownJson.exitCode, 2) << unknownJson;
+    EXPECT_TRUE(unknownJson.json()
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("frobnicate")));
+
+    const QString project = initProject(QStringLiteral("p"));
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("stats"), QStringLiteral("--project"), project,
+                      QStringLiteral("--bogus")},
+          QStringList{QStringLiteral("stats")},
+          QStringList{QStringLiteral("import"), QStringLiteral("--project"), project},
+          QStringList{QStringLiteral("import"), path(QStringLiteral("x")),
+                      QStringLiteral("--project"), project, QStringLiteral("--format"),
+                      QStringLiteral("pdf")},
+          QStringList{QStringLiteral("split"), QStringLiteral("--project"), project,
+                      QStringLiteral("--val"), QStringLiteral("1.5")},
+          QStringList{QStringLiteral("export-dataset"), QStringLiteral("--project"), project,
+                      QStringLiteral("--format"), QStringLiteral("zip"), path(QStringLiteral("o"))},
+          QStringList{QStringLiteral("project"), QStringLiteral("init"), path(QStringLiteral("q")),
+                      QStringLiteral("--task"), QStringLiteral("regression")},
+          QStringList{QStringLiteral("demo")}}) {
+        const PulcRun r = pulc(args);
+        EXPECT_EQ(r.exitCode, 2) << args.join(QLatin1Char(' ')) << "\n" << r;
+        EXPECT_FALSE(r.err.isEmpty()) << args.join(QLatin1Char(' '));
+    }
+}
+
+TEST_F(CliTest, FailuresExitOneWithTheMessageOnStderr)
+{
+    const PulcRun missing = pulc(
+        {QStringLiteral("stats"), QStringLiteral("--project"), path(QStringLiteral("nowhere"))});
+    EXPECT_EQ(missing.exitCode, 1) << missing;
+    EXPECT_TRUE(missing.err.contains(path(QStringLiteral("nowhere")).toUtf8())) << missing;
+    EXPECT_TRUE(missing.out.isEmpty()) << missing;
+
+    const QString project = initProject(QStringLiteral("p"));
+    const PulcRun again = pulc(
+        {QStringLiteral("project"), QStringLiteral("init"), project, QStringLiteral("--json")});
+    EXPECT_EQ(again.exitCode, 1) << again;
+    EXPECT_TRUE(again.err.contains("already holds a project")) << again;
+    EXPECT_TRUE(again.json()
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("already holds a project")));
+
+    const PulcRun noSource = pulc({QStringLiteral("import"), path(QStringLiteral("no-such-folder")),
+                                   QStringLiteral("--project"), project, QStringLiteral("--json")});
+    EXPECT_EQ(noSource.exitCode, 1) << noSource;
+    EXPECT_TRUE(noSource.err.contains(path(QStringLiteral("no-such-folder")).toUtf8())) << noSource;
+    EXPECT_TRUE(noSource.json().contains(QStringLiteral("error")));
+}
+
+TEST_F(CliTest, ProjectInitPrintsTheProject)
+{
+    const PulcRun r =
+        pulc({QStringLiteral("project"), QStringLiteral("init"), path(QStringLiteral("p")),
+              QStringLiteral("--task"), QStringLiteral("multi"), QStringLiteral("--name"),
+              QStringLiteral("Person attributes"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r;
+    const QJsonObject o = r.json();
+    EXPECT_EQ(o.value(QStringLiteral("task")).toString(), QStringLiteral("multi"));
+    EXPECT_EQ(o.value(QStringLiteral("name")).toString(), QStringLiteral("Person attributes"));
+    EXPECT_EQ(o.value(QStringLiteral("project")).toString(), path(QStringLiteral("p")));
+    EXPECT_TRUE(QFileInfo::exists(path(QStringLiteral("p/project.pulc"))));
+}
+
+TEST_F(CliTest, ImportSplitStatsExportOnThePaddleClasDemoImages)
+{
+    const QString images = pulcDemoImages();
+    ASSERT_TRUE(QFileInfo(images).isDir()) << images;
+    const QStringList classFolders =
+        QDir(images).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    ASSERT_EQ(classFolders.size(), 13);
+    const int imageFiles = filesBelow(images);
+    const QString project = initProject(QStringLiteral("p"));
+
+    const PulcRun imp = pulc({QStringLiteral("import"), images, QStringLiteral("--project"),
+                              project, QStringLiteral("--json")});
+    ASSERT_EQ(imp.exitCode, 0) << imp;
+    const QJsonObject report = imp.json();
+    expectKeys(report, {"imported", "skipped", "duplicates", "conflicts", "leakage", "classes"});
+    const int imported = report.value(QStringLiteral("imported")).toInt();
+    const QJsonArray skipped = report.value(QStringLiteral("skipped")).toArray();
+    EXPECT_EQ(imported + skipped.size(), imageFiles);
+    EXPECT_GE(imported, 28);
+    for (const QJsonValue &s : skipped) {
+        expectKeys(s.toObject(), {"path", "reason"});
+        ADD_FAILURE() << "skipped a demo image: "
+                      << QJsonDocument(s.toObject()).toJson().toStdString();
+    }
+    EXPECT_TRUE(report.value(QStringLiteral("duplicates")).isArray());
+    EXPECT_TRUE(report.value(QStringLiteral("conflicts")).isArray());
+    EXPECT_TRUE(report.value(QStringLiteral("leakage")).isArray());
+    QStringList classes;
+    for (const QJsonValue &c : report.value(QStringLiteral("classes")).toArray())
+        classes << c.toString();
+    EXPECT_EQ(classes, classFolders);
+
+    // Importing again adds nothing.
+    const PulcRun again = pulc({QStringLiteral("import"), images, QStringLiteral("--project"),
+                                project, QStringLiteral("--json")});
+    ASSERT_EQ(again.exitCode, 0) << again;
+    EXPECT_EQ(again.json().value(QStringLiteral("imported")).toInt(), 0);
+
+    const PulcRun split = pulc(
+        {QStringLiteral("split"), QStringLiteral("--project"), project, QStringLiteral("--val"),
+         QStringLiteral("0.2"), QStringLiteral("--test"), QStringLiteral("0.2"),
+         QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--json")});
+    ASSERT_EQ(split.exitCode, 0) << split;
+    EXPECT_EQ(split.json().value(QStringLiteral("assigned")).toInt(), imported);
+
+    const PulcRun stats = pulc(
+        {QStringLiteral("stats"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    ASSERT_EQ(stats.exitCode, 0) << stats;
+    const QJsonObject st = stats.json();
+    expectKeys(st, {"samples", "labeled", "unlabeled", "splits", "classes"});
+    EXPECT_EQ(st.value(QStringLiteral("samples")).toInt(), imported);
+    EXPECT_EQ(st.value(QStringLiteral("labeled")).toInt(), imported);
+    EXPECT_EQ(st.value(QStringLiteral("unlabeled")).toInt(), 0);
+    const QJsonObject splits = st.value(QStringLiteral("splits")).toObject();
+    expectKeys(splits, {"train", "val", "test"});
+    EXPECT_EQ(splits.value(QStringLiteral("train")).toInt() +
+                  splits.value(QStringLiteral("val")).toInt() +
+                  splits.value(QStringLiteral("test")).toInt(),
+              imported);
+    const QJsonArray classStats = st.value(QStringLiteral("classes")).toArray();
+    ASSERT_EQ(classStats.size(), 13);
+    int total = 0;
+    for (const QJsonValue &v : classStats) {
+        const QJsonObject c = v.toObject();
+        expectKeys(c, {"name", "count", "train", "val", "test"});
+        total += c.value(QStringLiteral("count")).toInt();
+    }
+    EXPECT_EQ(total, imported);
+
+    const PulcRun human = pulc({QStringLiteral("stats"), QStringLiteral("--project"), project});
+    ASSERT_EQ(human.exitCode, 0) << human;
+    EXPECT_TRUE(human.out.contains("images:")) << human;
+    EXPECT_FALSE(human.out.trimmed().startsWith('{')) << human;
+
+    const PulcRun lists = pulc({QStringLiteral("export-dataset"), QStringLiteral("--project"),
+                                project, QStringLiteral("--format"), QStringLiteral("paddle-list"),
+                                path(QStringLiteral("lists")), QStringLiteral("--json")});
+    ASSERT_EQ(lists.exitCode, 0) << lists;
+    EXPECT_EQ(lists.json().value(QStringLiteral("exported")).toInt(), imported);
+    EXPECT_TRUE(QFileInfo::exists(path(QStringLiteral("lists/train_list.txt"))));
+    EXPECT_TRUE(QFileInfo::exists(path(QStringLiteral("lists/label_list.txt"))));
+
+    const PulcRun folders = pulc({QStringLiteral("export-dataset"), QStringLiteral("--project"),
+                                  project, QStringLiteral("--format"), QStringLiteral("folders"),
+                                  path(QStringLiteral("folders")), QStringLiteral("--json")});
+    ASSERT_EQ(folders.exitCode, 0) << folders;
+    EXPECT_EQ(folders.json().value(QStringLiteral("exported")).toInt(), imported);
+    EXPECT_EQ(filesBelow(path(QStringLiteral("folders"))), imported);
+
+    // The exported lists import into a fresh project with the same counts.
+    const QString fresh = initProject(QStringLiteral("fresh"));
+    const PulcRun back = pulc({QStringLiteral("import"), path(QStringLiteral("lists")),
+                               QStringLiteral("--project"), fresh, QStringLiteral("--json")});
+    ASSERT_EQ(back.exitCode, 0) << back;
+    EXPECT_EQ(back.json().value(QStringLiteral("imported")).toInt(), imported);
+}
+
+TEST_F(CliTest, ImportReportsSkippedFilesAsPathAndReason)
+{
+    const QString src = path(QStringLiteral("src/cat"));
+    ASSERT_TRUE(QDir().mkpath(src));
+    const QString good = pulcDemoImages() +
+                         QStringLiteral("/textline_orientation/textline_orientation_test_0_0.png");
+    ASSERT_TRUE(QFile::copy(good, src + QStringLiteral("/good.png")));
+    QFile full(good);
+    ASSERT_TRUE(full.open(QIODevice::ReadOnly));
+    QFile cut(src + QStringLiteral("/cut.png"));
+    ASSERT_TRUE(cut.open(QIODevice::WriteOnly));
+    cut.write(full.readAll().left(int(full.size() / 2)));
+    cut.close();
+    const QString project = initProject(QStringLiteral("p"));
+    const PulcRun r = pulc({QStringLiteral("import"), path(QStringLiteral("src")),
+                            QStringLiteral("--project"), project, QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r;
+    const QJsonObject o = r.json();
+    EXPECT_EQ(o.value(QStringLiteral("imported")).toInt(), 1);
+    const QJsonArray skipped = o.value(QStringLiteral("skipped")).toArray();
+    ASSERT_EQ(skipped.size(), 1);
+    EXPECT_EQ(skipped[0].toObject().value(QStringLiteral("path")).toString(),
+              src + QStringLiteral("/cut.png"));
+    EXPECT_EQ(skipped[0].toObject().value(QStringLiteral("reason")).toString(),
+              QStringLiteral("truncated PNG (no IEND chunk)"));
+}
+
+TEST_F(CliTest, FoldersExportOfAMultiLabelProjectFails)
+{
+    const QString project = initProject(QStringLiteral("p"), QStringLiteral("multi"));
+    const PulcRun r =
+        pulc({QStringLiteral("export-dataset"), QStringLiteral("--project"), project,
+              QStringLiteral("--format"), QStringLiteral("folders"), path(QStringLiteral("out"))});
+    EXPECT_EQ(r.exitCode, 1) << r;
+    EXPECT_TRUE(r.err.contains("paddle-list")) << r;
+}
+
+TEST_F(CliTest, DemoCreatesAFashionMnistProject)
+{
+    ASSERT_TRUE(QFileInfo::exists(kFashionDir + QStringLiteral("/train-images-idx3-ubyte.gz")))
+        << "install dataset-fashion-mnist (scripts/setup)";
+    const PulcRun r =
+        pulc({QStringLiteral("demo"), path(QStringLiteral("demo")), QStringLiteral("--train"),
+              QStringLiteral("300"), QStringLiteral("--test"), QStringLiteral("100"),
+              QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r;
+    const QJsonObject o = r.json();
+    EXPECT_EQ(o.value(QStringLiteral("samples")).toInt(), 400);
+    EXPECT_EQ(o.value(QStringLiteral("labeled")).toInt(), 400);
+    const QJsonObject splits = o.value(QStringLiteral("splits")).toObject();
+    EXPECT_EQ(splits.value(QStringLiteral("test")).toInt(), 100);
+    EXPECT_EQ(splits.value(QStringLiteral("train")).toInt() +
+                  splits.value(QStringLiteral("val")).toInt(),
+              300);
+    EXPECT_NEAR(splits.value(QStringLiteral("val")).toInt(), 60, 10);
+    EXPECT_EQ(o.value(QStringLiteral("classes")).toArray().size(), 10);
+    EXPECT_EQ(o.value(QStringLiteral("classes"))
+                  .toArray()[0]
+                  .toObject()
+                  .value(QStringLiteral("name"))
+                  .toString(),
+              QStringLiteral("T-shirt-top"));
+
+    const PulcRun again = pulc({QStringLiteral("demo"), path(QStringLiteral("demo"))});
+    EXPECT_EQ(again.exitCode, 1) << again;
+}
+
+// A process killed while importing leaves the database whole: all of the import or none.
+TEST_F(CliTest, SlowKilledImportLeavesAllOrNothing)
+{
+    const QString images = kFashionDir + QStringLiteral("/t10k-images-idx3-ubyte.gz");
+    ASSERT_TRUE(QFileInfo::exists(images)) << "install dataset-fashion-mnist (scripts/setup)";
+    const QString sqlite = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    const QString project = initProject(QStringLiteral("p"));
+    const QStringList args{QStringLiteral("import"), images, QStringLiteral("--project"), project,
+                           QStringLiteral("--progress")};
+
+    QProcess p;
+    p.start(QStringLiteral(PULC_CLI_PATH), args);
+    ASSERT_TRUE(p.waitForStarted());
+    QByteArray seen;
+    bool killed = false;
+    while (p.state() == QProcess::Running && !killed) {
+        p.waitForReadyRead(100);
+        p.setReadChannel(QProcess::StandardError);
+        while (p.canReadLine()) {
+            const QByteArray line = p.readLine();
+            seen += line;
+            if (line.startsWith("write")) {
+                p.kill(); // SIGKILL: no handler, no cleanup
+                killed = true;
+                break;
+            }
+        }
+    }
+    p.waitForFinished();
+    ASSERT_TRUE(killed) << "the import ended before its write phase:\n" << seen.toStdString();
+    EXPECT_EQ(p.exitStatus(), QProcess::CrashExit);
+
+    if (!sqlite.isEmpty()) {
+        QProcess check;
+        check.start(sqlite,
+                    {project + QStringLiteral("/project.pulc"),
+                     QStringLiteral("PRAGMA integrity_check; SELECT count(*) FROM samples;")});
+        ASSERT_TRUE(check.waitForFinished());
+        const QList<QByteArray> lines = check.readAllStandardOutput().trimmed().split('\n');
+        ASSERT_EQ(lines.size(), 2) << check.readAllStandardError().toStdString();
+        EXPECT_EQ(lines[0], "ok");
+        EXPECT_TRUE(lines[1] == "0" || lines[1] == "10000") << lines[1].toStdString();
+    }
+    const PulcRun stats = pulc(
+        {QStringLiteral("stats"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    ASSERT_EQ(stats.exitCode, 0) << stats;
+    const int samples = stats.json().value(QStringLiteral("samples")).toInt();
+    EXPECT_TRUE(samples == 0 || samples == 10000) << samples;
+
+    const PulcRun again = pulc({QStringLiteral("import"), images, QStringLiteral("--project"),
+                                project, QStringLiteral("--json")},
+                               300000);
+    ASSERT_EQ(again.exitCode, 0) << again;
+    const QJsonObject o = again.json();
+    EXPECT_EQ(o.value(QStringLiteral("imported")).toInt() +
+                  o.value(QStringLiteral("already_present")).toInt(),
+              10000);
+    const PulcRun after = pulc(
+        {QStringLiteral("stats"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    EXPECT_EQ(after.json().value(QStringLiteral("samples")).toInt(), 10000);
+    if (sqlite.isEmpty())
+        GTEST_SKIP() << "sqlite3 not installed: integrity_check not run";
+}

@@ -1,0 +1,155 @@
+#include <ui/aboutbox.h>
+#include <ui/classtablemodel.h>
+#include <ui/datapage.h>
+#include <ui/mainwindow.h>
+#include <ui/projectsession.h>
+
+#include <dataset/importer.h>
+#include <dataset/project.h>
+
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QImage>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using pulc::ui::ClassTableModel;
+using pulc::ui::MainWindow;
+using pulc::ui::ProjectSession;
+
+namespace {
+
+// Writes `count` small distinct PNGs into dir (distinct so none is a duplicate of another).
+void writeImages(const QString &dir, int count, int seed)
+{
+    QDir().mkpath(dir);
+    for (int i = 0; i < count; ++i) {
+        QImage image(16, 16, QImage::Format_RGB32);
+        image.fill(QColor::fromHsv((seed * 37 + i * 11) % 360, 200, 40 + i * 7 % 200));
+        image.setPixel(i % 16, (i / 16) % 16, qRgb(seed, i, 255 - i));
+        ASSERT_TRUE(image.save(QStringLiteral("%1/img%2.png").arg(dir).arg(i)));
+    }
+}
+
+// A small single-label project in ImageNet layout: train/ and val/ with three classes.
+QString makeProject(const QTemporaryDir &tmp)
+{
+    const QString source = tmp.filePath(QStringLiteral("source"));
+    const QStringList classes = {QStringLiteral("apple"), QStringLiteral("banana"),
+                                 QStringLiteral("cherry")};
+    for (int c = 0; c < classes.size(); ++c) {
+        writeImages(source + QStringLiteral("/train/") + classes.at(c), 4 + c, c * 2);
+        writeImages(source + QStringLiteral("/val/") + classes.at(c), 2, c * 2 + 1);
+    }
+    const QString dir = tmp.filePath(QStringLiteral("project"));
+    pulc::dataset::ProjectInfo info;
+    info.name = QStringLiteral("Fruit");
+    auto project = pulc::dataset::Project::create(dir, info);
+    EXPECT_TRUE(project.ok()) << project.error().toStdString();
+    if (!project)
+        return {};
+    auto request = pulc::dataset::defaultImportRequest(source);
+    request.format = pulc::dataset::ImportFormat::Folders;
+    auto report = pulc::dataset::importData(*project, request);
+    EXPECT_TRUE(report.ok()) << report.error().toStdString();
+    if (report) {
+        EXPECT_EQ(report->imported, 3 * 2 + (4 + 5 + 6));
+    }
+    return project->dir();
+}
+
+} // namespace
+
+TEST(MainWindow, OpensAProjectAndShowsItsClassesAndCounts)
+{
+    QTemporaryDir tmp;
+    ASSERT_TRUE(tmp.isValid());
+    const QString dir = makeProject(tmp);
+    ASSERT_FALSE(dir.isEmpty());
+
+    MainWindow window;
+    window.show();
+    QSignalSpy stats(window.session(), &ProjectSession::statsChanged);
+    window.openProject(dir + QStringLiteral("/project.pulc")); // the file opens its folder
+    ASSERT_TRUE(stats.wait(20000)) << "statistics never arrived";
+
+    EXPECT_EQ(window.session()->dir(), dir);
+    EXPECT_EQ(window.currentPage(), MainWindow::Page::Data);
+    EXPECT_TRUE(window.windowTitle().startsWith(QStringLiteral("Fruit")));
+
+    auto *table = window.findChild<QTableView *>(QStringLiteral("classTable"));
+    ASSERT_NE(table, nullptr);
+    EXPECT_TRUE(table->isVisible());
+    QAbstractItemModel *model = table->model();
+    ASSERT_EQ(model->rowCount(), 3);
+    QStringList names;
+    for (int r = 0; r < 3; ++r)
+        names << model->index(r, 0).data(ClassTableModel::NameRole).toString();
+    EXPECT_EQ(names, (QStringList{QStringLiteral("apple"), QStringLiteral("banana"),
+                                  QStringLiteral("cherry")}));
+    // cherry: 6 training images, 2 validation images.
+    EXPECT_EQ(model->index(2, 0).data(ClassTableModel::CountRole).toInt(), 8);
+    EXPECT_EQ(model->index(2, 0).data(ClassTableModel::TrainRole).toInt(), 6);
+    EXPECT_EQ(model->index(2, 0).data(ClassTableModel::ValRole).toInt(), 2);
+    EXPECT_EQ(model->index(2, ClassTableModel::TrainColumn).data().toString(), QStringLiteral("6"));
+
+    auto *totals = window.findChild<QLabel *>(QStringLiteral("totalsLabel"));
+    ASSERT_NE(totals, nullptr);
+    EXPECT_TRUE(totals->text().contains(QStringLiteral("Images: 21")))
+        << totals->text().toStdString();
+    // Only the dataset's own warnings about few images: nothing was lost or left out.
+    EXPECT_EQ(window.session()->stats().samples, 21);
+}
+
+TEST(ProjectSession, AFailedOpenKeepsTheCurrentProjectAndSaysWhy)
+{
+    QTemporaryDir tmp;
+    const QString dir = makeProject(tmp);
+    ASSERT_FALSE(dir.isEmpty());
+
+    ProjectSession session;
+    QSignalSpy stats(&session, &ProjectSession::statsChanged);
+    session.open(dir);
+    ASSERT_TRUE(stats.wait(20000));
+
+    QSignalSpy failed(&session, &ProjectSession::openFailed);
+    const QString missing = tmp.filePath(QStringLiteral("no-such-project"));
+    session.open(missing);
+    ASSERT_TRUE(failed.wait(20000));
+    EXPECT_EQ(failed.first().at(0).toString(), missing);
+    EXPECT_TRUE(failed.first().at(1).toString().contains(QStringLiteral("no-such-project")))
+        << failed.first().at(1).toString().toStdString();
+    EXPECT_EQ(session.dir(), dir);
+    EXPECT_EQ(session.stats().samples, 21);
+}
+
+TEST(ProjectSession, OnlyTheLatestOfTwoQuickOpensWins)
+{
+    QTemporaryDir a;
+    QTemporaryDir b;
+    const QString first = makeProject(a);
+    const QString second = makeProject(b);
+    ProjectSession session;
+    QSignalSpy opened(&session, &ProjectSession::projectOpened);
+    session.open(first);
+    session.open(second);
+    QSignalSpy stats(&session, &ProjectSession::statsChanged);
+    ASSERT_TRUE(stats.wait(20000));
+    QTest::qWait(200); // give a stale result the chance to arrive (it must be dropped)
+    EXPECT_EQ(opened.size(), 1);
+    EXPECT_EQ(session.dir(), second);
+}
+
+TEST(AboutBox, NamesTheVersionsABugReportNeeds)
+{
+    const QString text = pulc::ui::AboutBox::versionText();
+    EXPECT_TRUE(text.contains(QStringLiteral(PULC_VERSION)));
+    EXPECT_TRUE(text.contains(QString::fromLatin1(qVersion())));
+    EXPECT_TRUE(text.contains(QStringLiteral("OpenCV 4."))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("LibTorch unknown"))) << text.toStdString();
+}

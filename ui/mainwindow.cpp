@@ -1,0 +1,395 @@
+#include "mainwindow.h"
+
+#include "aboutbox.h"
+#include "datapage.h"
+#include "demoprojectjob.h"
+#include "newprojectdialog.h"
+#include "placeholderpage.h"
+#include "projectsession.h"
+#include "recentprojects.h"
+#include "setting.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+
+// Resources of a static library are only linked in when something references them.
+static void initPulcResources()
+{
+    Q_INIT_RESOURCE(pulc);
+}
+
+namespace pulc::ui {
+
+namespace {
+
+const Setting<QByteArray> kGeometry("mainWindow/geometry");
+const Setting<QByteArray> kWindowState("mainWindow/state");
+const Setting<QString> kLastFolder("project/lastFolder");
+
+QString lastFolder()
+{
+    const QString dir = kLastFolder.value();
+    return dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::HomeLocation) : dir;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(new ProjectSession(this))
+{
+    initPulcResources();
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/pulc-studio.svg")));
+    createActions();
+    createMenus();
+    createPages();
+
+    m_countsLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_countsLabel);
+
+    connect(m_session, &ProjectSession::projectOpened, this, &MainWindow::projectOpened);
+    connect(m_session, &ProjectSession::statsChanged, this, &MainWindow::updateStatusBar);
+    connect(m_session, &ProjectSession::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            statusBar()->showMessage(tr("Reading the project…"));
+        else
+            statusBar()->clearMessage();
+    });
+    connect(m_session, &ProjectSession::openFailed, this,
+            [this](const QString &dir, const QString &error) {
+                // A project that no longer exists should not stay in the recent list.
+                if (!QFileInfo::exists(dir))
+                    RecentProjects::remove(dir);
+                showError(
+                    tr("Open Project"),
+                    tr("Could not open the project in %1.").arg(QDir::toNativeSeparators(dir)),
+                    error);
+            });
+
+    resize(1100, 720);
+    restoreGeometry(kGeometry.value());
+    restoreState(kWindowState.value());
+    updateTitle();
+    updateStatusBar();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(tr("&New Project…"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setStatusTip(tr("Create an empty project in a folder"));
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newProject);
+
+    m_openAction = new QAction(tr("&Open Project…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Open a project folder or its project.pulc file"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseProject);
+
+    m_demoAction = new QAction(tr("Create &Demo Project…"), this);
+    m_demoAction->setStatusTip(tr("Create a project with Fashion-MNIST images to try things out"));
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::createDemoProject);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About PULC Studio"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] { AboutBox::show(this); });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addSeparator();
+    file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createPages()
+{
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setSpacing(2);
+    QFont navFont = m_navigation->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+    m_navigation->setFont(navFont);
+
+    m_pages = new QStackedWidget(this);
+    m_dataPage = new DataPage(m_session, {m_demoAction, m_openAction, m_newAction}, m_pages);
+
+    struct Entry
+    {
+        QString name;
+        QStyle::StandardPixmap icon;
+        QWidget *page;
+    };
+    const QList<Entry> entries = {
+        {tr("Data"), QStyle::SP_DirIcon, m_dataPage},
+        {tr("Train"), QStyle::SP_MediaPlay,
+         new PlaceholderPage(tr("Train"),
+                             tr("Train a PP-LCNet / PULC classifier on the CPU, with "
+                                "augmentation and knowledge distillation, and watch the loss "
+                                "and accuracy curves live."),
+                             m_pages)},
+        {tr("Evaluate"), QStyle::SP_FileDialogDetailedView,
+         new PlaceholderPage(tr("Evaluate"),
+                             tr("See the confusion matrix, precision and recall per class, and "
+                                "the images the model gets wrong."),
+                             m_pages)},
+        {tr("Predict"), QStyle::SP_FileDialogContentsView,
+         new PlaceholderPage(tr("Predict"),
+                             tr("Drop images or a folder to see what the model predicts."),
+                             m_pages)},
+        {tr("Export"), QStyle::SP_DialogSaveButton,
+         new PlaceholderPage(tr("Export"),
+                             tr("Export the trained model for deployment, with example code "
+                                "to run it."),
+                             m_pages)},
+    };
+    int widest = 0;
+    for (const Entry &e : entries) {
+        auto *item = new QListWidgetItem(style()->standardIcon(e.icon), e.name, m_navigation);
+        item->setSizeHint(QSize(0, 40));
+        widest = qMax(widest, m_navigation->fontMetrics().horizontalAdvance(e.name));
+        m_pages->addWidget(e.page);
+    }
+    m_navigation->setFixedWidth(widest + 22 + 48);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+void MainWindow::openProject(const QString &dirOrFile)
+{
+    m_session->open(dirOrFile);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_demoJob && m_demoJob->isRunning()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit"), tr("The demo project is still being created. Stop and quit?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_demoJob->cancel();
+    }
+    kGeometry.setValue(saveGeometry());
+    kWindowState.setValue(saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::newProject()
+{
+    NewProjectDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // Creating the schema takes milliseconds, so it runs here; the statistics that follow
+    // are read in a worker like for any other project.
+    QString dir;
+    {
+        auto project = pulc::dataset::Project::create(dialog.folder(), dialog.projectInfo());
+        if (!project) {
+            showError(tr("New Project"),
+                      tr("Could not create the project in %1.")
+                          .arg(QDir::toNativeSeparators(dialog.folder())),
+                      project.error());
+            return;
+        }
+        dir = project->dir();
+    } // our connection closes here, before the worker opens its own
+    kLastFolder.setValue(QFileInfo(dir).absolutePath());
+    openProject(dir);
+}
+
+void MainWindow::chooseProject()
+{
+    // A folder dialog cannot pick project.pulc and a file dialog cannot pick a folder; the file
+    // dialog is the one that shows whether a folder is a project.
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open Project"), lastFolder(), tr("PULC projects (project.pulc);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    kLastFolder.setValue(QFileInfo(QFileInfo(file).absolutePath()).absolutePath());
+    openProject(file);
+}
+
+void MainWindow::createDemoProject()
+{
+    if (m_demoJob && m_demoJob->isRunning())
+        return;
+    QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Folder for the Demo Project"), lastFolder());
+    if (dir.isEmpty())
+        return;
+    kLastFolder.setValue(dir);
+    // A folder that already holds files gets the demo in a new subfolder, so the demo never
+    // mixes with what is there.
+    if (!QDir(dir).isEmpty()) {
+        const QString base = dir + QStringLiteral("/pulc-demo");
+        dir = base;
+        for (int n = 2; QFileInfo::exists(dir); ++n)
+            dir = base + QLatin1Char('-') + QString::number(n);
+    }
+
+    if (!m_demoJob) {
+        m_demoJob = new DemoProjectJob(this);
+        connect(m_demoJob, &DemoProjectJob::finished, this, &MainWindow::demoFinished);
+        connect(m_demoJob, &DemoProjectJob::progressChanged, this,
+                [this](const QString &phase, qint64 done, qint64 total) {
+                    if (!m_demoProgress)
+                        return;
+                    QString what = tr("Writing images");
+                    if (phase == QLatin1String("scan"))
+                        what = tr("Reading Fashion-MNIST");
+                    else if (phase == QLatin1String("check"))
+                        what = tr("Checking images");
+                    m_demoProgress->setLabelText(
+                        tr("%1: %2 of %3")
+                            .arg(what, QLocale().toString(done), QLocale().toString(total)));
+                    m_demoProgress->setMaximum(int(qMin<qint64>(total, INT_MAX)));
+                    m_demoProgress->setValue(int(qMin<qint64>(done, INT_MAX)));
+                });
+    }
+    m_demoProgress = new QProgressDialog(this);
+    m_demoProgress->setWindowTitle(tr("Create Demo Project"));
+    m_demoProgress->setLabelText(
+        tr("Creating the demo project in %1…").arg(QDir::toNativeSeparators(dir)));
+    m_demoProgress->setCancelButtonText(tr("Cancel"));
+    m_demoProgress->setRange(0, 0);
+    m_demoProgress->setMinimumDuration(0);
+    m_demoProgress->setAutoClose(false);
+    m_demoProgress->setAutoReset(false);
+    m_demoProgress->setMinimumWidth(420);
+    m_demoProgress->setWindowModality(Qt::WindowModal);
+    connect(m_demoProgress, &QProgressDialog::canceled, m_demoJob, &DemoProjectJob::cancel);
+    m_demoProgress->show();
+    m_demoJob->start(dir);
+}
+
+void MainWindow::demoFinished(const QString &dir, const QString &error, bool cancelled)
+{
+    if (m_demoProgress) {
+        m_demoProgress->deleteLater();
+        m_demoProgress = nullptr;
+    }
+    if (cancelled) {
+        statusBar()->showMessage(tr("Demo project cancelled."), 5000);
+        return;
+    }
+    if (!error.isEmpty()) {
+        showError(tr("Create Demo Project"), tr("Could not create the demo project."), error);
+        return;
+    }
+    openProject(dir);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = RecentProjects::list();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString &dir = recent.at(i);
+        // Number the first nine so they can be picked with the keyboard.
+        const QString text =
+            i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(dir))
+                  : QDir::toNativeSeparators(dir);
+        QAction *action = m_recentMenu->addAction(text);
+        connect(action, &QAction::triggered, this, [this, dir] { openProject(dir); });
+    }
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    connect(m_recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this,
+            [] { RecentProjects::clear(); });
+}
+
+void MainWindow::projectOpened(const QString &dir)
+{
+    RecentProjects::add(dir);
+    showPage(Page::Data);
+    updateTitle();
+}
+
+void MainWindow::updateStatusBar()
+{
+    if (!m_session->hasProject()) {
+        m_countsLabel->setText(tr("No project"));
+        return;
+    }
+    const auto &st = m_session->stats();
+    const QLocale locale;
+    m_countsLabel->setText(
+        tr("%1 images · %2 classes · train %3 · val %4 · test %5")
+            .arg(locale.toString(st.samples), locale.toString(int(st.classes.size())),
+                 locale.toString(st.train), locale.toString(st.val), locale.toString(st.test)));
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_session->hasProject())
+        setWindowTitle(tr("%1 — PULC Studio").arg(m_session->info().name));
+    else
+        setWindowTitle(tr("PULC Studio"));
+}
+
+void MainWindow::showError(const QString &title, const QString &message, const QString &detail)
+{
+    QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    // The library's message names the file and the problem; keep it visible, not hidden
+    // behind "Show Details", because it is what the user acts on.
+    box.setInformativeText(detail);
+    box.exec();
+}
+
+} // namespace pulc::ui

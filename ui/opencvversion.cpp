@@ -1,0 +1,12 @@
+#include "opencvversion.h"
+
+#include <opencv2/core/version.hpp>
+
+namespace pulc::ui {
+
+QString openCvVersion()
+{
+    return QStringLiteral(CV_VERSION);
+}
+
+} // namespace pulc::ui
