@@ -20,6 +20,14 @@ QJsonArray groupsJson(const QList<dataset::DuplicateGroup> &groups)
     return a;
 }
 
+QJsonArray warningsJson(const dataset::DatasetStats &s)
+{
+    QJsonArray a;
+    for (const auto &w : s.warnings)
+        a.append(dataset::describe(w));
+    return a;
+}
+
 void writeLine(FILE *stream, const QString &line)
 {
     const QByteArray bytes = line.toUtf8();
@@ -114,7 +122,7 @@ QJsonObject toJson(const dataset::DatasetStats &s)
             {QStringLiteral("conflict_groups"), s.conflictGroups},
             {QStringLiteral("leakage_groups"), s.leakageGroups},
             {QStringLiteral("classes"), classes},
-            {QStringLiteral("warnings"), QJsonArray::fromStringList(s.warnings)}};
+            {QStringLiteral("warnings"), warningsJson(s)}};
 }
 
 QStringList describe(const dataset::ImportReport &r)
@@ -187,8 +195,8 @@ QStringList describe(const dataset::DatasetStats &s)
                    .arg(c.val, 7)
                    .arg(c.test, 7)
                    .arg(c.unassigned, 11);
-    for (const QString &w : s.warnings)
-        out << QStringLiteral("Warning: ") + w;
+    for (const auto &w : s.warnings)
+        out << QStringLiteral("Warning: ") + dataset::describe(w);
     return out;
 }
 

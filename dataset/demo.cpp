@@ -16,6 +16,10 @@ QStringList fashionMnistClassNames()
             QStringLiteral("Ankle boot")};
 }
 
+namespace {
+Result<QString> fillDemoProject(const DemoRequest &req, const ImportCallbacks &callbacks);
+} // namespace
+
 Result<QString> createDemoProject(const DemoRequest &req, const ImportCallbacks &callbacks)
 {
     const QString trainFile = req.sourceDir + QStringLiteral("/train-images-idx3-ubyte.gz");
@@ -27,6 +31,25 @@ Result<QString> createDemoProject(const DemoRequest &req, const ImportCallbacks 
                                "(scripts/setup does)")
                     .arg(f));
     }
+    // A new or empty folder is ours to remove again when the demo fails or is cancelled: a
+    // half-made demo is of no use and would block a second try in the same folder.
+    const bool existedBefore = QFileInfo::exists(req.dir);
+    const bool ours = !existedBefore || QDir(req.dir).isEmpty();
+    auto result = fillDemoProject(req, callbacks);
+    if (!result && ours) {
+        QDir(req.dir).removeRecursively();
+        if (existedBefore)
+            QDir().mkpath(req.dir); // the user's empty folder stays
+    }
+    return result;
+}
+
+namespace {
+
+Result<QString> fillDemoProject(const DemoRequest &req, const ImportCallbacks &callbacks)
+{
+    const QString trainFile = req.sourceDir + QStringLiteral("/train-images-idx3-ubyte.gz");
+    const QString testFile = req.sourceDir + QStringLiteral("/t10k-images-idx3-ubyte.gz");
     ProjectInfo info;
     info.name = QStringLiteral("Fashion-MNIST demo");
     info.task = TaskType::SingleLabel;
@@ -51,7 +74,7 @@ Result<QString> createDemoProject(const DemoRequest &req, const ImportCallbacks 
         if (!report)
             return Result<QString>::failure(report.error());
         if (report->cancelled)
-            return Result<QString>::failure(QStringLiteral("demo creation cancelled"));
+            return Result<QString>::failure(QString::fromLatin1(kDemoCancelled));
     }
     SplitRequest split;
     split.val = req.valFraction;
@@ -61,5 +84,7 @@ Result<QString> createDemoProject(const DemoRequest &req, const ImportCallbacks 
         return Result<QString>::failure(s.error());
     return project->dir();
 }
+
+} // namespace
 
 } // namespace pulc::dataset

@@ -24,8 +24,12 @@ struct DemoRequest
     double valFraction = 0.2;
 };
 
+/// The error text of a cancelled createDemoProject.
+inline constexpr char kDemoCancelled[] = "demo creation cancelled";
+
 /// Creates a ready single-label project from Fashion-MNIST: images written as PNG into the
-/// project, a seeded stratified train/val split, and the test split from the test file.
+/// project, a seeded stratified train/val split, and the test split from the test file. On
+/// failure or cancel, a folder it created (or found empty) is left as it was found.
 Result<QString> createDemoProject(const DemoRequest &request,
                                   const ImportCallbacks &callbacks = {});
 

@@ -38,6 +38,37 @@ struct Planned
     QString destination;    ///< absolute path of the file the sample points at
     QString stored;         ///< the same as stored in the database
     bool writeFile = false; ///< copy or generate into the project
+    QString existingHash;   ///< writeFile only: content of the sample already at `stored`
+};
+
+/// Stored paths that are taken (by the project or this import), so two different images that
+/// would be copied to the same place get different names. Shared by the workers.
+struct DestinationNames
+{
+    std::mutex mutex;
+    QSet<QString> taken;
+    const Project *project = nullptr;
+
+    /// Moves `p` to the first free `name_N.ext` next to its destination.
+    void renumber(Planned &p)
+    {
+        const QFileInfo fi(p.destination);
+        const QString suffix = fi.suffix().isEmpty() ? QString() : QLatin1Char('.') + fi.suffix();
+        std::lock_guard lock(mutex);
+        for (int n = 1;; ++n) {
+            const QString candidate = QStringLiteral("%1/%2_%3%4")
+                                          .arg(fi.absolutePath(), fi.completeBaseName())
+                                          .arg(n)
+                                          .arg(suffix);
+            const QString stored = project->storedPath(candidate);
+            if (!taken.contains(stored) && !QFileInfo::exists(candidate)) {
+                taken.insert(stored);
+                p.destination = candidate;
+                p.stored = stored;
+                return;
+            }
+        }
+    }
 };
 
 /// Outcome of checking one planned item in a worker.
@@ -49,6 +80,7 @@ struct Checked
     ImageInfo info;
     qint64 bytes = 0;
     bool written = false;
+    bool alreadyPresent = false; ///< the same content is already at the destination
 };
 
 /// Time spent per phase by one worker, in nanoseconds.
@@ -75,8 +107,8 @@ QString writeProjectFile(const QString &path, const QByteArray &bytes)
 }
 
 /// Reads, hashes and validates one item; writes its copy when asked. Runs in a worker.
-Checked checkItem(const Planned &p, const ScanResult &scan, const ProbeLimits &limits,
-                  WorkerTimes &times, QString *fatal)
+Checked checkItem(Planned &p, const ScanResult &scan, const ProbeLimits &limits,
+                  DestinationNames &names, WorkerTimes &times, QString *fatal)
 {
     Checked c;
     QElapsedTimer t;
@@ -124,6 +156,13 @@ Checked checkItem(const Planned &p, const ScanResult &scan, const ProbeLimits &l
     c.hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex());
     c.bytes = bytes.size();
     times.hash += elapsedNs(t);
+    if (p.writeFile && !p.existingHash.isEmpty()) {
+        if (p.existingHash == c.hash) {
+            c.alreadyPresent = true; // a re-import of the same file
+            return c;
+        }
+        names.renumber(p); // another image with the same name: keep both
+    }
     if (p.writeFile) {
         const QString err = writeProjectFile(p.destination, bytes);
         times.write += elapsedNs(t);
@@ -207,14 +246,18 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
 
     // Plan: decide each sample's stored path, drop what the project already holds.
     QSqlDatabase &db = project.database().db();
-    QSet<QString> existing;
+    QHash<QString, QString> existing; // stored path -> hash
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        q.exec(QStringLiteral("SELECT path FROM samples"));
+        q.exec(QStringLiteral("SELECT path, hash FROM samples"));
         while (q.next())
-            existing.insert(q.value(0).toString());
+            existing.insert(q.value(0).toString(), q.value(1).toString());
     }
+    DestinationNames names;
+    names.project = &project;
+    for (auto it = existing.constBegin(); it != existing.constEnd(); ++it)
+        names.taken.insert(it.key());
     const QString copyRoot = project.imagesDir() + QLatin1Char('/') + scan->copyFolder;
     std::vector<Planned> plan;
     plan.reserve(scan->items.size());
@@ -226,9 +269,13 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         p.destination =
             p.writeFile ? QDir::cleanPath(copyRoot + QLatin1Char('/') + item.relative) : item.file;
         const QString stored = project.storedPath(p.destination);
-        if (existing.contains(stored)) {
-            ++report.alreadyPresent;
-            continue;
+        if (auto it = existing.constFind(stored); it != existing.constEnd()) {
+            if (!p.writeFile) {
+                ++report.alreadyPresent;
+                continue;
+            }
+            // A copy whose name is taken: the same image again, or another one with that name.
+            p.existingHash = *it;
         }
         if (auto it = firstRef.constFind(stored); it != firstRef.constEnd()) {
             report.skipped.append(
@@ -236,6 +283,7 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
             continue;
         }
         firstRef.insert(stored, item.ref);
+        names.taken.insert(stored);
         p.stored = stored;
         plan.push_back(p);
     }
@@ -256,7 +304,7 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
             WorkerTimes times;
             for (size_t i = next++; i < plan.size() && !stop; i = next++) {
                 QString err;
-                checked[i] = checkItem(plan[i], *scan, req.limits, times, &err);
+                checked[i] = checkItem(plan[i], *scan, req.limits, names, times, &err);
                 if (!err.isEmpty()) {
                     std::lock_guard lock(fatalMutex);
                     if (fatal.isEmpty())
@@ -365,6 +413,10 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     for (size_t i = 0; i < plan.size(); ++i) {
         const Checked &c = checked[i];
+        if (c.alreadyPresent) {
+            ++report.alreadyPresent;
+            continue;
+        }
         if (!c.ok) {
             report.skipped.append({plan[i].item->ref, c.reason});
             continue;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "project.h"
 #include "result.h"
+#include "samples.h"
 
 #include <QList>
 #include <QString>
@@ -23,6 +25,31 @@ struct ClassStats
     int unassigned = 0;
 };
 
+/// Something a user should know before training. A code with values, so each host words it in
+/// its own language (describe() gives the English the CLI prints).
+struct StatsWarning
+{
+    enum class Kind {
+        EmptyClass,       ///< className has no images
+        FewImages,        ///< className has only `count` training (or unassigned) images
+        Imbalance,        ///< largest class `count` images, smallest `other`
+        Leakage,          ///< `count` groups of identical images sit in two splits
+        Conflicts,        ///< `count` groups of identical images carry different labels
+        Duplicates,       ///< `count` groups of identical images
+        NoValidation,     ///< labeled images exist but none is in val
+        MissingOrCorrupt, ///< `count` images are missing or corrupt
+    };
+    Kind kind = Kind::EmptyClass;
+    QString className;
+    int count = 0;
+    int other = 0;
+
+    bool operator==(const StatsWarning &) const = default;
+};
+
+/// The warning in English.
+QString describe(const StatsWarning &warning);
+
 /// What a user wants to know about the dataset before training. Removed samples are left out.
 struct DatasetStats
 {
@@ -40,10 +67,13 @@ struct DatasetStats
     int conflictGroups = 0;
     int leakageGroups = 0;
     QList<ClassStats> classes;
-    QStringList warnings; ///< English sentences: few images, imbalance, leakage, conflicts
+    QList<StatsWarning> warnings;
 };
 
-/// Computes the statistics with a handful of aggregate queries (fast at 100,000 samples).
+/// Computes the statistics of the project (loads its samples: well under a second at 100,000).
 Result<DatasetStats> computeStats(Project &project);
+
+/// The same from rows already in memory, as the GUI holds them: one code path for both.
+DatasetStats computeStats(const std::vector<SampleRow> &rows, const QList<ClassInfo> &classes);
 
 } // namespace pulc::dataset

@@ -3,6 +3,7 @@
 #include "classtablemodel.h"
 #include "projectsession.h"
 #include "tasktypetext.h"
+#include "warningtext.h"
 
 #include <QAction>
 #include <QDir>
@@ -195,10 +196,8 @@ void DataPage::showStats()
 
     m_warnings->clear();
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    // The dataset library words its warnings in English; they are shown as they come until
-    // it reports them as codes the UI can translate.
-    for (const QString &warning : st.warnings)
-        m_warnings->addItem(new QListWidgetItem(warningIcon, warning));
+    for (const auto &warning : st.warnings)
+        m_warnings->addItem(new QListWidgetItem(warningIcon, warningText(warning)));
     if (st.warnings.isEmpty()) {
         m_warnings->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton),
                                                 tr("No problems found.")));

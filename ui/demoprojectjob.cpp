@@ -28,9 +28,6 @@ DemoProjectJob::Outcome createDemo(const QString &dir,
                                    const std::shared_ptr<DemoProjectJob::State> &state)
 {
     DemoProjectJob::Outcome outcome;
-    const bool existedBefore = QFileInfo::exists(dir);
-    // Everything in a new or empty folder is ours to remove again if the user cancels.
-    const bool ours = !existedBefore || QDir(dir).isEmpty();
     try {
         pulc::dataset::ImportCallbacks callbacks;
         callbacks.progress = [state](const pulc::dataset::ImportProgress &p) {
@@ -49,15 +46,8 @@ DemoProjectJob::Outcome createDemo(const QString &dir,
     } catch (const std::exception &e) {
         outcome.error = QString::fromLocal8Bit(e.what());
     }
-    if (!outcome.error.isEmpty() && state->cancel.load()) {
-        outcome.cancelled = true;
-        // A half-made demo is of no use and would block a second try in the same folder.
-        if (ours) {
-            QDir(dir).removeRecursively();
-            if (existedBefore)
-                QDir().mkpath(dir); // the user's empty folder stays
-        }
-    }
+    // createDemoProject already removed what it had made.
+    outcome.cancelled = !outcome.error.isEmpty() && state->cancel.load();
     return outcome;
 }
 

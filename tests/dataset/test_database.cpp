@@ -127,7 +127,7 @@ TEST_F(DatabaseTest, MigratesVersionOneKeepingData)
     const QStringList tables = tableNames(project->database().db());
     EXPECT_TRUE(tables.contains(QStringLiteral("imports")));
     EXPECT_TRUE(tables.contains(QStringLiteral("runs")));
-    const QList<SampleRow> rows = sampleRows(*project);
+    const QList<StoredSample> rows = sampleRows(*project);
     ASSERT_EQ(rows.size(), 1);
     EXPECT_EQ(rows[0].path, QStringLiteral("/data/cat/1.png"));
     EXPECT_EQ(rows[0].hash, QStringLiteral("abc"));

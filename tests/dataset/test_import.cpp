@@ -6,6 +6,7 @@
 #include "dataset/importsource.h"
 #include "dataset/project.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -62,9 +63,9 @@ protected:
     }
 
     /// The sample stored under `path` (stored form), or an empty row.
-    SampleRow row(const QString &path)
+    StoredSample row(const QString &path)
     {
-        for (const SampleRow &r : sampleRows(*m_project))
+        for (const StoredSample &r : sampleRows(*m_project))
             if (r.path == path)
                 return r;
         ADD_FAILURE() << "no sample " << path.toStdString();
@@ -105,7 +106,7 @@ TEST_F(ImportTest, FolderPerClassIsRecursiveAndKeepsLooseImagesUnlabeled)
     EXPECT_EQ(row(src(QStringLiteral("dog/deeper/d.bmp"))).labels,
               QStringList{QStringLiteral("dog")});
     EXPECT_TRUE(row(src(QStringLiteral("loose.png"))).labels.isEmpty());
-    for (const SampleRow &r : sampleRows(project()))
+    for (const StoredSample &r : sampleRows(project()))
         EXPECT_EQ(r.split, QString()) << r.path;
     QSqlQuery q(project().database().db());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT width, height, format FROM samples WHERE path LIKE "
@@ -270,7 +271,7 @@ TEST_F(ImportTest, CsvWithHeaderQuotesMultiLabelsAndSplits)
     EXPECT_EQ(report->format, ImportFormat::Csv);
     EXPECT_EQ(report->imported, 4);
     EXPECT_EQ(report->classes, (QStringList{QStringLiteral("cat"), QStringLiteral("dog")}));
-    const SampleRow comma = row(src(QStringLiteral("imgs/with, comma.png")));
+    const StoredSample comma = row(src(QStringLiteral("imgs/with, comma.png")));
     EXPECT_EQ(comma.labels, QStringList{QStringLiteral("cat")});
     EXPECT_EQ(comma.split, QStringLiteral("train"));
     EXPECT_EQ(row(src(QStringLiteral("imgs/b.png"))).labels,
@@ -303,7 +304,7 @@ TEST_F(ImportTest, UnlabeledFolder)
     ASSERT_TRUE(report) << report.error();
     EXPECT_EQ(report->imported, 3);
     EXPECT_TRUE(report->classes.isEmpty());
-    for (const SampleRow &r : sampleRows(project())) {
+    for (const StoredSample &r : sampleRows(project())) {
         EXPECT_TRUE(r.labels.isEmpty()) << r.path;
         EXPECT_EQ(r.split, QString()) << r.path;
     }
@@ -328,7 +329,7 @@ TEST_F(ImportTest, TinyIdxPairBecomesPngsInTheProject)
     EXPECT_EQ(report->imported, 6);
     EXPECT_TRUE(report->duplicates.isEmpty());
     EXPECT_EQ(report->classes, r.classNames);
-    const QList<SampleRow> rows = sampleRows(project());
+    const QList<StoredSample> rows = sampleRows(project());
     ASSERT_EQ(rows.size(), 6);
     for (qsizetype i = 0; i < rows.size(); ++i) {
         EXPECT_FALSE(QDir::isAbsolutePath(rows[i].path)) << rows[i].path;
@@ -362,7 +363,7 @@ TEST_F(ImportTest, RealFashionMnistTestFileWithLimit)
     EXPECT_EQ(report->imported, 300);
     EXPECT_TRUE(report->skipped.isEmpty());
     EXPECT_EQ(report->classes, fashionMnistClassNames());
-    const QList<SampleRow> rows = sampleRows(project()); // ordered by path = by index
+    const QList<StoredSample> rows = sampleRows(project()); // ordered by path = by index
     ASSERT_EQ(rows.size(), 300);
     for (int i : {0, 1, 42, 299}) {
         EXPECT_EQ(rows[i].split, QStringLiteral("test"));
@@ -384,7 +385,7 @@ TEST_F(ImportTest, UnicodeFileNames)
     ASSERT_TRUE(report) << report.error();
     EXPECT_EQ(report->imported, 2);
     EXPECT_EQ(sorted(report->classes), sorted({cat, dog}));
-    const SampleRow r = row(src(cat + QString::fromUtf8("/café 1.png")));
+    const StoredSample r = row(src(cat + QString::fromUtf8("/café 1.png")));
     EXPECT_EQ(r.labels, QStringList{cat});
     EXPECT_TRUE(QFileInfo::exists(project().absolutePath(r.path)));
 }
@@ -548,6 +549,35 @@ TEST_F(ImportTest, ReimportingTheSameFolderAddsNothing)
     }
     EXPECT_EQ(sampleCount(), 6); // the copies are samples of their own
     EXPECT_EQ(filesBelow(project().imagesDir()).size(), 3);
+}
+
+TEST_F(ImportTest, CopiesOfDifferentImagesWithTheSameNameAreKeptApart)
+{
+    // Two sources with the same folder name copy into images/data/: different content under
+    // the same name must be renamed, not taken for the image already there.
+    writeImage(m_tmp.filePath(QStringLiteral("a/data/cat/1.png")), 1);
+    writeImage(m_tmp.filePath(QStringLiteral("b/data/cat/1.png")), 2);
+    for (const char *source : {"a/data", "b/data"}) {
+        ImportRequest r = defaultImportRequest(m_tmp.filePath(QString::fromLatin1(source)));
+        r.copy = true;
+        auto report = importData(project(), r);
+        ASSERT_TRUE(report) << report.error();
+        EXPECT_EQ(report->imported, 1) << source;
+        EXPECT_EQ(report->alreadyPresent, 0) << source;
+    }
+    const QStringList files = filesBelow(project().imagesDir());
+    EXPECT_EQ(files,
+              (QStringList{QStringLiteral("data/cat/1.png"), QStringLiteral("data/cat/1_1.png")}));
+    EXPECT_EQ(row(QStringLiteral("images/data/cat/1_1.png")).hash,
+              QString::fromLatin1(
+                  QCryptographicHash::hash(encodeImage(2), QCryptographicHash::Sha1).toHex()));
+
+    ImportRequest again = defaultImportRequest(m_tmp.filePath(QStringLiteral("a/data")));
+    again.copy = true;
+    auto report = importData(project(), again);
+    ASSERT_TRUE(report) << report.error();
+    EXPECT_EQ(report->imported, 0);
+    EXPECT_EQ(report->alreadyPresent, 1);
 }
 
 TEST_F(ImportTest, CancelWhileCheckingLeavesNothingBehind)

@@ -60,7 +60,7 @@ protected:
     QHash<QString, QString> splitByPath()
     {
         QHash<QString, QString> out;
-        for (const SampleRow &r : sampleRows(project()))
+        for (const StoredSample &r : sampleRows(project()))
             out.insert(r.path, r.split);
         return out;
     }
@@ -131,7 +131,7 @@ TEST_F(SplitExportTest, SplitIsRepeatableForASeedAndDiffersForAnother)
     req.reassign = false;
     ASSERT_TRUE(splitDataset(other, req));
     QHash<QString, QString> otherSplits;
-    for (const SampleRow &r : sampleRows(other))
+    for (const StoredSample &r : sampleRows(other))
         otherSplits.insert(r.path, r.split);
     EXPECT_EQ(otherSplits, first);
 
@@ -211,7 +211,7 @@ TEST_F(SplitExportTest, SplitLeavesUnlabeledImagesUnassigned)
     auto result = splitDataset(project(), {});
     ASSERT_TRUE(result) << result.error();
     EXPECT_EQ(result->assigned, 10);
-    for (const SampleRow &r : sampleRows(project()))
+    for (const StoredSample &r : sampleRows(project()))
         EXPECT_EQ(r.split.isEmpty(), r.labels.isEmpty()) << r.path;
 }
 
@@ -263,21 +263,20 @@ TEST_F(SplitExportTest, StatsCountsAndWarnings)
     EXPECT_EQ(rare->count, 4);
     EXPECT_EQ(rare->train, 3);
     EXPECT_EQ(rare->test, 1);
-    EXPECT_TRUE(s.warnings.contains(QStringLiteral("class 'rare' has only 3 training images")))
-        << s.warnings.join(QLatin1Char('\n'));
-    EXPECT_TRUE(s.warnings.contains(QStringLiteral("no validation images: run a split")));
-    EXPECT_TRUE(
-        s.warnings.contains(QStringLiteral("1 images appear in more than one split (leakage)")));
-    EXPECT_TRUE(s.warnings.contains(
-        QStringLiteral("1 images carry different labels in different copies (conflict)")));
-    EXPECT_FALSE(s.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("imbalanced")));
+    using Kind = StatsWarning::Kind;
+    EXPECT_TRUE(s.warnings.contains(StatsWarning{Kind::FewImages, QStringLiteral("rare"), 3}));
+    EXPECT_EQ(describe(StatsWarning{Kind::FewImages, QStringLiteral("rare"), 3}),
+              QStringLiteral("class 'rare' has only 3 training images"));
+    EXPECT_TRUE(s.warnings.contains(StatsWarning{Kind::NoValidation}));
+    EXPECT_TRUE(s.warnings.contains(StatsWarning{Kind::Leakage, {}, 1}));
+    EXPECT_TRUE(s.warnings.contains(StatsWarning{Kind::Conflicts, {}, 1}));
+    EXPECT_FALSE(std::any_of(s.warnings.begin(), s.warnings.end(),
+                             [](const StatsWarning &w) { return w.kind == Kind::Imbalance; }));
 
     writeClass(QStringLiteral("more"), QStringLiteral("cat"), 20, 500);
     importInto(project(), path(QStringLiteral("more")));
     const DatasetStats after = stats();
-    EXPECT_TRUE(after.warnings.contains(
-        QStringLiteral("classes are imbalanced: the largest has 54 images, the smallest 4")))
-        << after.warnings.join(QLatin1Char('\n'));
+    EXPECT_TRUE(after.warnings.contains(StatsWarning{Kind::Imbalance, {}, 54, 4}));
 }
 
 TEST_F(SplitExportTest, PaddleListRoundTripSingleLabel)
@@ -357,7 +356,7 @@ TEST_F(SplitExportTest, FoldersRoundTrip)
     importInto(project(), path(QStringLiteral("src")), ImportFormat::Unlabeled);
     // Label through a CSV so that both cat folders land in one class.
     QString csv;
-    for (const SampleRow &r : sampleRows(project()))
+    for (const StoredSample &r : sampleRows(project()))
         csv += QStringLiteral("\"%1\",%2\n").arg(r.path, QFileInfo(r.path).dir().dirName());
     recreate(TaskType::SingleLabel);
     writeText(path(QStringLiteral("labels.csv")), csv);

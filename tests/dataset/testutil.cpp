@@ -139,16 +139,16 @@ dataset::Project makeProject(const QString &dir, dataset::TaskType task)
     return std::move(p.value());
 }
 
-QList<SampleRow> sampleRows(dataset::Project &project)
+QList<StoredSample> sampleRows(dataset::Project &project)
 {
-    QList<SampleRow> rows;
+    QList<StoredSample> rows;
     QSqlQuery q(project.database().db());
     q.exec(QStringLiteral(
         "SELECT s.path, s.hash, s.split, (SELECT group_concat(c.name, '\n') FROM labels l"
         " JOIN classes c ON c.id = l.class_id WHERE l.sample_id = s.id)"
         " FROM samples s WHERE s.removed = 0 ORDER BY s.path"));
     while (q.next()) {
-        SampleRow r{q.value(0).toString(), q.value(1).toString(), {}, q.value(2).toString()};
+        StoredSample r{q.value(0).toString(), q.value(1).toString(), {}, q.value(2).toString()};
         if (!q.value(3).isNull())
             r.labels = q.value(3).toString().split(QLatin1Char('\n'));
         r.labels.sort();
@@ -168,7 +168,7 @@ int queryInt(dataset::Project &project, const QString &sql)
 QStringList contentSignature(dataset::Project &project)
 {
     QStringList out;
-    for (const SampleRow &r : sampleRows(project))
+    for (const StoredSample &r : sampleRows(project))
         out << QStringLiteral("%1|%2|%3").arg(r.hash, r.labels.join(QLatin1Char(';')), r.split);
     out.sort();
     return out;

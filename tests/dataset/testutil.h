@@ -54,7 +54,7 @@ dataset::Project makeProject(const QString &dir,
                              dataset::TaskType task = dataset::TaskType::SingleLabel);
 
 /// One sample as the database holds it, with labels sorted by name.
-struct SampleRow
+struct StoredSample
 {
     QString path;
     QString hash;
@@ -63,7 +63,7 @@ struct SampleRow
 };
 
 /// Every non-removed sample, ordered by path.
-QList<SampleRow> sampleRows(dataset::Project &project);
+QList<StoredSample> sampleRows(dataset::Project &project);
 /// The first column of the first row of `sql`, as an int (-1 on error).
 int queryInt(dataset::Project &project, const QString &sql);
 /// The (hash, labels, split) triples of a project, sorted: what a round trip must keep.
