@@ -126,28 +126,60 @@ Status applyLabel(Project &project, const std::vector<qint64> &ids, LabelMode mo
     });
 }
 
-Status restoreLabels(Project &project, const LabelSnapshot &snap)
+namespace {
+
+Status restoreLabelsIn(QSqlDatabase &db, const LabelSnapshot &snap)
 {
     std::vector<qint64> ids;
     for (const auto &[id, classes] : snap.labels)
         ids.push_back(id);
-    return inTransaction(project, [&](QSqlDatabase &db) {
-        if (Status s =
-                execIn(db, QStringLiteral("DELETE FROM labels WHERE sample_id IN (%IN%)"), ids);
-            !s)
-            return s;
-        QSqlQuery ins(db);
-        ins.prepare(QStringLiteral("INSERT INTO labels(sample_id, class_id) VALUES(?, ?)"));
-        for (const auto &[id, classes] : snap.labels) {
-            for (qint64 c : classes) {
-                ins.bindValue(0, id);
-                ins.bindValue(1, c);
-                if (Status s = execBound(ins); !s)
-                    return s;
-            }
+    if (Status s = execIn(db, QStringLiteral("DELETE FROM labels WHERE sample_id IN (%IN%)"), ids);
+        !s)
+        return s;
+    QSqlQuery ins(db);
+    ins.prepare(QStringLiteral("INSERT INTO labels(sample_id, class_id) VALUES(?, ?)"));
+    for (const auto &[id, classes] : snap.labels) {
+        for (qint64 c : classes) {
+            ins.bindValue(0, id);
+            ins.bindValue(1, c);
+            if (Status s = execBound(ins); !s)
+                return s;
         }
-        return Status::success();
-    });
+    }
+    return Status::success();
+}
+
+Status restoreClassIn(QSqlDatabase &db, const ClassSnapshot &snap)
+{
+    QSqlQuery shift(db);
+    shift.prepare(QStringLiteral("UPDATE classes SET position = position + 1 WHERE position >= ?"));
+    shift.addBindValue(snap.info.position);
+    if (Status s = execBound(shift); !s)
+        return s;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO classes(id, name, position, color) VALUES(?, ?, ?, ?)"));
+    q.addBindValue(snap.info.id);
+    q.addBindValue(snap.info.name);
+    q.addBindValue(snap.info.position);
+    q.addBindValue(snap.info.color);
+    if (Status s = execBound(q); !s)
+        return s;
+    QSqlQuery ins(db);
+    ins.prepare(QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
+    for (qint64 id : snap.sampleIds) {
+        ins.bindValue(0, id);
+        ins.bindValue(1, snap.info.id);
+        if (Status s = execBound(ins); !s)
+            return s;
+    }
+    return Status::success();
+}
+
+} // namespace
+
+Status restoreLabels(Project &project, const LabelSnapshot &snap)
+{
+    return inTransaction(project, [&](QSqlDatabase &db) { return restoreLabelsIn(db, snap); });
 }
 
 Result<SplitSnapshot> snapshotSplits(Project &project, const std::vector<qint64> &ids)
@@ -316,32 +348,15 @@ Status deleteClass(Project &project, qint64 classId)
 
 Status restoreClass(Project &project, const ClassSnapshot &snap)
 {
+    return inTransaction(project, [&](QSqlDatabase &db) { return restoreClassIn(db, snap); });
+}
+
+Status unmergeClasses(Project &project, const ClassSnapshot &from, const LabelSnapshot &labels)
+{
     return inTransaction(project, [&](QSqlDatabase &db) {
-        QSqlQuery shift(db);
-        shift.prepare(
-            QStringLiteral("UPDATE classes SET position = position + 1 WHERE position >= ?"));
-        shift.addBindValue(snap.info.position);
-        if (Status s = execBound(shift); !s)
+        if (Status s = restoreClassIn(db, from); !s)
             return s;
-        QSqlQuery q(db);
-        q.prepare(
-            QStringLiteral("INSERT INTO classes(id, name, position, color) VALUES(?, ?, ?, ?)"));
-        q.addBindValue(snap.info.id);
-        q.addBindValue(snap.info.name);
-        q.addBindValue(snap.info.position);
-        q.addBindValue(snap.info.color);
-        if (Status s = execBound(q); !s)
-            return s;
-        QSqlQuery ins(db);
-        ins.prepare(
-            QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
-        for (qint64 id : snap.sampleIds) {
-            ins.bindValue(0, id);
-            ins.bindValue(1, snap.info.id);
-            if (Status s = execBound(ins); !s)
-                return s;
-        }
-        return Status::success();
+        return restoreLabelsIn(db, labels);
     });
 }
 

@@ -65,8 +65,10 @@ Result<ClassSnapshot> snapshotClass(Project &project, qint64 classId);
 Status deleteClass(Project &project, qint64 classId);
 /// Re-creates a deleted class with its id, name, colour, position and labels.
 Status restoreClass(Project &project, const ClassSnapshot &snapshot);
-/// Moves every label of `fromId` to `intoId` and deletes `fromId`. Undo: restoreClass(from
-/// snapshot) plus restoreLabels of the affected samples captured before.
+/// Moves every label of `fromId` to `intoId` and deletes `fromId`.
 Status mergeClasses(Project &project, qint64 fromId, qint64 intoId);
+/// Undoes a merge in one transaction: re-creates `from` and gives the samples it had (listed in
+/// `labels`, captured before the merge) their labels back.
+Status unmergeClasses(Project &project, const ClassSnapshot &from, const LabelSnapshot &labels);
 
 } // namespace pulc::dataset

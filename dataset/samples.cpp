@@ -49,8 +49,15 @@ Result<std::vector<SampleRow>> loadSamples(Project &project)
             rows[*it].classIds.push_back(q.value(1).toLongLong());
     }
 
-    // Flags from content groups among live samples.
+    updateDuplicateFlags(rows);
+    return rows;
+}
+
+void updateDuplicateFlags(std::vector<SampleRow> &rows)
+{
     QHash<QString, std::vector<size_t>> byHash;
+    for (SampleRow &r : rows)
+        r.duplicate = r.conflict = r.leakage = false;
     for (size_t i = 0; i < rows.size(); ++i) {
         if (!rows[i].removed)
             byHash[rows[i].hash].push_back(i);
@@ -71,7 +78,6 @@ Result<std::vector<SampleRow>> loadSamples(Project &project)
             rows[m].leakage = splits.size() > 1;
         }
     }
-    return rows;
 }
 
 bool matches(const SampleRow &row, const SampleFilter &f)

@@ -52,6 +52,10 @@ enum class SampleSort { Path, Added, Class };
 /// fraction of a second). Call on a worker thread with its own Project in a GUI.
 Result<std::vector<SampleRow>> loadSamples(Project &project);
 
+/// Recomputes the duplicate / conflict / leakage flags of every row from hashes, labels and
+/// splits (after edits in memory). Linear in the number of rows.
+void updateDuplicateFlags(std::vector<SampleRow> &rows);
+
 /// True when `row` passes `filter`.
 bool matches(const SampleRow &row, const SampleFilter &filter);
 

@@ -180,8 +180,7 @@ TEST_F(EditsTest, MergeAndUndo)
     ASSERT_TRUE(mergeClasses(*m_project, m_class["a"], m_class["c"]).ok);
     EXPECT_EQ(idsOfClass(QStringLiteral("c")).size(), 8u);
     EXPECT_EQ(m_project->classes().size(), 2);
-    ASSERT_TRUE(restoreClass(*m_project, classSnap.value()).ok);
-    ASSERT_TRUE(restoreLabels(*m_project, labelSnap.value()).ok);
+    ASSERT_TRUE(unmergeClasses(*m_project, classSnap.value(), labelSnap.value()).ok);
     EXPECT_EQ(idsOfClass(QStringLiteral("a")), fromIds);
     EXPECT_EQ(idsOfClass(QStringLiteral("c")).size(), 4u);
     EXPECT_FALSE(mergeClasses(*m_project, m_class["a"], m_class["a"]).ok);
