@@ -126,7 +126,7 @@ DatasetStats computeStats(const std::vector<SampleRow> &rows, const QList<ClassI
     if (st.duplicateGroups > st.conflictGroups + st.leakageGroups)
         st.warnings.append({Kind::Duplicates, {}, st.duplicateGroups});
     if (st.labeled > 0 && st.val == 0)
-        st.warnings.append({Kind::NoValidation});
+        st.warnings.append({Kind::NoValidation, {}});
     if (st.missing + st.corrupt > 0)
         st.warnings.append({Kind::MissingOrCorrupt, {}, st.missing + st.corrupt});
     return st;

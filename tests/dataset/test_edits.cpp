@@ -94,9 +94,11 @@ TEST_F(EditsTest, AddRemoveAndClearLabels)
 {
     const std::vector<qint64> ids = idsOfClass(QStringLiteral("a"));
     ASSERT_TRUE(applyLabel(*m_project, ids, LabelMode::Add, m_class["c"]).ok);
-    for (const SampleRow &r : rows())
-        if (std::find(ids.begin(), ids.end(), r.id) != ids.end())
+    for (const SampleRow &r : rows()) {
+        if (std::find(ids.begin(), ids.end(), r.id) != ids.end()) {
             EXPECT_EQ(r.classIds.size(), 2u);
+        }
+    }
     ASSERT_TRUE(applyLabel(*m_project, ids, LabelMode::Remove, m_class["a"]).ok);
     EXPECT_EQ(idsOfClass(QStringLiteral("c")).size(), 8u);
     ASSERT_TRUE(applyLabel(*m_project, {ids[0]}, LabelMode::Clear, 0).ok);

@@ -267,7 +267,7 @@ TEST_F(SplitExportTest, StatsCountsAndWarnings)
     EXPECT_TRUE(s.warnings.contains(StatsWarning{Kind::FewImages, QStringLiteral("rare"), 3}));
     EXPECT_EQ(describe(StatsWarning{Kind::FewImages, QStringLiteral("rare"), 3}),
               QStringLiteral("class 'rare' has only 3 training images"));
-    EXPECT_TRUE(s.warnings.contains(StatsWarning{Kind::NoValidation}));
+    EXPECT_TRUE(s.warnings.contains(StatsWarning{Kind::NoValidation, {}}));
     EXPECT_TRUE(s.warnings.contains(StatsWarning{Kind::Leakage, {}, 1}));
     EXPECT_TRUE(s.warnings.contains(StatsWarning{Kind::Conflicts, {}, 1}));
     EXPECT_FALSE(std::any_of(s.warnings.begin(), s.warnings.end(),
