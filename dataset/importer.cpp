@@ -346,7 +346,8 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         removeWritten(plan, checked);
         return Result<ImportReport>::failure(fatal);
     }
-    if (stop) {
+    // A cancel that came while the last files were checked still counts.
+    if (stop || (cb.shouldCancel && cb.shouldCancel())) {
         removeWritten(plan, checked);
         report.cancelled = true;
         report.timings.wall = double(wall.nsecsElapsed()) / 1e6;
@@ -486,6 +487,13 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         return fail(QStringLiteral("%1: %2").arg(project.databaseFile(), upd.lastError().text()));
     if (cb.progress)
         cb.progress({QStringLiteral("write"), qint64(plan.size()), qint64(plan.size())});
+    if (cb.shouldCancel && cb.shouldCancel()) { // the last moment a cancel can still win
+        report.cancelled = true;
+        report.imported = 0;
+        removeWritten(plan, checked);
+        report.timings.wall = double(wall.nsecsElapsed()) / 1e6;
+        return report; // rolled back with tx
+    }
     if (Status s = tx.commit(); !s)
         return fail(
             QStringLiteral("%1: cannot save the import: %2").arg(project.databaseFile(), s.error));

@@ -150,12 +150,8 @@ ImportFormat detectFormat(const QString &source, QString *why)
         if (suffix == QLatin1String("txt") || suffix == QLatin1String("list") ||
             suffix == QLatin1String("lst"))
             return ImportFormat::PaddleList;
-        if (hasImageExtension(source)) {
-            *why = QStringLiteral("%1: a single image; import its folder with --format unlabeled, "
-                                  "or list it in a CSV")
-                       .arg(source);
-            return ImportFormat::Auto;
-        }
+        if (hasImageExtension(source))
+            return ImportFormat::Unlabeled; // a single image, e.g. dropped on the window
         *why =
             QStringLiteral("%1: cannot tell the format from the name; give --format").arg(source);
         return ImportFormat::Auto;
@@ -194,8 +190,8 @@ Result<ScanResult> scanSource(const ImportRequest &req, TaskType task, const Imp
     if (!fi.exists())
         return Result<ScanResult>::failure(
             QStringLiteral("%1: no such file or folder").arg(req.source));
-    const bool wantsDir =
-        out.format == ImportFormat::Folders || out.format == ImportFormat::Unlabeled;
+    const bool wantsDir = out.format == ImportFormat::Folders ||
+                          (out.format == ImportFormat::Unlabeled && !hasImageExtension(req.source));
     if (wantsDir && !fi.isDir())
         return Result<ScanResult>::failure(QStringLiteral("%1: the %2 format needs a folder")
                                                .arg(req.source, toString(out.format)));
@@ -230,6 +226,17 @@ Result<ScanResult> scanSource(const ImportRequest &req, TaskType task, const Imp
         break;
     }
     case ImportFormat::Unlabeled: {
+        if (fi.isFile()) { // one image, copied (with --copy) next to others from its folder
+            out.copyFolder = fi.dir().dirName();
+            out.items.push_back({fi.absoluteFilePath(),
+                                 fi.absoluteFilePath(),
+                                 {},
+                                 Split::Unassigned,
+                                 -1,
+                                 -1,
+                                 fi.fileName()});
+            break;
+        }
         int n = 0;
         for (const QString &file : listFilesRecursive(root, cb)) {
             if (req.limit > 0 && n++ >= req.limit)

@@ -1,5 +1,7 @@
 #include "classtablemodel.h"
 
+#include "labeling.h"
+
 #include <QColor>
 #include <QLocale>
 
@@ -14,6 +16,34 @@ void ClassTableModel::setStats(const pulc::dataset::DatasetStats &stats)
     beginResetModel();
     m_classes = stats.classes;
     endResetModel();
+}
+
+void ClassTableModel::setClasses(const QList<pulc::dataset::ClassInfo> &classes,
+                                 const pulc::dataset::DatasetStats &stats)
+{
+    QList<pulc::dataset::ClassStats> rows;
+    rows.reserve(classes.size());
+    for (const auto &info : classes) {
+        pulc::dataset::ClassStats c;
+        for (const auto &counted : stats.classes)
+            if (counted.id == info.id)
+                c = counted;
+        c.id = info.id;
+        c.name = info.name;
+        c.color = info.color;
+        rows.append(c);
+    }
+    beginResetModel();
+    m_classes = rows;
+    endResetModel();
+}
+
+int ClassTableModel::rowOf(qint64 classId) const
+{
+    for (int r = 0; r < m_classes.size(); ++r)
+        if (m_classes.at(r).id == classId)
+            return r;
+    return -1;
 }
 
 void ClassTableModel::clear()
@@ -55,17 +85,28 @@ QVariant ClassTableModel::data(const QModelIndex &index, int role) const
         return c.test;
     case UnassignedRole:
         return c.unassigned;
+    case KeyRole:
+        return labelingKey(index.row());
+    case Qt::ToolTipRole:
+        if (index.column() == KeyColumn && index.row() < 10)
+            return tr("Press %1 to label the selected images “%2”")
+                .arg(labelingKey(index.row()), c.name);
+        return {};
     case Qt::DecorationRole:
         if (index.column() == NameColumn)
             return QColor(c.color); // the view paints a colour swatch next to the name
         return {};
     case Qt::TextAlignmentRole:
+        if (index.column() == KeyColumn)
+            return QVariant::fromValue(Qt::AlignCenter);
         if (index.column() != NameColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::DisplayRole: {
         const QLocale locale;
         switch (Column(index.column())) {
+        case KeyColumn:
+            return labelingKey(index.row());
         case NameColumn:
             return c.name;
         case CountColumn:
@@ -90,12 +131,19 @@ QVariant ClassTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (role == Qt::TextAlignmentRole)
+    if (role == Qt::TextAlignmentRole) {
+        if (section == KeyColumn)
+            return QVariant::fromValue(Qt::AlignCenter);
         return QVariant::fromValue((section == NameColumn ? Qt::AlignLeft : Qt::AlignRight) |
                                    Qt::AlignVCenter);
+    }
+    if (role == Qt::ToolTipRole && section == KeyColumn)
+        return tr("Labeling key: press it to give the selected images this class");
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
+    case KeyColumn:
+        return tr("Key");
     case NameColumn:
         return tr("Class");
     case CountColumn:
@@ -123,6 +171,7 @@ QHash<int, QByteArray> ClassTableModel::roleNames() const
     names.insert(ValRole, "val");
     names.insert(TestRole, "test");
     names.insert(UnassignedRole, "unassigned");
+    names.insert(KeyRole, "key");
     return names;
 }
 

@@ -1,41 +1,32 @@
 #include "datapage.h"
 
+#include "attributepanel.h"
+#include "classbalancechart.h"
+#include "classpanel.h"
 #include "classtablemodel.h"
 #include "projectsession.h"
+#include "samplebrowser.h"
+#include "samplegridview.h"
 #include "tasktypetext.h"
 #include "warningtext.h"
 
 #include <QAction>
 #include <QDir>
-#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
-#include <QTableView>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace pulc::ui {
 
-namespace {
-
-QLabel *sectionTitle(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    QFont f = label->font();
-    f.setBold(true);
-    label->setFont(f);
-    return label;
-}
-
-} // namespace
-
 DataPage::DataPage(ProjectSession *session, const QList<QAction *> &startActions, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_classModel(new ClassTableModel(this))
 {
     m_stack = new QStackedWidget(this);
     m_startScreen = createStartScreen(startActions);
@@ -49,10 +40,13 @@ DataPage::DataPage(ProjectSession *session, const QList<QAction *> &startActions
     connect(m_session, &ProjectSession::projectOpened, this, &DataPage::showProject);
     connect(m_session, &ProjectSession::statsChanged, this, &DataPage::showStats);
     connect(m_session, &ProjectSession::loadingChanged, this, &DataPage::showLoading);
-    connect(m_session, &ProjectSession::projectClosed, this, [this] {
-        m_classModel->clear();
-        m_stack->setCurrentWidget(m_startScreen);
-    });
+    connect(m_session, &ProjectSession::projectClosed, this,
+            [this] { m_stack->setCurrentWidget(m_startScreen); });
+}
+
+ClassTableModel *DataPage::classModel() const
+{
+    return m_classPanel->model();
 }
 
 QWidget *DataPage::createStartScreen(const QList<QAction *> &actions)
@@ -101,67 +95,89 @@ QWidget *DataPage::createProjectView()
     auto *view = new QWidget(this);
     auto *layout = new QVBoxLayout(view);
 
+    auto *header = new QHBoxLayout;
     m_nameLabel = new QLabel(view);
     QFont f = m_nameLabel->font();
-    f.setPointSizeF(f.pointSizeF() * 1.5);
+    f.setPointSizeF(f.pointSizeF() * 1.4);
     f.setBold(true);
     m_nameLabel->setFont(f);
     m_nameLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_nameLabel);
+    header->addWidget(m_nameLabel);
+    header->addSpacing(12);
     m_detailLabel = new QLabel(view);
     m_detailLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_detailLabel->setWordWrap(true);
-    layout->addWidget(m_detailLabel);
-    layout->addSpacing(8);
-
-    auto *classesRow = new QHBoxLayout;
-    classesRow->addWidget(sectionTitle(tr("Classes"), view));
-    classesRow->addStretch(1);
+    m_detailLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    header->addWidget(m_detailLabel, 1);
     m_loadingLabel = new QLabel(tr("Computing statistics…"), view);
     m_loadingLabel->setVisible(false);
-    classesRow->addWidget(m_loadingLabel);
-    layout->addLayout(classesRow);
+    header->addWidget(m_loadingLabel);
+    layout->addLayout(header);
 
-    m_classTable = new QTableView(view);
-    m_classTable->setObjectName(QStringLiteral("classTable"));
-    m_classTable->setModel(m_classModel);
-    m_classTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_classTable->setAlternatingRowColors(true);
-    m_classTable->setShowGrid(false);
-    m_classTable->setWordWrap(false);
-    m_classTable->verticalHeader()->setVisible(false);
-    m_classTable->horizontalHeader()->setHighlightSections(false);
-    m_classTable->horizontalHeader()->setSectionResizeMode(ClassTableModel::NameColumn,
-                                                           QHeaderView::Stretch);
-    // Number columns get one roomy width, so counts line up and do not crowd each other.
-    const QFontMetrics fm = m_classTable->horizontalHeader()->fontMetrics();
-    int numberWidth = fm.horizontalAdvance(QStringLiteral("0000000"));
-    for (int c = ClassTableModel::CountColumn; c < ClassTableModel::kColumnCount; ++c) {
-        const QString title = m_classModel->headerData(c, Qt::Horizontal).toString();
-        numberWidth = qMax(numberWidth, fm.horizontalAdvance(title));
-    }
-    for (int c = ClassTableModel::CountColumn; c < ClassTableModel::kColumnCount; ++c) {
-        m_classTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Fixed);
-        m_classTable->horizontalHeader()->resizeSection(c, numberWidth + 32);
-    }
-    layout->addWidget(m_classTable, 3);
-
+    // Left: classes over the statistics. The grid gets the rest of the width.
+    m_classPanel = new ClassPanel(m_session, view);
     m_totalsLabel = new QLabel(view);
     m_totalsLabel->setObjectName(QStringLiteral("totalsLabel"));
     m_totalsLabel->setWordWrap(true);
     m_totalsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_totalsLabel);
-    layout->addSpacing(8);
+    auto *classes = new QWidget(view);
+    auto *classesLayout = new QVBoxLayout(classes);
+    classesLayout->setContentsMargins(0, 0, 0, 0);
+    classesLayout->addWidget(m_classPanel, 1);
+    classesLayout->addWidget(m_totalsLabel);
 
-    layout->addWidget(sectionTitle(tr("Warnings"), view));
+    m_chart = new ClassBalanceChart(view);
     m_warnings = new QListWidget(view);
     m_warnings->setObjectName(QStringLiteral("warningsList"));
     m_warnings->setSelectionMode(QAbstractItemView::NoSelection);
     m_warnings->setFocusPolicy(Qt::NoFocus);
-    // A few lines are the usual case; the class table deserves the rest of the height.
-    m_warnings->setMaximumHeight(m_warnings->fontMetrics().height() * 6);
-    layout->addWidget(m_warnings, 1);
+    m_warnings->setWordWrap(true);
+    m_statsTabs = new QTabWidget(view);
+    m_statsTabs->setObjectName(QStringLiteral("statsTabs"));
+    m_statsTabs->addTab(m_chart, tr("Class Balance"));
+    m_statsTabs->addTab(m_warnings, tr("Warnings"));
+
+    auto *left = new QSplitter(Qt::Vertical, view);
+    left->setObjectName(QStringLiteral("classSplitter"));
+    left->addWidget(classes);
+    left->addWidget(m_statsTabs);
+    left->setStretchFactor(0, 1);
+    left->setStretchFactor(1, 0);
+    left->setSizes({520, 280});
+    left->setChildrenCollapsible(true);
+
+    m_browser = new SampleBrowser(m_session, view);
+    m_attributes = new AttributePanel(m_session, view);
+    m_attributes->setObjectName(QStringLiteral("attributePanel"));
+    m_attributes->setVisible(false);
+
+    auto *main = new QSplitter(Qt::Horizontal, view);
+    main->setObjectName(QStringLiteral("dataSplitter"));
+    main->addWidget(left);
+    main->addWidget(m_browser);
+    main->addWidget(m_attributes);
+    main->setStretchFactor(0, 0);
+    main->setStretchFactor(1, 1);
+    main->setStretchFactor(2, 0);
+    main->setSizes({400, 900, 200});
+    main->setCollapsible(1, false);
+    layout->addWidget(main, 1);
+
+    connect(m_classPanel, &ClassPanel::classClicked, this,
+            [this](qint64 classId) { m_browser->showClass(classId); });
+    connect(m_chart, &ClassBalanceChart::segmentClicked, this,
+            [this](qint64 classId, pulc::dataset::Split split) {
+                m_browser->showClass(classId, split);
+            });
+    connect(m_browser, &SampleBrowser::selectionChanged, this, [this] {
+        if (m_attributes->isVisible())
+            m_attributes->setSamples(m_browser->selectedIds());
+    });
     return view;
+}
+
+void DataPage::applyViewSettings()
+{
+    m_browser->applyViewSettings();
 }
 
 void DataPage::showProject()
@@ -171,13 +187,18 @@ void DataPage::showProject()
     m_detailLabel->setText(
         tr("%1 — %2").arg(TaskTypeText::description(info.task, info.positiveClass),
                           QDir::toNativeSeparators(m_session->dir())));
+    m_detailLabel->setToolTip(m_detailLabel->text());
+    const bool multi = info.task == pulc::dataset::TaskType::MultiLabel;
+    m_attributes->setVisible(multi);
+    m_attributes->setSamples(multi ? m_browser->selectedIds() : std::vector<qint64>{});
     m_stack->setCurrentWidget(m_projectView);
+    m_browser->view()->setFocus();
 }
 
 void DataPage::showStats()
 {
     const pulc::dataset::DatasetStats &st = m_session->stats();
-    m_classModel->setStats(st);
+    m_chart->setStats(st);
 
     const QLocale locale;
     QStringList totals;
@@ -195,6 +216,9 @@ void DataPage::showStats()
     m_totalsLabel->setText(totals.join(QStringLiteral(" · ")));
 
     m_warnings->clear();
+    m_statsTabs->setTabText(1, st.warnings.isEmpty()
+                                   ? tr("Warnings")
+                                   : tr("Warnings (%1)").arg(locale.toString(st.warnings.size())));
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     for (const auto &warning : st.warnings)
         m_warnings->addItem(new QListWidgetItem(warningIcon, warningText(warning)));

@@ -6,17 +6,24 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QSplitter;
 class QStackedWidget;
-class QTableView;
+class QTabWidget;
 
 namespace pulc::ui {
 
+class AttributePanel;
+class ClassBalanceChart;
+class ClassPanel;
 class ClassTableModel;
 class ProjectSession;
+class SampleBrowser;
 
-/// The Data page: what the project holds (classes and their counts per split, totals and the
-/// dataset's warnings), or a start screen with the project actions when none is open.
-/// Reads only the session's snapshot, never the database. GUI thread.
+/// The Data page: the class panel (left), the filterable thumbnail grid where images are
+/// labeled (centre), the attribute checkboxes of multi-label projects (right), and the class
+/// balance chart with the dataset's warnings (below the classes); or a start screen with the
+/// project actions when no project is open. Reads only the session's memory, never the
+/// database; edits go through its undo stack. GUI thread.
 class DataPage : public QWidget
 {
     Q_OBJECT
@@ -26,7 +33,15 @@ public:
     DataPage(ProjectSession *session, const QList<QAction *> &startActions,
              QWidget *parent = nullptr);
 
-    ClassTableModel *classModel() const { return m_classModel; }
+    ClassTableModel *classModel() const;
+    ClassPanel *classPanel() const { return m_classPanel; }
+    SampleBrowser *browser() const { return m_browser; }
+    AttributePanel *attributePanel() const { return m_attributes; }
+    ClassBalanceChart *chart() const { return m_chart; }
+
+    /// Reads the view preferences again (thumbnail size, auto-advance): connect it to
+    /// PreferencesDialog::applied.
+    void applyViewSettings();
 
 private:
     QWidget *createStartScreen(const QList<QAction *> &actions);
@@ -36,14 +51,17 @@ private:
     void showLoading(bool loading);
 
     ProjectSession *m_session;
-    ClassTableModel *m_classModel;
     QStackedWidget *m_stack = nullptr;
     QWidget *m_startScreen = nullptr;
     QWidget *m_projectView = nullptr;
     QLabel *m_nameLabel = nullptr;
     QLabel *m_detailLabel = nullptr;
     QLabel *m_loadingLabel = nullptr;
-    QTableView *m_classTable = nullptr;
+    ClassPanel *m_classPanel = nullptr;
+    SampleBrowser *m_browser = nullptr;
+    AttributePanel *m_attributes = nullptr;
+    ClassBalanceChart *m_chart = nullptr;
+    QTabWidget *m_statsTabs = nullptr;
     QLabel *m_totalsLabel = nullptr;
     QListWidget *m_warnings = nullptr;
 };

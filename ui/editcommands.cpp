@@ -95,9 +95,14 @@ void SplitCommand::undo()
 
 RemoveCommand::RemoveCommand(ProjectSession *session, std::vector<qint64> ids, bool remove)
     : m_session(session)
-    , m_ids(std::move(ids))
     , m_remove(remove)
 {
+    // Only the samples this changes: undo must not restore one that was removed before.
+    for (qint64 id : ids) {
+        const int i = session->rowIndex(id);
+        if (i >= 0 && session->rows()[size_t(i)].removed != remove)
+            m_ids.push_back(id);
+    }
     setText(remove ? tr("Remove %n image(s)", int(m_ids.size()))
                    : tr("Restore %n image(s)", int(m_ids.size())));
 }

@@ -48,7 +48,8 @@ private:
     pulc::dataset::SplitSnapshot m_before;
 };
 
-/// Removes samples from the dataset (kept, restorable) or restores removed ones.
+/// Removes samples from the dataset (kept, restorable) or restores removed ones. Samples already
+/// in the wanted state are left out, so undo puts back exactly what the command changed.
 class RemoveCommand : public QUndoCommand
 {
 public:

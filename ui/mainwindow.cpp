@@ -2,17 +2,32 @@
 
 #include "aboutbox.h"
 #include "datapage.h"
+#include "datasetwriter.h"
 #include "demoprojectjob.h"
 #include "newprojectdialog.h"
 #include "placeholderpage.h"
+#include "preferencesdialog.h"
 #include "projectsession.h"
 #include "recentprojects.h"
+#include "samplebrowser.h"
 #include "setting.h"
+#include "translation.h"
+
+// The import dialog is written alongside this window; until it is in the tree, dropped and
+// chosen paths are only reported in the status bar.
+#if __has_include("importdialog.h")
+#include "importdialog.h"
+#define PULC_HAVE_IMPORT_DIALOG 1
+#else
+#define PULC_HAVE_IMPORT_DIALOG 0
+#endif
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -21,12 +36,18 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QUndoStack>
+#include <QUrl>
+
+#include <utility>
 
 // Resources of a static library are only linked in when something references them.
 static void initPulcResources()
@@ -48,6 +69,20 @@ QString lastFolder()
     return dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::HomeLocation) : dir;
 }
 
+/// The folders and files in a drag that an import could use.
+QStringList importablePaths(const QMimeData *mime)
+{
+#if PULC_HAVE_IMPORT_DIALOG
+    return ImportDialog::importablePaths(mime);
+#else
+    QStringList paths;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    return paths;
+#endif
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -57,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     initPulcResources();
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/pulc-studio.svg")));
+    setAcceptDrops(true);
     createActions();
     createMenus();
     createPages();
@@ -65,6 +101,19 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_countsLabel);
 
     connect(m_session, &ProjectSession::projectOpened, this, &MainWindow::projectOpened);
+    connect(m_session, &ProjectSession::projectClosed, this, [this] {
+        updateTitle();
+        updateStatusBar();
+        updateActions();
+    });
+    connect(m_session, &ProjectSession::editFailed, this, &MainWindow::showEditError);
+    // Every edit is written as it is made; "Saved" tells the user so, in place of a Save command
+    // and a "modified" mark in the title, which would never be meaningful here.
+    connect(m_session->writer(), &DatasetWriter::idle, this, [this] {
+        if (!m_editFailed)
+            statusBar()->showMessage(tr("Saved"), 2000);
+        m_editFailed = false;
+    });
     connect(m_session, &ProjectSession::statsChanged, this, &MainWindow::updateStatusBar);
     connect(m_session, &ProjectSession::loadingChanged, this, [this](bool loading) {
         if (loading)
@@ -77,6 +126,7 @@ MainWindow::MainWindow(QWidget *parent)
                 // A project that no longer exists should not stay in the recent list.
                 if (!QFileInfo::exists(dir))
                     RecentProjects::remove(dir);
+                m_pendingImport.clear();
                 showError(
                     tr("Open Project"),
                     tr("Could not open the project in %1.").arg(QDir::toNativeSeparators(dir)),
@@ -88,6 +138,7 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(kWindowState.value());
     updateTitle();
     updateStatusBar();
+    updateActions();
 }
 
 MainWindow::~MainWindow() = default;
@@ -113,6 +164,35 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
+    m_importFolderAction = new QAction(tr("&Import Images…"), this);
+    m_importFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importFolderAction->setStatusTip(
+        tr("Import a folder of images: a folder per class, or unlabeled images"));
+    connect(m_importFolderAction, &QAction::triggered, this, &MainWindow::chooseImportFolder);
+
+    m_importFilesAction = new QAction(tr("Import &List or CSV File…"), this);
+    m_importFilesAction->setStatusTip(
+        tr("Import images named in a PaddleClas list or a CSV file, or single images"));
+    connect(m_importFilesAction, &QAction::triggered, this, &MainWindow::chooseImportFiles);
+
+    QUndoStack *stack = m_session->undoStack();
+    // The stack keeps the text current: "Undo Label 3 images “Bag”".
+    m_undoAction = stack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcuts(QKeySequence::Undo);
+    m_redoAction = stack->createRedoAction(this, tr("&Redo"));
+    // Ctrl+Shift+Z and Ctrl+Y on every platform: users bring either habit.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    m_redoAction->setShortcuts(redoKeys);
+
+    m_preferencesAction = new QAction(tr("&Preferences…"), this);
+    m_preferencesAction->setShortcut(QKeySequence::Preferences);
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+
     m_aboutAction = new QAction(tr("&About PULC Studio"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, [this] { AboutBox::show(this); });
@@ -126,9 +206,20 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
+    file->addSeparator();
+    file->addAction(m_importFolderAction);
+    file->addAction(m_importFilesAction);
+    file->addSeparator();
     file->addAction(m_demoAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_preferencesAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -222,9 +313,134 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         m_demoJob->cancel();
     }
+    // The last edits may still be on their way to the database: wait for them (milliseconds,
+    // each is one transaction), so closing never loses one.
+    m_session->writer()->flush();
     kGeometry.setValue(saveGeometry());
     kWindowState.setValue(saveState());
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!importablePaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!importablePaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = importablePaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Dialogs wait until the drop has finished: a nested event loop inside dropEvent would keep
+    // the file manager that started the drag waiting too.
+    QMetaObject::invokeMethod(
+        this, [this, paths] { importPaths(paths); }, Qt::QueuedConnection);
+}
+
+void MainWindow::importPaths(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    if (!m_session->hasProject()) {
+        offerNewProjectFor(paths);
+        return;
+    }
+#if PULC_HAVE_IMPORT_DIALOG
+    auto *dialog = new ImportDialog(m_session, paths, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+#else
+    statusBar()->showMessage(tr("Importing is not available in this build."), 5000);
+#endif
+}
+
+void MainWindow::offerNewProjectFor(const QStringList &paths)
+{
+    statusBar()->showMessage(tr("No project is open: create or open one to import into."), 5000);
+    QMessageBox box(QMessageBox::Question, tr("Import"),
+                    tr("No project is open. Images are imported into a project."),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(
+        tr("Create a new project for the %n dropped item(s), or open an existing one?", nullptr,
+           int(paths.size())));
+    QPushButton *create = box.addButton(tr("&New Project…"), QMessageBox::AcceptRole);
+    QPushButton *open = box.addButton(tr("&Open Project…"), QMessageBox::AcceptRole);
+    box.addButton(tr("Cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(create);
+    box.exec();
+    m_pendingImport = paths;
+    if (box.clickedButton() == create)
+        newProject();
+    else if (box.clickedButton() == open)
+        chooseProject();
+    // Only a project on its way keeps the paths; projectOpened() picks them up.
+    if (!m_session->isLoading())
+        m_pendingImport.clear();
+}
+
+void MainWindow::chooseImportFolder()
+{
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Import Images from a Folder"), lastFolder());
+    if (dir.isEmpty())
+        return;
+    kLastFolder.setValue(QFileInfo(dir).absolutePath());
+    importPaths({dir});
+}
+
+void MainWindow::chooseImportFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import a List, CSV File or Images"), lastFolder(),
+        tr("Lists and CSV files (*.txt *.csv *.tsv);;Images (*.png *.jpg *.jpeg *.bmp *.webp "
+           "*.tif *.tiff);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    kLastFolder.setValue(QFileInfo(files.first()).absolutePath());
+    importPaths(files);
+}
+
+void MainWindow::showPreferences()
+{
+    const QString languageBefore = kLanguage.value();
+    PreferencesDialog dialog(this);
+    // Thumbnail size and auto-advance apply at once; the language needs a restart.
+    if (auto *browser = findChild<SampleBrowser *>())
+        connect(&dialog, &PreferencesDialog::applied, browser, &SampleBrowser::applyViewSettings);
+    if (dialog.exec() == QDialog::Accepted && kLanguage.value() != languageBefore)
+        statusBar()->showMessage(tr("The new language is used when PULC Studio starts again."),
+                                 8000);
+}
+
+void MainWindow::showEditError(const QString &error)
+{
+    m_editFailed = true;
+    // Not exec(): the failure arrives while the user may be in the middle of another edit, and
+    // a nested event loop there would run further edits inside it.
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Edit Not Saved"),
+        tr("An edit could not be written to the project. The project was read again from its "
+           "file, so what you see is what is stored; the undo history was cleared."),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("editErrorBox"));
+    box->setInformativeText(error);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_session->hasProject();
+    m_importFolderAction->setEnabled(open);
+    m_importFilesAction->setEnabled(open);
 }
 
 void MainWindow::newProject()
@@ -359,6 +575,9 @@ void MainWindow::projectOpened(const QString &dir)
     RecentProjects::add(dir);
     showPage(Page::Data);
     updateTitle();
+    updateActions();
+    if (!m_pendingImport.isEmpty())
+        importPaths(std::exchange(m_pendingImport, {}));
 }
 
 void MainWindow::updateStatusBar()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
 
 class QAction;
 class QLabel;
@@ -16,8 +17,11 @@ class DemoProjectJob;
 class ProjectSession;
 
 /// The application window: navigation through the pages in work order (Data, Train,
-/// Evaluate, Predict, Export), the File and Help menus, and a status bar with the project's
-/// counts. Long work (reading statistics, creating the demo) runs in workers. GUI thread.
+/// Evaluate, Predict, Export), the File, Edit and Help menus, and a status bar with the
+/// project's counts. Edits are saved as they are made (ProjectSession's writer), so there is no
+/// Save and no "modified" mark; closing waits for the writes still queued. Folders and files
+/// dropped on the window open the import dialog. Long work (reading statistics, creating the
+/// demo, importing) runs in workers. GUI thread.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,9 +42,15 @@ public Q_SLOTS:
     /// Opens the project in `dirOrFile` (its folder or project.pulc) in the background; errors
     /// are shown in a message box and the current project stays.
     void openProject(const QString &dirOrFile);
+    /// Opens the import dialog for these folders and files; without a project, offers to
+    /// create one first and imports into it once it is open.
+    void importPaths(const QStringList &paths);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -48,6 +58,12 @@ private:
     void createPages();
     void newProject();
     void chooseProject();
+    void chooseImportFolder();
+    void chooseImportFiles();
+    void offerNewProjectFor(const QStringList &paths);
+    void showPreferences();
+    void showEditError(const QString &error);
+    void updateActions();
     void createDemoProject();
     void demoFinished(const QString &dir, const QString &error, bool cancelled);
     void fillRecentMenu();
@@ -68,6 +84,15 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_importFolderAction = nullptr;
+    QAction *m_importFilesAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    /// Paths dropped before a project was open, imported once the new project opens.
+    QStringList m_pendingImport;
+    /// A write failed since the writer was last idle: do not claim "Saved".
+    bool m_editFailed = false;
     QAction *m_aboutAction = nullptr;
 };
 

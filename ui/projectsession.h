@@ -109,7 +109,8 @@ Q_SIGNALS:
     /// A project was opened (or another one replaced it).
     void projectOpened(const QString &dir);
     void projectClosed();
-    /// New statistics for the open project, after open() or refresh().
+    /// New statistics for the open project, after open() or refresh(), and shortly after edits
+    /// (computed in a worker, with the duplicate / conflict / leakage flags of rows()).
     void statsChanged();
     void openFailed(const QString &dirOrFile, const QString &error);
     /// rows() and classes() were replaced wholesale (open, refresh, reload after a failure).
@@ -128,14 +129,17 @@ private:
     void changedSamples(const std::vector<qint64> &sampleIds);
     void changedClasses();
     void scheduleStats();
+    void startStats();
     void submit(std::function<pulc::dataset::Status(pulc::dataset::Project &)> write);
     void writeFailed(const QString &error);
-    void finish(QFutureWatcher<ProjectSnapshot> *watcher, quint64 generation, bool opening,
-                const QString &requested);
+    void finish(QFutureWatcher<ProjectSnapshot> *watcher, quint64 generation, quint64 writes,
+                bool opening, const QString &requested);
 
     ProjectSnapshot m_snapshot;
     QHash<qint64, int> m_rowIndex;
     quint64 m_generation = 0;
+    quint64 m_writes = 0;      ///< edits submitted so far, to spot a refresh that missed some
+    quint64 m_rowsVersion = 0; ///< changes of rows/classes, to drop outdated statistics
     bool m_loading = false;
     DatasetWriter *m_writer;
     QUndoStack *m_undoStack;

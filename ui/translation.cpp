@@ -1,20 +1,11 @@
 #include "translation.h"
 
-#include "setting.h"
-
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
 namespace pulc::ui {
-
-namespace {
-
-/// An explicit interface language, overriding the system's; empty means "follow the system".
-const Setting<QString> kLanguage("language");
-
-} // namespace
 
 void Translation::install(QCoreApplication &app)
 {

@@ -1,8 +1,16 @@
 #pragma once
 
+#include "setting.h"
+
+#include <QString>
+
 class QCoreApplication;
 
 namespace pulc::ui {
+
+/// An explicit interface language ("en", "zh_CN"), overriding the system's; empty means "follow
+/// the system". Read once at start-up, so a change applies on the next start.
+inline const Setting<QString> kLanguage("language");
 
 /// Chooses the interface language and installs the translators. GUI thread, once, before the
 /// first widget is created.

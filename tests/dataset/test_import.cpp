@@ -660,6 +660,18 @@ TEST_F(ImportTest, BinaryProjectRefusesAThirdClass)
     EXPECT_EQ(filesBelow(project().imagesDir()), QStringList());
 }
 
+TEST_F(ImportTest, ASingleImageFileImportsAsOneUnlabeledSample)
+{
+    const QString file = writeImage(src(QStringLiteral("drop/photo.png")), 7);
+    writeImage(src(QStringLiteral("drop/other.png")), 8); // its neighbour stays out
+    auto report = import(file);
+    ASSERT_TRUE(report) << report.error();
+    EXPECT_EQ(report->format, ImportFormat::Unlabeled);
+    EXPECT_EQ(report->imported, 1);
+    EXPECT_EQ(sampleCount(), 1);
+    EXPECT_TRUE(row(file).labels.isEmpty());
+}
+
 TEST_F(ImportTest, DetectsFormatsAndExplainsWhenItCannot)
 {
     writeText(src(QStringLiteral("a.csv")), QStringLiteral("a.png,cat\n"));
@@ -669,8 +681,7 @@ TEST_F(ImportTest, DetectsFormatsAndExplainsWhenItCannot)
     EXPECT_EQ(detectFormat(src(QStringLiteral("a.csv")), &why), ImportFormat::Csv);
     EXPECT_EQ(detectFormat(src(QStringLiteral("a_list.txt")), &why), ImportFormat::PaddleList);
     EXPECT_EQ(detectFormat(src(), &why), ImportFormat::PaddleList);
-    EXPECT_EQ(detectFormat(src(QStringLiteral("one.png")), &why), ImportFormat::Auto);
-    EXPECT_TRUE(why.contains(QStringLiteral("a single image"))) << why;
+    EXPECT_EQ(detectFormat(src(QStringLiteral("one.png")), &why), ImportFormat::Unlabeled);
     auto missing = import(src(QStringLiteral("nothing-here")));
     ASSERT_FALSE(missing);
     EXPECT_TRUE(missing.error().contains(src(QStringLiteral("nothing-here")))) << missing.error();

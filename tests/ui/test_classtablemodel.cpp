@@ -84,7 +84,28 @@ TEST(ClassTableModel, HeadersNameEverySplit)
     QStringList headers;
     for (int c = 0; c < model.columnCount(); ++c)
         headers << model.headerData(c, Qt::Horizontal).toString();
-    EXPECT_EQ(headers, (QStringList{QStringLiteral("Class"), QStringLiteral("Images"),
-                                    QStringLiteral("Train"), QStringLiteral("Val"),
-                                    QStringLiteral("Test"), QStringLiteral("Unassigned")}));
+    EXPECT_EQ(headers,
+              (QStringList{QStringLiteral("Key"), QStringLiteral("Class"), QStringLiteral("Images"),
+                           QStringLiteral("Train"), QStringLiteral("Val"), QStringLiteral("Test"),
+                           QStringLiteral("Unassigned")}));
+}
+
+TEST(ClassTableModel, ClassesComeFromTheListWithCountsAndLabelingKeys)
+{
+    ClassTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QList<pulc::dataset::ClassInfo> classes;
+    for (int i = 0; i < 12; ++i)
+        classes.append({100 + i, QStringLiteral("c%1").arg(i), i, QStringLiteral("#102030")});
+    classes[0].id = 9; // "dog" in sampleStats(): its counts are taken
+    model.setClasses(classes, sampleStats());
+    ASSERT_EQ(model.rowCount(), 12);
+    EXPECT_EQ(model.index(0, 0).data(ClassTableModel::NameRole).toString(), QStringLiteral("c0"));
+    EXPECT_EQ(model.index(0, 0).data(ClassTableModel::TrainRole).toInt(), 5);
+    EXPECT_EQ(model.index(1, 0).data(ClassTableModel::CountRole).toInt(), 0);
+    EXPECT_EQ(model.index(0, ClassTableModel::KeyColumn).data().toString(), QStringLiteral("1"));
+    EXPECT_EQ(model.index(9, 0).data(ClassTableModel::KeyRole).toString(), QStringLiteral("0"));
+    EXPECT_EQ(model.index(10, 0).data(ClassTableModel::KeyRole).toString(), QString());
+    EXPECT_EQ(model.rowOf(101), 1);
+    EXPECT_EQ(model.rowOf(5), -1);
 }

@@ -1,0 +1,338 @@
+// Longest event-loop stall of the GUI thread while the desktop app does its heavy work: a
+// 5 ms timer records how late each tick arrives, phase by phase, and prints the maximum and
+// the 99th percentile. The goal (issue 3) is a maximum under 50 ms.
+//
+//   gui_stall [--samples N] [--project DIR] [--import-source PATH] [--scroll-steps S]
+//
+// Set-up, not measured: a temporary project with N samples (default 10,000) from the
+// Fashion-MNIST test file, or the project in --project. Measured phases:
+//   open    the main window opens the project and shows its Data page
+//   import  10,000 images imported through ImportJob (the import dialog's worker), then the
+//           session reloads; the source is Fashion-MNIST's training file or --import-source
+//   label   one LabelCommand over 10,000 samples, written, then undone
+//   scroll  the Data page's "sampleGrid" view scrolled top to bottom in steps (when it exists)
+// Runs on any Qt platform: offscreen by default without a display, or under xvfb-run.
+#include <ui/datasetwriter.h>
+#include <ui/editcommands.h>
+#include <ui/mainwindow.h>
+#include <ui/projectsession.h>
+
+#if __has_include(<ui/importjob.h>)
+#include <ui/importjob.h>
+#define PULC_BENCH_IMPORT_JOB 1
+#else
+#include <QtConcurrent/QtConcurrentRun>
+#define PULC_BENCH_IMPORT_JOB 0
+#endif
+
+#include <dataset/importer.h>
+#include <dataset/project.h>
+#include <dataset/samples.h>
+#include <dataset/stats.h>
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace pulc;
+
+namespace {
+
+const QString kFashion = QStringLiteral("/usr/share/datasets/fashion-mnist");
+
+/// Ticks every 5 ms and keeps, for the current phase, how late each tick came.
+class StallMeter
+{
+public:
+    static constexpr qint64 kIntervalNs = 5'000'000;
+
+    StallMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { tick(); });
+    }
+
+    void begin()
+    {
+        m_late.clear();
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+
+    /// Stops and returns the lateness of every tick, in milliseconds.
+    std::vector<double> end()
+    {
+        tick(); // a stall that is still going on counts too
+        m_timer.stop();
+        return m_late;
+    }
+
+private:
+    void tick()
+    {
+        const qint64 now = m_clock.nsecsElapsed();
+        m_late.push_back(double(std::max<qint64>(0, now - m_last - kIntervalNs)) / 1e6);
+        m_last = now;
+    }
+
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    std::vector<double> m_late;
+};
+
+/// Runs the event loop until `done` holds or `timeoutMs` passes; false on timeout.
+bool runUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(10, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+void settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+void report(const char *phase, std::vector<double> late, const QString &note = {})
+{
+    std::sort(late.begin(), late.end());
+    const double max = late.empty() ? 0 : late.back();
+    const double p99 = late.empty() ? 0 : late[std::min(late.size() - 1, late.size() * 99 / 100)];
+    std::printf("%-7s max %7.1f ms   p99 %6.1f ms   ticks %6zu  %s\n", phase, max, p99, late.size(),
+                qPrintable(note));
+    std::fflush(stdout);
+}
+
+QString createProject(const QString &dir, int samples)
+{
+    auto project = dataset::Project::create(dir, {.name = QStringLiteral("Stall bench")});
+    if (!project) {
+        std::fprintf(stderr, "gui_stall: %s\n", qPrintable(project.error()));
+        return {};
+    }
+    auto request = dataset::defaultImportRequest(kFashion + "/t10k-images-idx3-ubyte.gz");
+    request.format = dataset::ImportFormat::Idx;
+    request.limit = samples;
+    auto r = dataset::importData(*project, request);
+    if (!r) {
+        std::fprintf(stderr, "gui_stall: %s\n", qPrintable(r.error()));
+        return {};
+    }
+    return project->dir();
+}
+
+/// Imports `source` the way the import dialog does, off the GUI thread; returns the error.
+void startImport(const QString &dir, const dataset::ImportRequest &request, bool *done,
+                 QString *error, QObject *owner)
+{
+#if PULC_BENCH_IMPORT_JOB
+    auto *job = new ui::ImportJob(owner);
+    QObject::connect(job, &ui::ImportJob::importFinished, owner,
+                     [done, error](const QList<ui::ImportOutcome> &outcomes) {
+                         for (const auto &o : outcomes)
+                             if (!o.error.isEmpty())
+                                 *error = o.error;
+                         *done = true;
+                     });
+    job->import(dir, {request});
+#else
+    auto *watcher = new QFutureWatcher<QString>(owner);
+    QObject::connect(watcher, &QFutureWatcher<QString>::finished, owner, [watcher, done, error] {
+        *error = watcher->result();
+        *done = true;
+    });
+    watcher->setFuture(QtConcurrent::run([dir, request]() -> QString {
+        auto project = dataset::Project::open(dir);
+        if (!project)
+            return project.error();
+        auto r = dataset::importData(*project, request);
+        return r ? QString() : r.error();
+    }));
+#endif
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Recent projects and window geometry go to a throw-away settings folder.
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("PULC Studio Bench"));
+    QApplication::setApplicationName(QStringLiteral("gui_stall"));
+
+    int samples = 10000;
+    int scrollSteps = 200;
+    QString projectDir;
+    QString importSource = kFashion + "/train-images-idx3-ubyte.gz";
+    const QStringList args = QApplication::arguments();
+    for (int i = 1; i + 1 < args.size(); i += 2) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("--samples"))
+            samples = args.at(i + 1).toInt();
+        else if (a == QLatin1String("--project"))
+            projectDir = args.at(i + 1);
+        else if (a == QLatin1String("--import-source"))
+            importSource = args.at(i + 1);
+        else if (a == QLatin1String("--scroll-steps"))
+            scrollSteps = args.at(i + 1).toInt();
+        else {
+            std::fprintf(stderr,
+                         "usage: gui_stall [--samples N] [--project DIR] [--import-source PATH] "
+                         "[--scroll-steps S]\n");
+            return 2;
+        }
+    }
+
+    QTemporaryDir tmp;
+    if (projectDir.isEmpty()) {
+        QElapsedTimer t;
+        t.start();
+        projectDir = createProject(tmp.filePath(QStringLiteral("project")), samples);
+        if (projectDir.isEmpty())
+            return 1;
+        std::printf("set-up: %d samples imported in %.1f s (not measured)\n", samples,
+                    double(t.elapsed()) / 1000);
+    }
+    std::printf("platform: %s\n", qPrintable(QGuiApplication::platformName()));
+
+    StallMeter meter;
+    ui::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    settle(300);
+    ui::ProjectSession *session = window.session();
+
+    // open
+    meter.begin();
+    window.openProject(projectDir);
+    if (!runUntil([&] { return session->hasProject() && !session->isLoading(); }, 120000)) {
+        std::fprintf(stderr, "gui_stall: the project did not open\n");
+        return 1;
+    }
+    settle(1500); // thumbnails and statistics that follow the opening
+    report("open", meter.end(), QStringLiteral("%1 samples").arg(session->rows().size()));
+
+    // import
+    {
+        dataset::ImportRequest request = dataset::defaultImportRequest(importSource);
+        if (importSource.contains(QLatin1String("idx")))
+            request.format = dataset::ImportFormat::Idx;
+        request.limit = 10000;
+        const size_t before = session->rows().size();
+        bool done = false;
+        QString error;
+        meter.begin();
+        session->writer()->flush(); // as the dialog does before it imports
+        startImport(session->dir(), request, &done, &error, &window);
+        if (!runUntil([&] { return done; }, 600000)) {
+            std::fprintf(stderr, "gui_stall: the import did not finish\n");
+            return 1;
+        }
+        session->refresh();
+        runUntil([&] { return !session->isLoading(); }, 120000);
+        settle(1500);
+        const auto late = meter.end();
+        report("import", late,
+               error.isEmpty() ? QStringLiteral("%1 images added, %2 now")
+                                     .arg(session->rows().size() - before)
+                                     .arg(session->rows().size())
+                               : QStringLiteral("failed: %1").arg(error));
+    }
+
+    // label
+    {
+        std::vector<qint64> ids;
+        for (const auto &r : session->rows()) {
+            if (ids.size() == 10000)
+                break;
+            ids.push_back(r.id);
+        }
+        const qint64 classId = session->classes().isEmpty() ? 0 : session->classes().last().id;
+        // The command's own work on the GUI thread, apart from what the views do afterwards.
+        double pushMs = 0, undoMs = 0;
+        meter.begin();
+        QTimer::singleShot(0, session, [&] {
+            QElapsedTimer t;
+            t.start();
+            session->undoStack()->push(
+                new ui::LabelCommand(session, ids, dataset::LabelMode::Replace, classId));
+            pushMs = double(t.nsecsElapsed()) / 1e6;
+        });
+        settle(50);
+        runUntil([&] { return session->writer()->pending() == 0; }, 60000);
+        settle(500);
+        QTimer::singleShot(0, session, [&] {
+            QElapsedTimer t;
+            t.start();
+            session->undoStack()->undo();
+            undoMs = double(t.nsecsElapsed()) / 1e6;
+        });
+        settle(50);
+        runUntil([&] { return session->writer()->pending() == 0; }, 60000);
+        settle(500);
+        report("label", meter.end(),
+               QStringLiteral("%1 samples labeled and unlabeled (push %2 ms, undo %3 ms)")
+                   .arg(ids.size())
+                   .arg(pushMs, 0, 'f', 1)
+                   .arg(undoMs, 0, 'f', 1));
+        // What the session's statistics timer does on the GUI thread after each edit.
+        auto rows = session->rows();
+        QElapsedTimer t;
+        t.start();
+        dataset::updateDuplicateFlags(rows);
+        const double flagsMs = double(t.nsecsElapsed()) / 1e6;
+        t.restart();
+        const auto stats = dataset::computeStats(rows, session->classes());
+        std::printf("        (statistics after an edit: duplicate flags %.1f ms, counts %.1f ms, "
+                    "%lld samples)\n",
+                    flagsMs, double(t.nsecsElapsed()) / 1e6, qlonglong(stats.samples));
+    }
+
+    // scroll
+    auto *grid = window.findChild<QAbstractItemView *>(QStringLiteral("sampleGrid"));
+    if (!grid || !grid->isVisible()) {
+        std::printf("scroll  skipped: no visible view named \"sampleGrid\" on the Data page\n");
+    } else {
+        QScrollBar *bar = grid->verticalScrollBar();
+        settle(500);
+        const int max = bar->maximum();
+        const int step = std::max(1, max / std::max(1, scrollSteps));
+        meter.begin();
+        for (int v = 0; v <= max; v += step) {
+            bar->setValue(v);
+            settle(16); // about one frame per step, like a fast wheel or a dragged scroll bar
+        }
+        settle(1000);
+        report("scroll", meter.end(), QStringLiteral("%1 px in steps of %2 px").arg(max).arg(step));
+    }
+    return 0;
+}
