@@ -129,7 +129,9 @@ void report(const char *phase, std::vector<double> late, const QString &note = {
 
 QString createProject(const QString &dir, int samples)
 {
-    auto project = dataset::Project::create(dir, {.name = QStringLiteral("Stall bench")});
+    dataset::ProjectInfo info;
+    info.name = QStringLiteral("Stall bench");
+    auto project = dataset::Project::create(dir, info);
     if (!project) {
         std::fprintf(stderr, "gui_stall: %s\n", qPrintable(project.error()));
         return {};

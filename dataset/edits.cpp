@@ -335,15 +335,29 @@ Result<ClassSnapshot> snapshotClass(Project &project, qint64 classId)
     return snap;
 }
 
+namespace {
+
+/// Deletes a class (its labels go by ON DELETE CASCADE) and closes the gap in the positions,
+/// so delete + restore leaves the numbering as it was.
+Status deleteClassIn(QSqlDatabase &db, qint64 classId)
+{
+    QSqlQuery shift(db);
+    shift.prepare(QStringLiteral("UPDATE classes SET position = position - 1"
+                                 " WHERE position > (SELECT position FROM classes WHERE id = ?)"));
+    shift.addBindValue(classId);
+    if (Status s = execBound(shift); !s)
+        return s;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM classes WHERE id = ?"));
+    q.addBindValue(classId);
+    return execBound(q);
+}
+
+} // namespace
+
 Status deleteClass(Project &project, qint64 classId)
 {
-    return inTransaction(project, [&](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        q.prepare(
-            QStringLiteral("DELETE FROM classes WHERE id = ?")); // labels go by ON DELETE CASCADE
-        q.addBindValue(classId);
-        return execBound(q);
-    });
+    return inTransaction(project, [&](QSqlDatabase &db) { return deleteClassIn(db, classId); });
 }
 
 Status restoreClass(Project &project, const ClassSnapshot &snap)
@@ -372,10 +386,7 @@ Status mergeClasses(Project &project, qint64 fromId, qint64 intoId)
         move.addBindValue(fromId);
         if (Status s = execBound(move); !s)
             return s;
-        QSqlQuery del(db);
-        del.prepare(QStringLiteral("DELETE FROM classes WHERE id = ?"));
-        del.addBindValue(fromId);
-        return execBound(del);
+        return deleteClassIn(db, fromId);
     });
 }
 

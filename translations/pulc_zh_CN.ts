@@ -37,6 +37,237 @@
     </message>
 </context>
 <context>
+    <name>EditCommands</name>
+    <message>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Label %n image(s) “%1”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add “%1” to %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove “%1” from %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear the labels of %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n image(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add class “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename class “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the colour of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete class “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge “%1” into “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorder classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportText</name>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PaddleClas list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlabeled folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IDX (MNIST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>val</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: reading the source (%1 files found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: checking images, %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: writing to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled: %1 images from the sources finished before were added; nothing from the cancelled sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed: nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 images; %2 of %3 sources failed and added nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Cancelled: nothing from this source was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Nothing from this source was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Format: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Already in the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  New classes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlabeled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Identical images (groups): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Conflicts, the same image with different labels: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Leakage, the same image in two splits: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the report to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSession</name>
+    <message>
+        <source>A class name cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A class named “%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskTypeText</name>
     <message>
         <source>Single-label</source>
@@ -68,6 +299,202 @@
     </message>
 </context>
 <context>
+    <name>WarningText</name>
+    <message>
+        <source>Class “%1” has no images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class “%1” has only %2 training images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes are imbalanced: the largest has %1 images, the smallest %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images appear in more than one split (leakage).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images carry different labels in different copies (conflict).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 groups of identical images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No validation images: split the dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images are missing or corrupt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::AttributePanel</name>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 toggles “%2” on the selected images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select images to edit their attributes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 image selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::ClassBalanceChart</name>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <source>Val</source>
+        <translation type="unfinished">验证</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished">测试</translation>
+    </message>
+    <message>
+        <source>No split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished">图像数</translation>
+    </message>
+    <message>
+        <source>Click a bar to show those images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to show these images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::ClassPanel</name>
+    <message>
+        <source>Click a class to show its images. Drag images here to label them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the selected class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the colour of the selected class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected class up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected class down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move every image of the selected class to another class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected class and its labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Add Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new class:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the class “%1”? %2 images lose this label; the images stay in the project. Edit &gt; Undo brings the class back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge Classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move every image of “%1” to this class, then delete “%1”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pulc::ui::ClassTableModel</name>
     <message>
         <source>Class</source>
@@ -93,6 +520,18 @@
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
+    <message>
+        <source>Press %1 to label the selected images “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labeling key: press it to give the selected images this class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pulc::ui::DataPage</name>
@@ -103,10 +542,6 @@
     <message>
         <source>A project is a folder that holds your labelled images and the models trained on them. Start with the demo project to look around, or open or create your own.</source>
         <translation>项目是一个文件夹，存放已标注的图像以及用它们训练出的模型。可以先用演示项目熟悉一下，也可以打开或新建自己的项目。</translation>
-    </message>
-    <message>
-        <source>Classes</source>
-        <translation>类别</translation>
     </message>
     <message>
         <source>Computing statistics…</source>
@@ -139,6 +574,355 @@
     <message>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>Class Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::ImportDialog</name>
+    <message>
+        <source>Import Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Save Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options for the selected source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: a text file with “id name” on each line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">浏览…</translation>
+    </message>
+    <message>
+        <source>Default: the folder of the list file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the source says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the images into the project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without copying, the project refers to the images where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class &amp;map:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Root folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each source is imported all or nothing: Cancel adds nothing from the source being imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detecting the format…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The format could not be detected: %1 Choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder or a file to import: a folder per class, a PaddleClas list, a CSV file, a folder of unlabeled images or MNIST IDX files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 images to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder or a file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the sources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the sources that cannot be imported, or change their options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A binary project has two classes; this import would give it %1 (new: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing new to import: every image found is already in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: %1 images will be checked and added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: %1 images from %2 sources will be checked and added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root Folder of the Paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists and IDX files (*.txt *.csv *.list *.lst *-ubyte *-ubyte.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Import Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (*.txt);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::ImportPreviewView</name>
+    <message>
+        <source>What the import will do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished">图像数</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <source>Val</source>
+        <translation type="unfinished">验证</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished">测试</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished">未分配</translation>
+    </message>
+    <message>
+        <source>Line or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This source cannot be imported with these options: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 images found&lt;/b&gt;, read as: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 are already in the project and will be left as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be checked and added: %2 labeled, %3 unlabeled; %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of them are also in a source above, which imports them first with its labels: here they will count as already in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New classes: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image files are read when you click Import; unreadable ones are skipped and listed in the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries of the source are refused and will be skipped:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::ImportReportView</name>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 Nothing from this source was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 · Already in the project: %2 · Skipped: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1: cancelled, nothing added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1: %2 imported, %3 already in the project, %4 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New classes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the conflicts (the same image with different labels) and the leakage (the same image in two splits) before training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identical images (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leakage (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlabeled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -319,6 +1103,88 @@
         <source>PULC Studio</source>
         <translation>PULC Studio</translation>
     </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a folder of images: a folder per class, or unlabeled images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;List or CSV File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import images named in a PaddleClas list or a CSV file, or single images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project is open: create or open one to import into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project is open. Images are imported into a project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Create a new project for the %n dropped item(s), or open an existing one?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Images from a Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a List, CSV File or Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists and CSV files (*.txt *.csv *.tsv);;Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language is used when PULC Studio starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Not Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An edit could not be written to the project. The project was read again from its file, so what you see is what is stored; the undo history was cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pulc::ui::NewProjectDialog</name>
@@ -388,6 +1254,399 @@
     <message>
         <source>Coming in a later version.</source>
         <translation>将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move to the next unlabeled image after labeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language is used when PULC Studio starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Thumbnail size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labeling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::SampleBrowser</name>
+    <message>
+        <source>Auto-advance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After a labeling key, select the next unlabeled image (single-label and binary projects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys 1-9, 0 label the selection · Enter opens · Del removes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished">测试</translation>
+    </message>
+    <message>
+        <source>No Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore to Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in File Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::SampleDelegate</name>
+    <message>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>val</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leakage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlabeled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::SampleFilterBar</name>
+    <message>
+        <source>Show the images of one class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All splits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <source>Val</source>
+        <translation type="unfinished">验证</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished">测试</translation>
+    </message>
+    <message>
+        <source>No split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the images of one split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupt images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split leakage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show images with a problem, or the removed ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by path…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by date added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlabeled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::SampleGridModel</name>
+    <message>
+        <source>File not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupt or unsupported image data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image too large to show (%1 pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File too large to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot show this image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlabeled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same image as another sample with different labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same image as another sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same image is in another split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed from the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::SampleGridView</name>
+    <message>
+        <source>1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::SampleViewer</name>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished">测试</translation>
+    </message>
+    <message>
+        <source>No split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>←/→ move · 1-9, 0 label · Esc close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot show this image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Unlabeled&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · file not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · corrupt image data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · same image as another sample with different labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · same image as another sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · also in another split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · removed from the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 of %2 in the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer in the grid&apos;s filter</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

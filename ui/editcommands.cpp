@@ -9,10 +9,11 @@
 namespace pulc::ui {
 namespace {
 
-QString tr(const char *text, int n = -1)
+/// Gives the command texts a translation context lupdate can see.
+class Text
 {
-    return QCoreApplication::translate("EditCommands", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(EditCommands)
+};
 
 QString className(ProjectSession *session, qint64 classId)
 {
@@ -24,13 +25,13 @@ QString splitName(pulc::dataset::Split split)
 {
     switch (split) {
     case pulc::dataset::Split::Train:
-        return tr("train");
+        return Text::tr("train");
     case pulc::dataset::Split::Val:
-        return tr("validation");
+        return Text::tr("validation");
     case pulc::dataset::Split::Test:
-        return tr("test");
+        return Text::tr("test");
     case pulc::dataset::Split::Unassigned:
-        return tr("no split");
+        return Text::tr("no split");
     }
     return {};
 }
@@ -49,16 +50,16 @@ LabelCommand::LabelCommand(ProjectSession *session, std::vector<qint64> ids,
     const QString name = className(session, classId);
     switch (mode) {
     case pulc::dataset::LabelMode::Replace:
-        setText(tr("Label %n image(s) “%1”", n).arg(name));
+        setText(Text::tr("Label %n image(s) “%1”", nullptr, n).arg(name));
         break;
     case pulc::dataset::LabelMode::Add:
-        setText(tr("Add “%1” to %n image(s)", n).arg(name));
+        setText(Text::tr("Add “%1” to %n image(s)", nullptr, n).arg(name));
         break;
     case pulc::dataset::LabelMode::Remove:
-        setText(tr("Remove “%1” from %n image(s)", n).arg(name));
+        setText(Text::tr("Remove “%1” from %n image(s)", nullptr, n).arg(name));
         break;
     case pulc::dataset::LabelMode::Clear:
-        setText(tr("Clear the labels of %n image(s)", n));
+        setText(Text::tr("Clear the labels of %n image(s)", nullptr, n));
         break;
     }
 }
@@ -80,7 +81,7 @@ SplitCommand::SplitCommand(ProjectSession *session, std::vector<qint64> ids,
     , m_split(split)
     , m_before(session->splitsOf(m_ids))
 {
-    setText(tr("Move %n image(s) to %1", int(m_ids.size())).arg(splitName(split)));
+    setText(Text::tr("Move %n image(s) to %1", nullptr, int(m_ids.size())).arg(splitName(split)));
 }
 
 void SplitCommand::redo()
@@ -103,8 +104,8 @@ RemoveCommand::RemoveCommand(ProjectSession *session, std::vector<qint64> ids, b
         if (i >= 0 && session->rows()[size_t(i)].removed != remove)
             m_ids.push_back(id);
     }
-    setText(remove ? tr("Remove %n image(s)", int(m_ids.size()))
-                   : tr("Restore %n image(s)", int(m_ids.size())));
+    setText(remove ? Text::tr("Remove %n image(s)", nullptr, int(m_ids.size()))
+                   : Text::tr("Restore %n image(s)", nullptr, int(m_ids.size())));
 }
 
 void RemoveCommand::redo()
@@ -125,7 +126,7 @@ AddClassCommand::AddClassCommand(ProjectSession *session, const QString &name)
     for (const auto &c : session->classes())
         position = std::max(position, c.position + 1);
     m_class.info = {session->nextClassId(), name.trimmed(), position, pulc::dataset::classColor(n)};
-    setText(tr("Add class “%1”").arg(m_class.info.name));
+    setText(Text::tr("Add class “%1”").arg(m_class.info.name));
 }
 
 void AddClassCommand::redo()
@@ -145,7 +146,7 @@ RenameClassCommand::RenameClassCommand(ProjectSession *session, qint64 classId,
     , m_old(className(session, classId))
     , m_new(newName.trimmed())
 {
-    setText(tr("Rename class “%1” to “%2”").arg(m_old, m_new));
+    setText(Text::tr("Rename class “%1” to “%2”").arg(m_old, m_new));
 }
 
 void RenameClassCommand::redo()
@@ -165,7 +166,7 @@ ClassColorCommand::ClassColorCommand(ProjectSession *session, qint64 classId, co
 {
     if (const auto *c = session->classById(classId))
         m_old = c->color;
-    setText(tr("Change the colour of “%1”").arg(className(session, classId)));
+    setText(Text::tr("Change the colour of “%1”").arg(className(session, classId)));
 }
 
 void ClassColorCommand::redo()
@@ -182,7 +183,7 @@ DeleteClassCommand::DeleteClassCommand(ProjectSession *session, qint64 classId)
     : m_session(session)
     , m_class(session->classSnapshot(classId))
 {
-    setText(tr("Delete class “%1”").arg(m_class.info.name));
+    setText(Text::tr("Delete class “%1”").arg(m_class.info.name));
 }
 
 void DeleteClassCommand::redo()
@@ -201,7 +202,7 @@ MergeClassesCommand::MergeClassesCommand(ProjectSession *session, qint64 fromId,
     , m_labels(session->labelsOf(m_from.sampleIds))
     , m_intoId(intoId)
 {
-    setText(tr("Merge “%1” into “%2”").arg(m_from.info.name, className(session, intoId)));
+    setText(Text::tr("Merge “%1” into “%2”").arg(m_from.info.name, className(session, intoId)));
 }
 
 void MergeClassesCommand::redo()
@@ -221,7 +222,7 @@ ReorderClassesCommand::ReorderClassesCommand(ProjectSession *session,
 {
     for (const auto &c : session->classes())
         m_old.push_back(c.id);
-    setText(tr("Reorder classes"));
+    setText(Text::tr("Reorder classes"));
 }
 
 void ReorderClassesCommand::redo()

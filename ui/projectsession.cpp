@@ -393,6 +393,16 @@ void ProjectSession::setRemoved(const std::vector<qint64> &ids, bool removed)
     changedSamples(ids);
 }
 
+void ProjectSession::dropClass(qint64 classId)
+{
+    // Positions close up behind it, as dataset::deleteClass does in the database.
+    const int position = classPosition(classId);
+    m_snapshot.classes.removeIf([classId](const auto &c) { return c.id == classId; });
+    for (auto &c : m_snapshot.classes)
+        if (c.position > position)
+            --c.position;
+}
+
 pulc::dataset::ClassSnapshot ProjectSession::classSnapshot(qint64 classId) const
 {
     pulc::dataset::ClassSnapshot snap;
@@ -431,7 +441,7 @@ void ProjectSession::deleteClass(qint64 classId)
         auto &labels = m_snapshot.rows[size_t(rowIndex(id))].classIds;
         labels.erase(std::remove(labels.begin(), labels.end(), classId), labels.end());
     }
-    m_snapshot.classes.removeIf([classId](const auto &c) { return c.id == classId; });
+    dropClass(classId);
     submit([classId](pulc::dataset::Project &p) { return pulc::dataset::deleteClass(p, classId); });
     changedClasses();
     changedSamples(snap.sampleIds);
@@ -482,7 +492,7 @@ void ProjectSession::mergeClasses(qint64 fromId, qint64 intoId)
         std::replace(labels.begin(), labels.end(), fromId, intoId);
         sortClassIds(labels);
     }
-    m_snapshot.classes.removeIf([fromId](const auto &c) { return c.id == fromId; });
+    dropClass(fromId);
     submit([fromId, intoId](pulc::dataset::Project &p) {
         return pulc::dataset::mergeClasses(p, fromId, intoId);
     });

@@ -125,6 +125,7 @@ Q_SIGNALS:
 private:
     void start(const QString &dirOrFile, bool opening);
     void rebuildRowIndex();
+    void dropClass(qint64 classId);
     void sortClassIds(std::vector<qint64> &ids) const;
     void changedSamples(const std::vector<qint64> &sampleIds);
     void changedClasses();

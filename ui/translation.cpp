@@ -14,11 +14,14 @@ void Translation::install(QCoreApplication &app)
     // Number formatting follows the chosen language too, so the pages read consistently.
     QLocale::setDefault(locale);
 
+    // Any language without a catalogue of its own falls back to English, whose catalogue
+    // holds the plural forms ("1 image", "3 images").
     auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("pulc"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (ours->load(locale, QStringLiteral("pulc"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        ours->load(QStringLiteral(":/i18n/pulc_en.qm")))
         app.installTranslator(ours);
     else
-        delete ours; // English is the source language: nothing to load
+        delete ours;
 
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

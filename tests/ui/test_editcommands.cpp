@@ -106,16 +106,13 @@ Stored readDatabase(const QString &dir)
     return s;
 }
 
-// Classes in display order. Positions are compared between memory and database, not across an
-// undo: a delete leaves a gap in the positions that the restore shifts, so the values drift
-// while the order (what the user sees) comes back exactly.
-QStringList describe(const QList<ClassInfo> &classes, bool withPositions = true)
+// Classes in display order with their positions: a delete closes the gap and its undo reopens
+// it, so an undo gives back the exact numbering, in memory and in the database.
+QStringList describe(const QList<ClassInfo> &classes)
 {
     QStringList out;
     for (const auto &c : classes)
-        out << QStringLiteral("%1:%2%3 @%4")
-                   .arg(c.id)
-                   .arg(c.name, c.color, withPositions ? QString::number(c.position) : QString());
+        out << QStringLiteral("%1:%2%3 @%4").arg(c.id).arg(c.name, c.color).arg(c.position);
     return out;
 }
 
@@ -209,8 +206,8 @@ protected:
     /// The state of memory (checked equal to the database by expectStored) at one moment.
     std::string state() const
     {
-        return describe(m_session->classes(), false).join(QLatin1Char('\n')).toStdString() +
-               "\n--\n" + lines(describe(m_session->rows()));
+        return describe(m_session->classes()).join(QLatin1Char('\n')).toStdString() + "\n--\n" +
+               lines(describe(m_session->rows()));
     }
 
     /// Pushes `command`, checks it, undoes and redoes it, checking memory and database each
@@ -529,8 +526,9 @@ TEST(BulkEdit, TenThousandSamplesAreOneCommand)
             for (int p = 0; p < 16; ++p)
                 out << quint8(p < 4 ? (i >> (8 * p)) & 0xff : p);
     }
-    auto project = pulc::dataset::Project::create(tmp.filePath(QStringLiteral("p")),
-                                                  {.name = QStringLiteral("Bulk")});
+    pulc::dataset::ProjectInfo info;
+    info.name = QStringLiteral("Bulk");
+    auto project = pulc::dataset::Project::create(tmp.filePath(QStringLiteral("p")), info);
     ASSERT_TRUE(project.ok()) << project.error().toStdString();
     auto request = pulc::dataset::defaultImportRequest(source);
     request.format = pulc::dataset::ImportFormat::Idx;

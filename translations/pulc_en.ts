@@ -1,0 +1,66 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>EditCommands</name>
+    <message numerus="yes">
+        <source>Label %n image(s) “%1”</source>
+        <translation>
+            <numerusform>Label %n image “%1”</numerusform>
+            <numerusform>Label %n images “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add “%1” to %n image(s)</source>
+        <translation>
+            <numerusform>Add “%1” to %n image</numerusform>
+            <numerusform>Add “%1” to %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove “%1” from %n image(s)</source>
+        <translation>
+            <numerusform>Remove “%1” from %n image</numerusform>
+            <numerusform>Remove “%1” from %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear the labels of %n image(s)</source>
+        <translation>
+            <numerusform>Clear the labels of %n image</numerusform>
+            <numerusform>Clear the labels of %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n image(s) to %1</source>
+        <translation>
+            <numerusform>Move %n image to %1</numerusform>
+            <numerusform>Move %n images to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n image(s)</source>
+        <translation>
+            <numerusform>Remove %n image</numerusform>
+            <numerusform>Remove %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n image(s)</source>
+        <translation>
+            <numerusform>Restore %n image</numerusform>
+            <numerusform>Restore %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Create a new project for the %n dropped item(s), or open an existing one?</source>
+        <translation>
+            <numerusform>Create a new project for the %n dropped item, or open an existing one?</numerusform>
+            <numerusform>Create a new project for the %n dropped items, or open an existing one?</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
