@@ -22,7 +22,7 @@ Result<std::vector<SampleRow>> loadSamples(Project &project)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, path, hash, width, height, bytes, format, added_at,"
-                               " split, status, removed FROM samples ORDER BY id")))
+                               " split, status, removed FROM samples ORDER BY path")))
         return Result<std::vector<SampleRow>>::failure(q.lastError().text());
     while (q.next()) {
         SampleRow r;
@@ -124,31 +124,50 @@ bool matches(const SampleRow &row, const SampleFilter &f)
     return true;
 }
 
+std::vector<int> sortedOrder(const std::vector<SampleRow> &rows, SampleSort sort,
+                             const std::function<int(qint64)> &classPosition)
+{
+    std::vector<int> order(rows.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    std::function<bool(int, int)> less;
+    switch (sort) {
+    case SampleSort::Path:
+        less = [&](int a, int b) { return rows[size_t(a)].path < rows[size_t(b)].path; };
+        break;
+    case SampleSort::Added:
+        less = [&](int a, int b) {
+            const SampleRow &x = rows[size_t(a)], &y = rows[size_t(b)];
+            return x.addedAt != y.addedAt ? x.addedAt < y.addedAt : x.id < y.id;
+        };
+        break;
+    case SampleSort::Class: {
+        // Unlabeled last; then by first class position, then path. Keys computed once.
+        std::vector<int> key(rows.size());
+        for (size_t i = 0; i < rows.size(); ++i)
+            key[i] = rows[i].classIds.empty() ? INT_MAX : classPosition(rows[i].classIds.front());
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            const int ka = key[size_t(a)], kb = key[size_t(b)];
+            return ka != kb ? ka < kb : rows[size_t(a)].path < rows[size_t(b)].path;
+        });
+        return order;
+    }
+    }
+    // Rows usually arrive in path order (loadSamples): then this is one linear check.
+    if (!std::is_sorted(order.begin(), order.end(), less))
+        std::stable_sort(order.begin(), order.end(), less);
+    return order;
+}
+
 void sortSamples(std::vector<SampleRow> &rows, SampleSort sort,
                  const std::function<int(qint64)> &classPosition)
 {
-    switch (sort) {
-    case SampleSort::Path:
-        std::stable_sort(rows.begin(), rows.end(),
-                         [](const SampleRow &a, const SampleRow &b) { return a.path < b.path; });
-        break;
-    case SampleSort::Added:
-        std::stable_sort(rows.begin(), rows.end(), [](const SampleRow &a, const SampleRow &b) {
-            return a.addedAt != b.addedAt ? a.addedAt < b.addedAt : a.id < b.id;
-        });
-        break;
-    case SampleSort::Class: {
-        // Unlabeled last; then by first class position, then path.
-        auto key = [&](const SampleRow &r) {
-            return r.classIds.empty() ? INT_MAX : classPosition(r.classIds.front());
-        };
-        std::stable_sort(rows.begin(), rows.end(), [&](const SampleRow &a, const SampleRow &b) {
-            const int ka = key(a), kb = key(b);
-            return ka != kb ? ka < kb : a.path < b.path;
-        });
-        break;
-    }
-    }
+    const std::vector<int> order = sortedOrder(rows, sort, classPosition);
+    std::vector<SampleRow> sorted;
+    sorted.reserve(rows.size());
+    for (int i : order)
+        sorted.push_back(std::move(rows[size_t(i)]));
+    rows = std::move(sorted);
 }
 
 } // namespace pulc::dataset

@@ -48,8 +48,8 @@ struct SampleFilter
 /// Order of samples in the browser.
 enum class SampleSort { Path, Added, Class };
 
-/// Loads every sample with its labels and duplicate flags in two queries (100,000 samples in a
-/// fraction of a second). Call on a worker thread with its own Project in a GUI.
+/// Loads every sample, in path order, with its labels and duplicate flags in two queries (100,000
+/// samples in a fraction of a second). Call on a worker thread with its own Project in a GUI.
 Result<std::vector<SampleRow>> loadSamples(Project &project);
 
 /// Recomputes the duplicate / conflict / leakage flags of every row from hashes, labels and
@@ -59,7 +59,12 @@ void updateDuplicateFlags(std::vector<SampleRow> &rows);
 /// True when `row` passes `filter`.
 bool matches(const SampleRow &row, const SampleFilter &filter);
 
-/// Sorts rows in place; `classPosition` maps a class id to its display position.
+/// Indexes of `rows` in the order `sort` asks for, stable; `classPosition` maps a class id to
+/// its display position. Already-ordered rows cost one linear pass.
+std::vector<int> sortedOrder(const std::vector<SampleRow> &rows, SampleSort sort,
+                             const std::function<int(qint64)> &classPosition);
+
+/// Sorts rows in place (see sortedOrder).
 void sortSamples(std::vector<SampleRow> &rows, SampleSort sort,
                  const std::function<int(qint64)> &classPosition);
 

@@ -64,8 +64,8 @@ ClassPanel::ClassPanel(ProjectSession *session, QWidget *parent)
                        &ClassPanel::addClass);
     m_rename = makeAction(QStyle::SP_FileDialogDetailedView, tr("Rename…"),
                           tr("Rename the selected class"), &ClassPanel::renameClass);
-    m_color = makeAction(QStyle::SP_DesktopIcon, tr("Colour…"),
-                         tr("Change the colour of the selected class"), &ClassPanel::recolorClass);
+    m_color = makeAction(QStyle::SP_DesktopIcon, tr("Color…"),
+                         tr("Change the color of the selected class"), &ClassPanel::recolorClass);
     m_up = makeAction(QStyle::SP_ArrowUp, tr("Move Up"), tr("Move the selected class up"),
                       [this] { moveClass(-1); });
     m_down = makeAction(QStyle::SP_ArrowDown, tr("Move Down"), tr("Move the selected class down"),
@@ -214,7 +214,7 @@ void ClassPanel::recolorClass()
     if (!c)
         return;
     const QColor color =
-        QColorDialog::getColor(QColor(c->color), this, tr("Colour of “%1”").arg(c->name));
+        QColorDialog::getColor(QColor(c->color), this, tr("Color of “%1”").arg(c->name));
     if (color.isValid() && color != QColor(c->color))
         m_session->undoStack()->push(new ClassColorCommand(m_session, *id, color.name()));
 }

@@ -70,7 +70,7 @@ QWidget *DataPage::createStartScreen(const QList<QAction *> &actions)
     title->setFont(f);
     title->setAlignment(Qt::AlignCenter);
     layout->addWidget(title);
-    auto *hint = new QLabel(tr("A project is a folder that holds your labelled images and the "
+    auto *hint = new QLabel(tr("A project is a folder that holds your labeled images and the "
                                "models trained on them. Start with the demo project to look "
                                "around, or open or create your own."),
                             column);
@@ -203,7 +203,7 @@ void DataPage::showStats()
     const QLocale locale;
     QStringList totals;
     totals << tr("Classes: %1").arg(locale.toString(int(st.classes.size())))
-           << tr("Images: %1 (%2 labelled, %3 unlabelled)")
+           << tr("Images: %1 (%2 labeled, %3 unlabeled)")
                   .arg(locale.toString(st.samples), locale.toString(st.labeled),
                        locale.toString(st.unlabeled))
            << tr("Train %1 · Val %2 · Test %3 · Unassigned %4")

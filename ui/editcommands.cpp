@@ -166,7 +166,7 @@ ClassColorCommand::ClassColorCommand(ProjectSession *session, qint64 classId, co
 {
     if (const auto *c = session->classById(classId))
         m_old = c->color;
-    setText(Text::tr("Change the colour of “%1”").arg(className(session, classId)));
+    setText(Text::tr("Change the color of “%1”").arg(className(session, classId)));
 }
 
 void ClassColorCommand::redo()

@@ -75,24 +75,10 @@ void SampleGridModel::indexClasses()
 
 void SampleGridModel::resort()
 {
-    // sortSamples() orders values; it gets slim copies carrying only what it compares.
-    const auto &rows = m_session->rows();
-    std::vector<SampleRow> keys(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) {
-        keys[i].id = qint64(i); // the session row, recovered after sorting
-        keys[i].path = rows[i].path;
-        keys[i].addedAt = rows[i].addedAt;
-        if (m_sort == pulc::dataset::SampleSort::Class && !rows[i].classIds.empty())
-            keys[i].classIds = {rows[i].classIds.front()};
-    }
-    // Added: ties fall back to the id, which the session row index follows.
     // session->classes() is in display order, so its index orders like the position.
-    pulc::dataset::sortSamples(keys, m_sort, [this](qint64 classId) {
+    m_order = pulc::dataset::sortedOrder(m_session->rows(), m_sort, [this](qint64 classId) {
         return m_classIndex.value(classId, std::numeric_limits<int>::max());
     });
-    m_order.resize(keys.size());
-    for (size_t i = 0; i < keys.size(); ++i)
-        m_order[i] = int(keys[i].id);
 }
 
 void SampleGridModel::refilter()

@@ -267,3 +267,26 @@ TEST(Thumbnails, MadeOnceCachedAndExplainedWhenImpossible)
     EXPECT_EQ(ensureThumbnail(cache, text, QStringLiteral("999999"), 128).reason,
               QStringLiteral("not an image"));
 }
+
+TEST(SampleOrder, SortsIndexesStablyByPathAddedAndClass)
+{
+    std::vector<SampleRow> rows(4);
+    const char *paths[] = {"b.png", "a.png", "c.png", "a2.png"};
+    const char *added[] = {"2026-01-02", "2026-01-01", "2026-01-01", "2026-01-03"};
+    for (int i = 0; i < 4; ++i) {
+        rows[size_t(i)].id = 10 + i;
+        rows[size_t(i)].path = QString::fromLatin1(paths[i]);
+        rows[size_t(i)].addedAt = QString::fromLatin1(added[i]);
+    }
+    rows[0].classIds = {7};
+    rows[2].classIds = {5};
+    const auto position = [](qint64 classId) { return classId == 5 ? 0 : 1; };
+    EXPECT_EQ(sortedOrder(rows, SampleSort::Path, position), (std::vector<int>{1, 3, 0, 2}));
+    EXPECT_EQ(sortedOrder(rows, SampleSort::Added, position), (std::vector<int>{1, 2, 0, 3}));
+    // class 5 first, then class 7, unlabeled last (by path among them)
+    EXPECT_EQ(sortedOrder(rows, SampleSort::Class, position), (std::vector<int>{2, 0, 1, 3}));
+    sortSamples(rows, SampleSort::Path, position);
+    EXPECT_EQ(rows.front().path, QStringLiteral("a.png"));
+    EXPECT_EQ(sortedOrder(rows, SampleSort::Path, position), (std::vector<int>{0, 1, 2, 3}))
+        << "already sorted rows keep their order";
+}
