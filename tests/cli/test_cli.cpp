@@ -12,6 +12,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include "../qtenvironment.h"
+
 #include <gtest/gtest.h>
 
 #include <ostream>
@@ -24,30 +26,8 @@ inline std::ostream &operator<<(std::ostream &os, const QString &s)
 
 namespace {
 
-// QProcess wants an application object; gtest_main does not make one.
-class QtEnvironment : public ::testing::Environment
-{
-public:
-    void SetUp() override
-    {
-        if (!QCoreApplication::instance())
-            m_app = new QCoreApplication(m_argc, m_argv);
-    }
-    void TearDown() override
-    {
-        delete m_app;
-        m_app = nullptr;
-    }
-
-private:
-    int m_argc = 1;
-    char m_name[16] = "test_cli";
-    char *m_argv[2] = {m_name, nullptr};
-    QCoreApplication *m_app = nullptr;
-};
-
 [[maybe_unused]] ::testing::Environment *const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
+    ::testing::AddGlobalTestEnvironment(new pulc::test::QtEnvironment("test_cli"));
 
 const QString kFashionDir = QStringLiteral("/usr/share/datasets/fashion-mnist");
 
@@ -85,7 +65,7 @@ std::ostream &operator<<(std::ostream &os, const PulcRun &r)
               << "\nstderr: " << r.err.toStdString();
 }
 
-PulcRun pulc(const QStringList &args, int timeoutMs = 120000)
+PulcRun runPulc(const QStringList &args, int timeoutMs = 120000)
 {
     QProcess p;
     p.start(QStringLiteral(PULC_CLI_PATH), args);
@@ -132,8 +112,8 @@ protected:
     /// Creates a project and fails the test when `pulc project init` does not succeed.
     QString initProject(const QString &rel, const QString &task = QStringLiteral("single"))
     {
-        const PulcRun r = pulc({QStringLiteral("project"), QStringLiteral("init"), path(rel),
-                                QStringLiteral("--task"), task});
+        const PulcRun r = runPulc({QStringLiteral("project"), QStringLiteral("init"), path(rel),
+                                   QStringLiteral("--task"), task});
         EXPECT_EQ(r.exitCode, 0) << r;
         return path(rel);
     }
@@ -145,25 +125,25 @@ protected:
 
 TEST_F(CliTest, HelpExitsZero)
 {
-    const PulcRun top = pulc({QStringLiteral("--help")});
+    const PulcRun top = runPulc({QStringLiteral("--help")});
     EXPECT_EQ(top.exitCode, 0) << top;
     EXPECT_TRUE(top.out.contains("Usage: pulc")) << top;
-    const PulcRun sub = pulc({QStringLiteral("import"), QStringLiteral("--help")});
+    const PulcRun sub = runPulc({QStringLiteral("import"), QStringLiteral("--help")});
     EXPECT_EQ(sub.exitCode, 0) << sub;
     EXPECT_TRUE(sub.out.contains("--class-map")) << sub;
 }
 
 TEST_F(CliTest, BadUsageExitsTwoWithTheMessageOnStderr)
 {
-    const PulcRun none = pulc({});
+    const PulcRun none = runPulc({});
     EXPECT_EQ(none.exitCode, 2) << none;
 
-    const PulcRun unknown = pulc({QStringLiteral("frobnicate")});
+    const PulcRun unknown = runPulc({QStringLiteral("frobnicate")});
     EXPECT_EQ(unknown.exitCode, 2) << unknown;
     EXPECT_TRUE(unknown.err.contains("unknown command 'frobnicate'")) << unknown;
     EXPECT_TRUE(unknown.out.isEmpty()) << unknown;
 
-    const PulcRun unknownJson = pulc({QStringLiteral("frobnicate"), QStringLiteral("--json")});
+    const PulcRun unknownJson = runPulc({QStringLiteral("frobnicate"), QStringLiteral("--json")});
     EXPECT_EQ(unknownJson.exitCode, 2) << unknownJson;
     EXPECT_TRUE(unknownJson.json()
                     .value(QStringLiteral("error"))
@@ -186,7 +166,7 @@ TEST_F(CliTest, BadUsageExitsTwoWithTheMessageOnStderr)
           QStringList{QStringLiteral("project"), QStringLiteral("init"), path(QStringLiteral("q")),
                       QStringLiteral("--task"), QStringLiteral("regression")},
           QStringList{QStringLiteral("demo")}}) {
-        const PulcRun r = pulc(args);
+        const PulcRun r = runPulc(args);
         EXPECT_EQ(r.exitCode, 2) << args.join(QLatin1Char(' ')) << "\n" << r;
         EXPECT_FALSE(r.err.isEmpty()) << args.join(QLatin1Char(' '));
     }
@@ -194,14 +174,14 @@ TEST_F(CliTest, BadUsageExitsTwoWithTheMessageOnStderr)
 
 TEST_F(CliTest, FailuresExitOneWithTheMessageOnStderr)
 {
-    const PulcRun missing = pulc(
+    const PulcRun missing = runPulc(
         {QStringLiteral("stats"), QStringLiteral("--project"), path(QStringLiteral("nowhere"))});
     EXPECT_EQ(missing.exitCode, 1) << missing;
     EXPECT_TRUE(missing.err.contains(path(QStringLiteral("nowhere")).toUtf8())) << missing;
     EXPECT_TRUE(missing.out.isEmpty()) << missing;
 
     const QString project = initProject(QStringLiteral("p"));
-    const PulcRun again = pulc(
+    const PulcRun again = runPulc(
         {QStringLiteral("project"), QStringLiteral("init"), project, QStringLiteral("--json")});
     EXPECT_EQ(again.exitCode, 1) << again;
     EXPECT_TRUE(again.err.contains("already holds a project")) << again;
@@ -210,8 +190,9 @@ TEST_F(CliTest, FailuresExitOneWithTheMessageOnStderr)
                     .toString()
                     .contains(QStringLiteral("already holds a project")));
 
-    const PulcRun noSource = pulc({QStringLiteral("import"), path(QStringLiteral("no-such-folder")),
-                                   QStringLiteral("--project"), project, QStringLiteral("--json")});
+    const PulcRun noSource =
+        runPulc({QStringLiteral("import"), path(QStringLiteral("no-such-folder")),
+                 QStringLiteral("--project"), project, QStringLiteral("--json")});
     EXPECT_EQ(noSource.exitCode, 1) << noSource;
     EXPECT_TRUE(noSource.err.contains(path(QStringLiteral("no-such-folder")).toUtf8())) << noSource;
     EXPECT_TRUE(noSource.json().contains(QStringLiteral("error")));
@@ -220,9 +201,9 @@ TEST_F(CliTest, FailuresExitOneWithTheMessageOnStderr)
 TEST_F(CliTest, ProjectInitPrintsTheProject)
 {
     const PulcRun r =
-        pulc({QStringLiteral("project"), QStringLiteral("init"), path(QStringLiteral("p")),
-              QStringLiteral("--task"), QStringLiteral("multi"), QStringLiteral("--name"),
-              QStringLiteral("Person attributes"), QStringLiteral("--json")});
+        runPulc({QStringLiteral("project"), QStringLiteral("init"), path(QStringLiteral("p")),
+                 QStringLiteral("--task"), QStringLiteral("multi"), QStringLiteral("--name"),
+                 QStringLiteral("Person attributes"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r;
     const QJsonObject o = r.json();
     EXPECT_EQ(o.value(QStringLiteral("task")).toString(), QStringLiteral("multi"));
@@ -241,8 +222,8 @@ TEST_F(CliTest, ImportSplitStatsExportOnThePaddleClasDemoImages)
     const int imageFiles = filesBelow(images);
     const QString project = initProject(QStringLiteral("p"));
 
-    const PulcRun imp = pulc({QStringLiteral("import"), images, QStringLiteral("--project"),
-                              project, QStringLiteral("--json")});
+    const PulcRun imp = runPulc({QStringLiteral("import"), images, QStringLiteral("--project"),
+                                 project, QStringLiteral("--json")});
     ASSERT_EQ(imp.exitCode, 0) << imp;
     const QJsonObject report = imp.json();
     expectKeys(report, {"imported", "skipped", "duplicates", "conflicts", "leakage", "classes"});
@@ -264,19 +245,19 @@ TEST_F(CliTest, ImportSplitStatsExportOnThePaddleClasDemoImages)
     EXPECT_EQ(classes, classFolders);
 
     // Importing again adds nothing.
-    const PulcRun again = pulc({QStringLiteral("import"), images, QStringLiteral("--project"),
-                                project, QStringLiteral("--json")});
+    const PulcRun again = runPulc({QStringLiteral("import"), images, QStringLiteral("--project"),
+                                   project, QStringLiteral("--json")});
     ASSERT_EQ(again.exitCode, 0) << again;
     EXPECT_EQ(again.json().value(QStringLiteral("imported")).toInt(), 0);
 
-    const PulcRun split = pulc(
+    const PulcRun split = runPulc(
         {QStringLiteral("split"), QStringLiteral("--project"), project, QStringLiteral("--val"),
          QStringLiteral("0.2"), QStringLiteral("--test"), QStringLiteral("0.2"),
          QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--json")});
     ASSERT_EQ(split.exitCode, 0) << split;
     EXPECT_EQ(split.json().value(QStringLiteral("assigned")).toInt(), imported);
 
-    const PulcRun stats = pulc(
+    const PulcRun stats = runPulc(
         {QStringLiteral("stats"), QStringLiteral("--project"), project, QStringLiteral("--json")});
     ASSERT_EQ(stats.exitCode, 0) << stats;
     const QJsonObject st = stats.json();
@@ -300,30 +281,31 @@ TEST_F(CliTest, ImportSplitStatsExportOnThePaddleClasDemoImages)
     }
     EXPECT_EQ(total, imported);
 
-    const PulcRun human = pulc({QStringLiteral("stats"), QStringLiteral("--project"), project});
+    const PulcRun human = runPulc({QStringLiteral("stats"), QStringLiteral("--project"), project});
     ASSERT_EQ(human.exitCode, 0) << human;
     EXPECT_TRUE(human.out.contains("images:")) << human;
     EXPECT_FALSE(human.out.trimmed().startsWith('{')) << human;
 
-    const PulcRun lists = pulc({QStringLiteral("export-dataset"), QStringLiteral("--project"),
-                                project, QStringLiteral("--format"), QStringLiteral("paddle-list"),
-                                path(QStringLiteral("lists")), QStringLiteral("--json")});
+    const PulcRun lists =
+        runPulc({QStringLiteral("export-dataset"), QStringLiteral("--project"), project,
+                 QStringLiteral("--format"), QStringLiteral("paddle-list"),
+                 path(QStringLiteral("lists")), QStringLiteral("--json")});
     ASSERT_EQ(lists.exitCode, 0) << lists;
     EXPECT_EQ(lists.json().value(QStringLiteral("exported")).toInt(), imported);
     EXPECT_TRUE(QFileInfo::exists(path(QStringLiteral("lists/train_list.txt"))));
     EXPECT_TRUE(QFileInfo::exists(path(QStringLiteral("lists/label_list.txt"))));
 
-    const PulcRun folders = pulc({QStringLiteral("export-dataset"), QStringLiteral("--project"),
-                                  project, QStringLiteral("--format"), QStringLiteral("folders"),
-                                  path(QStringLiteral("folders")), QStringLiteral("--json")});
+    const PulcRun folders = runPulc({QStringLiteral("export-dataset"), QStringLiteral("--project"),
+                                     project, QStringLiteral("--format"), QStringLiteral("folders"),
+                                     path(QStringLiteral("folders")), QStringLiteral("--json")});
     ASSERT_EQ(folders.exitCode, 0) << folders;
     EXPECT_EQ(folders.json().value(QStringLiteral("exported")).toInt(), imported);
     EXPECT_EQ(filesBelow(path(QStringLiteral("folders"))), imported);
 
     // The exported lists import into a fresh project with the same counts.
     const QString fresh = initProject(QStringLiteral("fresh"));
-    const PulcRun back = pulc({QStringLiteral("import"), path(QStringLiteral("lists")),
-                               QStringLiteral("--project"), fresh, QStringLiteral("--json")});
+    const PulcRun back = runPulc({QStringLiteral("import"), path(QStringLiteral("lists")),
+                                  QStringLiteral("--project"), fresh, QStringLiteral("--json")});
     ASSERT_EQ(back.exitCode, 0) << back;
     EXPECT_EQ(back.json().value(QStringLiteral("imported")).toInt(), imported);
 }
@@ -342,8 +324,8 @@ TEST_F(CliTest, ImportReportsSkippedFilesAsPathAndReason)
     cut.write(full.readAll().left(int(full.size() / 2)));
     cut.close();
     const QString project = initProject(QStringLiteral("p"));
-    const PulcRun r = pulc({QStringLiteral("import"), path(QStringLiteral("src")),
-                            QStringLiteral("--project"), project, QStringLiteral("--json")});
+    const PulcRun r = runPulc({QStringLiteral("import"), path(QStringLiteral("src")),
+                               QStringLiteral("--project"), project, QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r;
     const QJsonObject o = r.json();
     EXPECT_EQ(o.value(QStringLiteral("imported")).toInt(), 1);
@@ -358,9 +340,9 @@ TEST_F(CliTest, ImportReportsSkippedFilesAsPathAndReason)
 TEST_F(CliTest, FoldersExportOfAMultiLabelProjectFails)
 {
     const QString project = initProject(QStringLiteral("p"), QStringLiteral("multi"));
-    const PulcRun r =
-        pulc({QStringLiteral("export-dataset"), QStringLiteral("--project"), project,
-              QStringLiteral("--format"), QStringLiteral("folders"), path(QStringLiteral("out"))});
+    const PulcRun r = runPulc({QStringLiteral("export-dataset"), QStringLiteral("--project"),
+                               project, QStringLiteral("--format"), QStringLiteral("folders"),
+                               path(QStringLiteral("out"))});
     EXPECT_EQ(r.exitCode, 1) << r;
     EXPECT_TRUE(r.err.contains("paddle-list")) << r;
 }
@@ -370,9 +352,9 @@ TEST_F(CliTest, DemoCreatesAFashionMnistProject)
     ASSERT_TRUE(QFileInfo::exists(kFashionDir + QStringLiteral("/train-images-idx3-ubyte.gz")))
         << "install dataset-fashion-mnist (scripts/setup)";
     const PulcRun r =
-        pulc({QStringLiteral("demo"), path(QStringLiteral("demo")), QStringLiteral("--train"),
-              QStringLiteral("300"), QStringLiteral("--test"), QStringLiteral("100"),
-              QStringLiteral("--json")});
+        runPulc({QStringLiteral("demo"), path(QStringLiteral("demo")), QStringLiteral("--train"),
+                 QStringLiteral("300"), QStringLiteral("--test"), QStringLiteral("100"),
+                 QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r;
     const QJsonObject o = r.json();
     EXPECT_EQ(o.value(QStringLiteral("samples")).toInt(), 400);
@@ -391,7 +373,7 @@ TEST_F(CliTest, DemoCreatesAFashionMnistProject)
                   .toString(),
               QStringLiteral("T-shirt-top"));
 
-    const PulcRun again = pulc({QStringLiteral("demo"), path(QStringLiteral("demo"))});
+    const PulcRun again = runPulc({QStringLiteral("demo"), path(QStringLiteral("demo"))});
     EXPECT_EQ(again.exitCode, 1) << again;
 }
 
@@ -438,21 +420,21 @@ TEST_F(CliTest, SlowKilledImportLeavesAllOrNothing)
         EXPECT_EQ(lines[0], "ok");
         EXPECT_TRUE(lines[1] == "0" || lines[1] == "10000") << lines[1].toStdString();
     }
-    const PulcRun stats = pulc(
+    const PulcRun stats = runPulc(
         {QStringLiteral("stats"), QStringLiteral("--project"), project, QStringLiteral("--json")});
     ASSERT_EQ(stats.exitCode, 0) << stats;
     const int samples = stats.json().value(QStringLiteral("samples")).toInt();
     EXPECT_TRUE(samples == 0 || samples == 10000) << samples;
 
-    const PulcRun again = pulc({QStringLiteral("import"), images, QStringLiteral("--project"),
-                                project, QStringLiteral("--json")},
-                               300000);
+    const PulcRun again = runPulc({QStringLiteral("import"), images, QStringLiteral("--project"),
+                                   project, QStringLiteral("--json")},
+                                  300000);
     ASSERT_EQ(again.exitCode, 0) << again;
     const QJsonObject o = again.json();
     EXPECT_EQ(o.value(QStringLiteral("imported")).toInt() +
                   o.value(QStringLiteral("already_present")).toInt(),
               10000);
-    const PulcRun after = pulc(
+    const PulcRun after = runPulc(
         {QStringLiteral("stats"), QStringLiteral("--project"), project, QStringLiteral("--json")});
     EXPECT_EQ(after.json().value(QStringLiteral("samples")).toInt(), 10000);
     if (sqlite.isEmpty())

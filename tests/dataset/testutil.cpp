@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include "../qtenvironment.h"
+
 #include <gtest/gtest.h>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -19,31 +21,8 @@
 namespace pulc::test {
 namespace {
 
-// QtSql loads its SQLite driver as a plugin, which needs an application object; gtest_main
-// does not make one, so a global environment does before the first test.
-class QtEnvironment : public ::testing::Environment
-{
-public:
-    void SetUp() override
-    {
-        if (!QCoreApplication::instance())
-            m_app = new QCoreApplication(m_argc, m_argv);
-    }
-    void TearDown() override
-    {
-        delete m_app;
-        m_app = nullptr;
-    }
-
-private:
-    int m_argc = 1;
-    char m_name[16] = "test_dataset";
-    char *m_argv[2] = {m_name, nullptr};
-    QCoreApplication *m_app = nullptr;
-};
-
 [[maybe_unused]] ::testing::Environment *const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
+    ::testing::AddGlobalTestEnvironment(new pulc::test::QtEnvironment("test_dataset"));
 
 QByteArray be32(quint32 v)
 {

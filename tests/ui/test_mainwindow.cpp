@@ -1,3 +1,5 @@
+#include "datafixtures.h"
+
 #include <ui/aboutbox.h>
 #include <ui/classtablemodel.h>
 #include <ui/datapage.h>
@@ -22,54 +24,11 @@ using pulc::ui::ClassTableModel;
 using pulc::ui::MainWindow;
 using pulc::ui::ProjectSession;
 
-namespace {
-
-// Writes `count` small distinct PNGs into dir (distinct so none is a duplicate of another).
-void writeImages(const QString &dir, int count, int seed)
-{
-    QDir().mkpath(dir);
-    for (int i = 0; i < count; ++i) {
-        QImage image(16, 16, QImage::Format_RGB32);
-        image.fill(QColor::fromHsv((seed * 37 + i * 11) % 360, 200, 40 + i * 7 % 200));
-        image.setPixel(i % 16, (i / 16) % 16, qRgb(seed, i, 255 - i));
-        ASSERT_TRUE(image.save(QStringLiteral("%1/img%2.png").arg(dir).arg(i)));
-    }
-}
-
-// A small single-label project in ImageNet layout: train/ and val/ with three classes.
-QString makeProject(const QTemporaryDir &tmp)
-{
-    const QString source = tmp.filePath(QStringLiteral("source"));
-    const QStringList classes = {QStringLiteral("apple"), QStringLiteral("banana"),
-                                 QStringLiteral("cherry")};
-    for (int c = 0; c < classes.size(); ++c) {
-        writeImages(source + QStringLiteral("/train/") + classes.at(c), 4 + c, c * 2);
-        writeImages(source + QStringLiteral("/val/") + classes.at(c), 2, c * 2 + 1);
-    }
-    const QString dir = tmp.filePath(QStringLiteral("project"));
-    pulc::dataset::ProjectInfo info;
-    info.name = QStringLiteral("Fruit");
-    auto project = pulc::dataset::Project::create(dir, info);
-    EXPECT_TRUE(project.ok()) << project.error().toStdString();
-    if (!project)
-        return {};
-    auto request = pulc::dataset::defaultImportRequest(source);
-    request.format = pulc::dataset::ImportFormat::Folders;
-    auto report = pulc::dataset::importData(*project, request);
-    EXPECT_TRUE(report.ok()) << report.error().toStdString();
-    if (report) {
-        EXPECT_EQ(report->imported, 3 * 2 + (4 + 5 + 6));
-    }
-    return project->dir();
-}
-
-} // namespace
-
 TEST(MainWindow, OpensAProjectAndShowsItsClassesAndCounts)
 {
     QTemporaryDir tmp;
     ASSERT_TRUE(tmp.isValid());
-    const QString dir = makeProject(tmp);
+    const QString dir = makeFruitProject(tmp);
     ASSERT_FALSE(dir.isEmpty());
 
     MainWindow window;
@@ -109,7 +68,7 @@ TEST(MainWindow, OpensAProjectAndShowsItsClassesAndCounts)
 TEST(ProjectSession, AFailedOpenKeepsTheCurrentProjectAndSaysWhy)
 {
     QTemporaryDir tmp;
-    const QString dir = makeProject(tmp);
+    const QString dir = makeFruitProject(tmp);
     ASSERT_FALSE(dir.isEmpty());
 
     ProjectSession session;
@@ -132,8 +91,8 @@ TEST(ProjectSession, OnlyTheLatestOfTwoQuickOpensWins)
 {
     QTemporaryDir a;
     QTemporaryDir b;
-    const QString first = makeProject(a);
-    const QString second = makeProject(b);
+    const QString first = makeFruitProject(a);
+    const QString second = makeFruitProject(b);
     ProjectSession session;
     QSignalSpy opened(&session, &ProjectSession::projectOpened);
     session.open(first);
