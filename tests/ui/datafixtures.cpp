@@ -96,3 +96,11 @@ bool openAndWait(pulc::ui::ProjectSession &session, const QString &dir)
     session.open(dir);
     return stats.wait(20000);
 }
+
+qint64 classIdOf(const pulc::ui::ProjectSession &session, const QString &name)
+{
+    for (const auto &c : session.classes())
+        if (c.name == name)
+            return c.id;
+    return 0;
+}

@@ -17,5 +17,8 @@ QString makeFruitProject(const QTemporaryDir &tmp, int unlabeled = 0);
 /// Multi-label from a CSV: 6 images with attributes "red", "round", "sweet" in various sets.
 QString makeMultiLabelProject(const QTemporaryDir &tmp);
 
+/// The id of the class called `name` in the session, or 0.
+qint64 classIdOf(const pulc::ui::ProjectSession &session, const QString &name);
+
 /// Opens `dir` in `session` and waits until its rows and statistics are in memory.
 bool openAndWait(pulc::ui::ProjectSession &session, const QString &dir);

@@ -34,10 +34,7 @@ namespace {
 
 qint64 classId(const ProjectSession &session, const QString &name)
 {
-    for (const auto &c : session.classes())
-        if (c.name == name)
-            return c.id;
-    return 0;
+    return classIdOf(session, name);
 }
 
 QList<qint64> labelsOf(const ProjectSession &session, qint64 sampleId)

@@ -27,10 +27,7 @@ namespace {
 
 qint64 classId(const ProjectSession &session, const QString &name)
 {
-    for (const auto &c : session.classes())
-        if (c.name == name)
-            return c.id;
-    return 0;
+    return classIdOf(session, name);
 }
 
 struct GridFixture : ::testing::Test
