@@ -478,9 +478,10 @@ TEST_F(EditCommands, StatisticsAndDuplicateFlagsFollowEdits)
         auto report = pulc::dataset::importData(*project, request);
         ASSERT_TRUE(report.ok()) << report.error().toStdString();
     }
-    QSignalSpy reset(session(), &ProjectSession::rowsReset);
+    // Statistics arrive after the rows, in a later event-loop turn: wait for them.
+    QSignalSpy refreshed(session(), &ProjectSession::statsChanged);
     session()->refresh();
-    ASSERT_TRUE(reset.wait(10000));
+    ASSERT_TRUE(refreshed.wait(10000));
     ASSERT_EQ(session()->rows().size(), 13u);
     const auto copies = samples(QStringLiteral("copy.png"));
     ASSERT_EQ(copies.size(), 1u);
