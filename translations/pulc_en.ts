@@ -63,4 +63,42 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WarningText</name>
+    <message numerus="yes">
+        <source>Class “%1” has only %Ln training image(s).</source>
+        <translation>
+            <numerusform>Class “%1” has only %Ln training image.</numerusform>
+            <numerusform>Class “%1” has only %Ln training images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) appear in more than one split (leakage).</source>
+        <translation>
+            <numerusform>%Ln image appears in more than one split (leakage).</numerusform>
+            <numerusform>%Ln images appear in more than one split (leakage).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) carry different labels in different copies (conflict).</source>
+        <translation>
+            <numerusform>%Ln image carries different labels in different copies (conflict).</numerusform>
+            <numerusform>%Ln images carry different labels in different copies (conflict).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln group(s) of identical images.</source>
+        <translation>
+            <numerusform>%Ln group of identical images.</numerusform>
+            <numerusform>%Ln groups of identical images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) are missing or corrupt.</source>
+        <translation>
+            <numerusform>%Ln image is missing or corrupt.</numerusform>
+            <numerusform>%Ln images are missing or corrupt.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

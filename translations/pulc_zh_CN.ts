@@ -304,33 +304,43 @@
         <source>Class “%1” has no images.</source>
         <translation>类别“%1”没有图像。</translation>
     </message>
-    <message>
-        <source>Class “%1” has only %2 training images.</source>
-        <translation>类别“%1”只有 %2 张训练图像。</translation>
+    <message numerus="yes">
+        <source>Class “%1” has only %Ln training image(s).</source>
+        <translation>
+            <numerusform>类别“%1”只有 %Ln 张训练图像。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Classes are imbalanced: the largest has %1 images, the smallest %2.</source>
         <translation>类别不均衡：最多的有 %1 张图像，最少的只有 %2 张。</translation>
     </message>
-    <message>
-        <source>%1 images appear in more than one split (leakage).</source>
-        <translation>%1 张图像出现在多个划分中（泄漏）。</translation>
+    <message numerus="yes">
+        <source>%Ln image(s) appear in more than one split (leakage).</source>
+        <translation>
+            <numerusform>%Ln 张图像出现在多个划分中（泄漏）。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 images carry different labels in different copies (conflict).</source>
-        <translation>%1 张图像的不同副本带有不同标签（冲突）。</translation>
+    <message numerus="yes">
+        <source>%Ln image(s) carry different labels in different copies (conflict).</source>
+        <translation>
+            <numerusform>%Ln 张图像的不同副本带有不同标签（冲突）。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 groups of identical images.</source>
-        <translation>%1 组相同图像。</translation>
+    <message numerus="yes">
+        <source>%Ln group(s) of identical images.</source>
+        <translation>
+            <numerusform>%Ln 组相同图像。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No validation images: split the dataset.</source>
         <translation>没有验证图像：请划分数据集。</translation>
     </message>
-    <message>
-        <source>%1 images are missing or corrupt.</source>
-        <translation>%1 张图像缺失或已损坏。</translation>
+    <message numerus="yes">
+        <source>%Ln image(s) are missing or corrupt.</source>
+        <translation>
+            <numerusform>%Ln 张图像缺失或已损坏。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,9 @@ QString warningText(const pulc::dataset::StatsWarning &w)
         return QCoreApplication::translate("WarningText", "Class “%1” has no images.")
             .arg(w.className);
     case Kind::FewImages:
-        return QCoreApplication::translate("WarningText", "Class “%1” has only %2 training images.")
-            .arg(w.className, locale.toString(w.count));
+        return QCoreApplication::translate(
+                   "WarningText", "Class “%1” has only %Ln training image(s).", nullptr, w.count)
+            .arg(w.className);
     case Kind::Imbalance:
         return QCoreApplication::translate(
                    "WarningText",
@@ -23,22 +24,21 @@ QString warningText(const pulc::dataset::StatsWarning &w)
             .arg(locale.toString(w.count), locale.toString(w.other));
     case Kind::Leakage:
         return QCoreApplication::translate("WarningText",
-                                           "%1 images appear in more than one split (leakage).")
-            .arg(locale.toString(w.count));
+                                           "%Ln image(s) appear in more than one split (leakage).",
+                                           nullptr, w.count);
     case Kind::Conflicts:
         return QCoreApplication::translate(
-                   "WarningText",
-                   "%1 images carry different labels in different copies (conflict).")
-            .arg(locale.toString(w.count));
+            "WarningText", "%Ln image(s) carry different labels in different copies (conflict).",
+            nullptr, w.count);
     case Kind::Duplicates:
-        return QCoreApplication::translate("WarningText", "%1 groups of identical images.")
-            .arg(locale.toString(w.count));
+        return QCoreApplication::translate("WarningText", "%Ln group(s) of identical images.",
+                                           nullptr, w.count);
     case Kind::NoValidation:
         return QCoreApplication::translate("WarningText",
                                            "No validation images: split the dataset.");
     case Kind::MissingOrCorrupt:
-        return QCoreApplication::translate("WarningText", "%1 images are missing or corrupt.")
-            .arg(locale.toString(w.count));
+        return QCoreApplication::translate("WarningText", "%Ln image(s) are missing or corrupt.",
+                                           nullptr, w.count);
     }
     return {};
 }

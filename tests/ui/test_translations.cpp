@@ -1,5 +1,7 @@
 // The catalogues users read: English plurals, and a complete Simplified Chinese translation of
 // every string the UI code passes through tr().
+#include <ui/warningtext.h>
+
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
@@ -92,4 +94,18 @@ TEST(Translations, ChineseCatalogueCoversEveryStringOfTheUi)
     EXPECT_TRUE(missing.isEmpty()) << missing.size() << " strings lack a Chinese translation "
                                    << "(run `ninja update_translations` and translate them):\n"
                                    << missing.join(QLatin1Char('\n')).toStdString();
+}
+
+TEST(Translations, DatasetWarningsReadInTheSingularAndPlural)
+{
+    QTranslator en;
+    ASSERT_TRUE(en.load(QStringLiteral(":/i18n/pulc_en.qm")));
+    QCoreApplication::installTranslator(&en);
+    using pulc::dataset::StatsWarning;
+    const QString one =
+        pulc::ui::warningText({StatsWarning::Kind::FewImages, QStringLiteral("cat"), 1});
+    const QString many = pulc::ui::warningText({StatsWarning::Kind::Leakage, {}, 3});
+    QCoreApplication::removeTranslator(&en);
+    EXPECT_EQ(one, QStringLiteral("Class “cat” has only 1 training image."));
+    EXPECT_EQ(many, QStringLiteral("3 images appear in more than one split (leakage)."));
 }
