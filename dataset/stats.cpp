@@ -33,6 +33,12 @@ void addToSplit(Split split, int &train, int &val, int &test, int &unassigned)
     }
 }
 
+/// "1 image", "3 images": the CLI's English reads right for a count of one.
+QString images(int n, const char *what = "image")
+{
+    return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(what)).arg(n == 1 ? "" : "s");
+}
+
 } // namespace
 
 QString describe(const StatsWarning &w)
@@ -42,24 +48,23 @@ QString describe(const StatsWarning &w)
     case Kind::EmptyClass:
         return QStringLiteral("class '%1' has no images").arg(w.className);
     case Kind::FewImages:
-        return QStringLiteral("class '%1' has only %2 training images")
-            .arg(w.className)
-            .arg(w.count);
+        return QStringLiteral("class '%1' has only %2")
+            .arg(w.className, images(w.count, "training image"));
     case Kind::Imbalance:
         return QStringLiteral("classes are imbalanced: the largest has %1 images, the smallest %2")
             .arg(w.count)
             .arg(w.other);
     case Kind::Leakage:
-        return QStringLiteral("%1 images appear in more than one split (leakage)").arg(w.count);
+        return QStringLiteral("%1 in more than one split (leakage)").arg(images(w.count));
     case Kind::Conflicts:
-        return QStringLiteral("%1 images carry different labels in different copies (conflict)")
-            .arg(w.count);
+        return QStringLiteral("%1 with different labels in different copies (conflict)")
+            .arg(images(w.count));
     case Kind::Duplicates:
-        return QStringLiteral("%1 groups of identical images").arg(w.count);
+        return QStringLiteral("%1 of identical images").arg(images(w.count, "group"));
     case Kind::NoValidation:
         return QStringLiteral("no validation images: run a split");
     case Kind::MissingOrCorrupt:
-        return QStringLiteral("%1 images are missing or corrupt").arg(w.count);
+        return QStringLiteral("%1 missing or corrupt").arg(images(w.count));
     }
     return {};
 }
