@@ -28,6 +28,7 @@ const Command kCommands[] = {
     {"export-dataset", "export-dataset --project DIR --format paddle-list|folders OUT",
      &cmdExportDataset},
     {"demo", "demo DIR: create the Fashion-MNIST demo project", &cmdDemo},
+    {"models", "models [--classes N] [--input HxW]: parameters and MACs of each model", &cmdModels},
     {"version", "version: versions of PULC Studio and its libraries", &cmdVersion},
 };
 

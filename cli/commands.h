@@ -13,6 +13,7 @@ int cmdStats(const QStringList &args);
 int cmdSplit(const QStringList &args);
 int cmdExportDataset(const QStringList &args);
 int cmdDemo(const QStringList &args);
+int cmdModels(const QStringList &args);
 int cmdVersion(const QStringList &args);
 
 /// OpenCV's version string (kept here so cli.cpp needs no OpenCV header).

@@ -1,6 +1,7 @@
 // The dataset commands of `pulc`: project, import, stats, split, export-dataset, demo.
 #include "commands.h"
 #include "output.h"
+#include "parsing.h"
 
 #include "dataset/demo.h"
 #include "dataset/exporter.h"
@@ -34,37 +35,12 @@ extern "C" void onInterrupt(int)
     std::signal(SIGINT, SIG_DFL); // a second Ctrl+C ends the process at once
 }
 
-const QCommandLineOption kJson(QStringLiteral("json"),
-                               QStringLiteral("Print one JSON object on stdout."));
+const QCommandLineOption &kJson = jsonOption();
 const QCommandLineOption kProjectDir(QStringList{QStringLiteral("project"), QStringLiteral("p")},
                                      QStringLiteral("The project folder."), QStringLiteral("DIR"));
 const QCommandLineOption
     kProgress(QStringLiteral("progress"),
               QStringLiteral("Print progress lines on stderr (default: when it is a terminal)."));
-
-/// Parses `args`; on a usage error prints it and sets *exitCode.
-bool parse(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
-           int *exitCode)
-{
-    parser.setApplicationDescription(synopsis);
-    parser.addOption(kJson);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOption(help);
-    // args[0] is the command name, which QCommandLineParser takes as the program name.
-    if (!parser.parse(args)) {
-        *exitCode = fail(args.contains(QStringLiteral("--json")), parser.errorText(), kExitUsage);
-        return false;
-    }
-    if (parser.isSet(help)) {
-        printOut(parser.helpText().replace(QStringLiteral("pulc [options]"),
-                                           QStringLiteral("pulc ") + args.first() +
-                                               QStringLiteral(" [options]")));
-        *exitCode = kExitOk;
-        return false;
-    }
-    return true;
-}
 
 /// Progress on stderr, throttled; on by --progress or when stderr is a terminal (and not --json).
 std::function<void(const ImportProgress &)> progressPrinter(bool enabled)
@@ -146,7 +122,8 @@ int cmdProject(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  QStringLiteral("Folder of the new project."));
     int code = kExitOk;
-    if (!parse(parser, args, QStringLiteral("Create a project folder with its database."), &code))
+    if (!parseCommand(parser, args, QStringLiteral("Create a project folder with its database."),
+                      &code))
         return code;
     const bool json = parser.isSet(kJson);
     const QStringList pos = parser.positionalArguments();
@@ -210,11 +187,12 @@ int cmdImport(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("SRC"),
                                  QStringLiteral("Folder, list file, CSV or IDX file."));
     int code = kExitOk;
-    if (!parse(parser, args,
-               QStringLiteral(
-                   "Import images into a project. All or nothing: a failure, Ctrl+C or a killed "
-                   "process adds nothing."),
-               &code))
+    if (!parseCommand(
+            parser, args,
+            QStringLiteral(
+                "Import images into a project. All or nothing: a failure, Ctrl+C or a killed "
+                "process adds nothing."),
+            &code))
         return code;
     const bool json = parser.isSet(kJson);
     if (parser.positionalArguments().size() != 1)
@@ -261,7 +239,8 @@ int cmdStats(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(kProjectDir);
     int code = kExitOk;
-    if (!parse(parser, args, QStringLiteral("Counts per class and split, and warnings."), &code))
+    if (!parseCommand(parser, args, QStringLiteral("Counts per class and split, and warnings."),
+                      &code))
         return code;
     auto project = openProject(parser, &code);
     if (!project)
@@ -298,7 +277,7 @@ int cmdSplit(const QStringList &args)
         QStringLiteral("Re-split every labeled image, not only unassigned ones."));
     parser.addOptions({kProjectDir, val, test, seed, reassign});
     int code = kExitOk;
-    if (!parse(
+    if (!parseCommand(
             parser, args,
             QStringLiteral("Stratified random split of the labeled images that have no split yet."),
             &code))
@@ -346,9 +325,10 @@ int cmdExportDataset(const QStringList &args)
     parser.addOptions({kProjectDir, format, copy, kProgress});
     parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("Output folder."));
     int code = kExitOk;
-    if (!parse(parser, args,
-               QStringLiteral("Export the labeled dataset for PaddleClas or as class folders."),
-               &code))
+    if (!parseCommand(
+            parser, args,
+            QStringLiteral("Export the labeled dataset for PaddleClas or as class folders."),
+            &code))
         return code;
     const bool json = parser.isSet(kJson);
     if (parser.positionalArguments().size() != 1)
@@ -401,10 +381,11 @@ int cmdDemo(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  QStringLiteral("Folder of the new demo project."));
     int code = kExitOk;
-    if (!parse(parser, args,
-               QStringLiteral(
-                   "Create the Fashion-MNIST demo project (Debian's dataset-fashion-mnist)."),
-               &code))
+    if (!parseCommand(
+            parser, args,
+            QStringLiteral(
+                "Create the Fashion-MNIST demo project (Debian's dataset-fashion-mnist)."),
+            &code))
         return code;
     const bool json = parser.isSet(kJson);
     if (parser.positionalArguments().size() != 1)

@@ -440,3 +440,38 @@ TEST_F(CliTest, SlowKilledImportLeavesAllOrNothing)
     if (sqlite.isEmpty())
         GTEST_SKIP() << "sqlite3 not installed: integrity_check not run";
 }
+
+// `pulc models --json` lists the eight PP-LCNet scales with the spec's sizes (spec 1.3:
+// x1.0 has 2.953 M parameters and 155.7 M conv+FC MACs at 224x224 with 1000 classes).
+TEST_F(CliTest, ModelsListsThePPLCNetScalesWithTheirSize)
+{
+    const PulcRun r = runPulc({QStringLiteral("models"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r;
+    const QJsonArray models = r.json().value(QStringLiteral("models")).toArray();
+    ASSERT_EQ(models.size(), 8) << r;
+    QJsonObject x1;
+    for (const QJsonValue &m : models) {
+        expectKeys(m.toObject(), {"name", "scale", "params", "macs"});
+        if (m.toObject().value(QStringLiteral("name")).toString() == QLatin1String("PPLCNet_x1_0"))
+            x1 = m.toObject();
+    }
+    ASSERT_FALSE(x1.isEmpty()) << r;
+    EXPECT_DOUBLE_EQ(x1.value(QStringLiteral("scale")).toDouble(), 1.0);
+    EXPECT_NEAR(x1.value(QStringLiteral("params")).toDouble() / 1e6, 2.953, 0.0005);
+    EXPECT_NEAR(x1.value(QStringLiteral("macs")).toDouble() / 1e6, 155.7, 0.05);
+
+    // Fewer classes shrink the FC: 1280 * (1000 - 10) weights and 990 biases fewer.
+    const PulcRun ten = runPulc({QStringLiteral("models"), QStringLiteral("--classes"),
+                                 QStringLiteral("10"), QStringLiteral("--json")});
+    ASSERT_EQ(ten.exitCode, 0) << ten;
+    const QJsonObject x1Ten = ten.json().value(QStringLiteral("models")).toArray().at(4).toObject();
+    EXPECT_EQ(x1Ten.value(QStringLiteral("name")).toString(), QStringLiteral("PPLCNet_x1_0"));
+    EXPECT_EQ(x1.value(QStringLiteral("params")).toInteger() -
+                  x1Ten.value(QStringLiteral("params")).toInteger(),
+              1281 * 990);
+
+    const PulcRun bad = runPulc({QStringLiteral("models"), QStringLiteral("--input"),
+                                 QStringLiteral("224"), QStringLiteral("--json")});
+    EXPECT_EQ(bad.exitCode, 2) << bad;
+    EXPECT_TRUE(bad.err.contains("--input")) << bad;
+}

@@ -1,0 +1,95 @@
+// `pulc models`: the architectures the engine can train, with their size and cost.
+#include "commands.h"
+#include "output.h"
+#include "parsing.h"
+
+#include "engine/models.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace pulc::cli {
+
+int cmdModels(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption classes(QStringLiteral("classes"),
+                                     QStringLiteral("Number of classes (default 1000)."),
+                                     QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption input(QStringLiteral("input"),
+                                   QStringLiteral("Input size, height x width (default 224x224)."),
+                                   QStringLiteral("HxW"), QStringLiteral("224x224"));
+    parser.addOptions({classes, input});
+    int code = kExitOk;
+    if (!parseCommand(
+            parser, args,
+            QStringLiteral("List the models with their parameters and multiply-accumulates "
+                           "(MACs: convolutions and the final FC, for one image)."),
+            &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    if (!parser.positionalArguments().isEmpty())
+        return fail(
+            json,
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(0)),
+            kExitUsage);
+
+    bool ok = false;
+    const int classCount = parser.value(classes).toInt(&ok);
+    if (!ok || classCount < 1)
+        return fail(json,
+                    QStringLiteral("--classes: expected a positive whole number, got '%1'")
+                        .arg(parser.value(classes)),
+                    kExitUsage);
+    static const QRegularExpression sizePattern(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
+    const QRegularExpressionMatch size = sizePattern.match(parser.value(input));
+    const int height = size.hasMatch() ? size.captured(1).toInt() : 0;
+    const int width = size.hasMatch() ? size.captured(2).toInt() : 0;
+    if (height < 1 || width < 1)
+        return fail(json,
+                    QStringLiteral("--input: expected HEIGHTxWIDTH such as 224x224, got '%1'")
+                        .arg(parser.value(input)),
+                    kExitUsage);
+
+    QJsonArray models;
+    QStringList lines{QStringLiteral("%1 %2 %3 %4")
+                          .arg(QStringLiteral("model"), -16)
+                          .arg(QStringLiteral("scale"), 6)
+                          .arg(QStringLiteral("params (M)"), 11)
+                          .arg(QStringLiteral("MACs (M)"), 10)};
+    for (const engine::ModelSpec &spec : engine::knownModels()) {
+        const engine::ModelStats stats =
+            engine::describeModel(spec.name, classCount, height, width);
+        if (!stats.ok())
+            return fail(json, QStringLiteral("%1: %2").arg(QString::fromStdString(spec.name),
+                                                           QString::fromStdString(stats.error)));
+        const QString name = QString::fromStdString(spec.name);
+        models.append(QJsonObject{{QStringLiteral("name"), name},
+                                  {QStringLiteral("scale"), spec.scale},
+                                  {QStringLiteral("params"), qint64(stats.parameters)},
+                                  {QStringLiteral("macs"), qint64(stats.macs)}});
+        lines << QStringLiteral("%1 %2 %3 %4")
+                     .arg(name, -16)
+                     .arg(spec.scale, 6, 'f', 2)
+                     .arg(stats.parameters / 1e6, 11, 'f', 3)
+                     .arg(stats.macs / 1e6, 10, 'f', 1);
+    }
+    if (json) {
+        printJson({{QStringLiteral("classes"), classCount},
+                   {QStringLiteral("input"), QJsonArray{height, width}},
+                   {QStringLiteral("models"), models}});
+    } else {
+        lines << QString()
+              << QStringLiteral("%1 classes, %2x%3 input; MACs count convolutions and the final "
+                                "FC (not BN, activations or pooling).")
+                     .arg(classCount)
+                     .arg(height)
+                     .arg(width);
+        printOut(lines.join(QLatin1Char('\n')));
+    }
+    return kExitOk;
+}
+
+} // namespace pulc::cli

@@ -1,0 +1,64 @@
+#pragma once
+// Internal to engine/: the three layer types PP-LCNet is built from. They are kept together
+// (rather than one file pair each) because they only exist to give PPLCNet the PaddleClas
+// parameter names; nothing else uses them.
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/pimpl.h>
+
+#include <cstdint>
+
+namespace pulc::engine {
+
+/// A (height, width) pair used for strides, so the text-line strides (2, 1) fit.
+struct Stride2d
+{
+    int64_t h = 2;
+    int64_t w = 2;
+};
+
+/// Conv (no bias, padding (k-1)/2) -> BatchNorm -> hardswish. Submodules are named `conv` and
+/// `bn` like PaddleClas's ConvBNLayer, so `conv1.bn.weight` maps one to one.
+class ConvBNLayerImpl : public torch::nn::Module
+{
+public:
+    ConvBNLayerImpl(int64_t inChannels, int64_t outChannels, int64_t kernel, Stride2d stride,
+                    int64_t groups);
+    torch::Tensor forward(const torch::Tensor &x);
+
+    torch::nn::Conv2d conv{nullptr};
+    torch::nn::BatchNorm2d bn{nullptr};
+};
+TORCH_MODULE(ConvBNLayer);
+
+/// Squeeze-and-excitation with a fixed reduction of 4: GAP -> conv1 (bias) -> ReLU -> conv2
+/// (bias) -> hardsigmoid, multiplied channel-wise into the input.
+class SEModuleImpl : public torch::nn::Module
+{
+public:
+    explicit SEModuleImpl(int64_t channels);
+    torch::Tensor forward(const torch::Tensor &x);
+
+    torch::nn::Conv2d conv1{nullptr};
+    torch::nn::Conv2d conv2{nullptr};
+};
+TORCH_MODULE(SEModule);
+
+/// One PP-LCNet block: depthwise k x k ConvBNLayer, optional SE, pointwise 1x1 ConvBNLayer.
+/// There is no shortcut (PP-LCNet has no residual connections).
+class DepthwiseSeparableImpl : public torch::nn::Module
+{
+public:
+    DepthwiseSeparableImpl(int64_t inChannels, int64_t outChannels, int64_t kernel, Stride2d stride,
+                           bool useSE);
+    torch::Tensor forward(torch::Tensor x);
+
+    ConvBNLayer dw_conv{nullptr};
+    SEModule se{nullptr}; // null when the block has no SE
+    ConvBNLayer pw_conv{nullptr};
+};
+TORCH_MODULE(DepthwiseSeparable);
+
+} // namespace pulc::engine
