@@ -21,7 +21,15 @@ int cmdModels(const QStringList &args)
     const QCommandLineOption input(QStringLiteral("input"),
                                    QStringLiteral("Input size, height x width (default 224x224)."),
                                    QStringLiteral("HxW"), QStringLiteral("224x224"));
-    parser.addOptions({classes, input});
+    const QCommandLineOption textLine(
+        QStringLiteral("textline"),
+        QStringLiteral(
+            "Text-line strides [2, [2,1], [2,1], [2,1], [2,1]] (use with --input 80x160)."));
+    const QCommandLineOption noLastConv(
+        QStringLiteral("no-last-conv"),
+        QStringLiteral("Without the 1280-wide last conv (as clarity_assessment and "
+                       "image_orientation)."));
+    parser.addOptions({classes, input, textLine, noLastConv});
     int code = kExitOk;
     if (!parseCommand(
             parser, args,
@@ -60,8 +68,9 @@ int cmdModels(const QStringList &args)
                           .arg(QStringLiteral("params (M)"), 11)
                           .arg(QStringLiteral("MACs (M)"), 10)};
     for (const engine::ModelSpec &spec : engine::knownModels()) {
-        const engine::ModelStats stats =
-            engine::describeModel(spec.name, classCount, height, width);
+        const engine::ModelStats stats = engine::describeModel(
+            spec.name, classCount, height, width, !parser.isSet(noLastConv),
+            parser.isSet(textLine) ? engine::kTextLineStrides : engine::kDefaultStrides);
         if (!stats.ok())
             return fail(json, QStringLiteral("%1: %2").arg(QString::fromStdString(spec.name),
                                                            QString::fromStdString(stats.error)));
@@ -79,6 +88,8 @@ int cmdModels(const QStringList &args)
     if (json) {
         printJson({{QStringLiteral("classes"), classCount},
                    {QStringLiteral("input"), QJsonArray{height, width}},
+                   {QStringLiteral("textline_strides"), parser.isSet(textLine)},
+                   {QStringLiteral("last_conv"), !parser.isSet(noLastConv)},
                    {QStringLiteral("models"), models}});
     } else {
         lines << QString()

@@ -475,3 +475,36 @@ TEST_F(CliTest, ModelsListsThePPLCNetScalesWithTheirSize)
     EXPECT_EQ(bad.exitCode, 2) << bad;
     EXPECT_TRUE(bad.err.contains("--input")) << bad;
 }
+
+TEST_F(CliTest, ModelsForTextLineScenesAndWithoutTheLastConv)
+{
+    // textline_orientation: 2 classes, 80x160 input, width halved only once: spec 1.2's ~293M.
+    const PulcRun line =
+        runPulc({QStringLiteral("models"), QStringLiteral("--json"), QStringLiteral("--textline"),
+                 QStringLiteral("--input"), QStringLiteral("80x160"), QStringLiteral("--classes"),
+                 QStringLiteral("2")});
+    ASSERT_EQ(line.exitCode, 0) << line;
+    const QJsonObject x1 = line.json().value(QStringLiteral("models")).toArray().at(4).toObject();
+    EXPECT_EQ(x1.value(QStringLiteral("name")).toString(), QStringLiteral("PPLCNet_x1_0"));
+    EXPECT_NEAR(x1.value(QStringLiteral("macs")).toDouble() / 1e6, 293.0, 0.05);
+
+    // Without last_conv the FC reads the 512 blocks6 channels: 512*1280 weights fewer, and the
+    // FC shrinks from 1280*4+4 to 512*4+4.
+    const auto paramsOfX1 = [this](const QStringList &extra) {
+        const QStringList args = QStringList{QStringLiteral("models"), QStringLiteral("--json"),
+                                             QStringLiteral("--classes"), QStringLiteral("4")} +
+                                 extra;
+        const PulcRun r = runPulc(args);
+        EXPECT_EQ(r.exitCode, 0) << r;
+        return r.json()
+            .value(QStringLiteral("models"))
+            .toArray()
+            .at(4)
+            .toObject()
+            .value(QStringLiteral("params"))
+            .toInteger();
+    };
+    const qint64 with = paramsOfX1({});
+    const qint64 without = paramsOfX1({QStringLiteral("--no-last-conv")});
+    EXPECT_EQ(with - without, 512 * 1280 + (1280 - 512) * 4);
+}
