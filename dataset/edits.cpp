@@ -69,6 +69,30 @@ Status execIn(QSqlDatabase &db, const QString &sqlWithIn, const std::vector<qint
     });
 }
 
+/// Adds (sample, class) labels; a label already there is kept. One prepared statement.
+Status addLabels(QSqlDatabase &db, const std::vector<std::pair<qint64, qint64>> &labels)
+{
+    QSqlQuery ins(db);
+    ins.prepare(QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
+    for (const auto &[sampleId, classId] : labels) {
+        ins.bindValue(0, sampleId);
+        ins.bindValue(1, classId);
+        if (Status s = execBound(ins); !s)
+            return s;
+    }
+    return Status::success();
+}
+
+/// Gives every sample in `sampleIds` the class `classId`.
+Status addLabel(QSqlDatabase &db, const std::vector<qint64> &sampleIds, qint64 classId)
+{
+    std::vector<std::pair<qint64, qint64>> labels;
+    labels.reserve(sampleIds.size());
+    for (qint64 id : sampleIds)
+        labels.emplace_back(id, classId);
+    return addLabels(db, labels);
+}
+
 } // namespace
 
 Result<LabelSnapshot> snapshotLabels(Project &project, const std::vector<qint64> &ids)
@@ -113,16 +137,7 @@ Status applyLabel(Project &project, const std::vector<qint64> &ids, LabelMode mo
                 ids, {classId});
         if (mode == LabelMode::Clear)
             return Status::success();
-        QSqlQuery ins(db);
-        ins.prepare(
-            QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
-        for (qint64 id : ids) {
-            ins.bindValue(0, id);
-            ins.bindValue(1, classId);
-            if (Status s = execBound(ins); !s)
-                return s;
-        }
-        return Status::success();
+        return addLabel(db, ids, classId);
     });
 }
 
@@ -136,17 +151,11 @@ Status restoreLabelsIn(QSqlDatabase &db, const LabelSnapshot &snap)
     if (Status s = execIn(db, QStringLiteral("DELETE FROM labels WHERE sample_id IN (%IN%)"), ids);
         !s)
         return s;
-    QSqlQuery ins(db);
-    ins.prepare(QStringLiteral("INSERT INTO labels(sample_id, class_id) VALUES(?, ?)"));
-    for (const auto &[id, classes] : snap.labels) {
-        for (qint64 c : classes) {
-            ins.bindValue(0, id);
-            ins.bindValue(1, c);
-            if (Status s = execBound(ins); !s)
-                return s;
-        }
-    }
-    return Status::success();
+    std::vector<std::pair<qint64, qint64>> labels;
+    for (const auto &[id, classes] : snap.labels)
+        for (qint64 c : classes)
+            labels.emplace_back(id, c);
+    return addLabels(db, labels);
 }
 
 Status restoreClassIn(QSqlDatabase &db, const ClassSnapshot &snap)
@@ -164,15 +173,7 @@ Status restoreClassIn(QSqlDatabase &db, const ClassSnapshot &snap)
     q.addBindValue(snap.info.color);
     if (Status s = execBound(q); !s)
         return s;
-    QSqlQuery ins(db);
-    ins.prepare(QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
-    for (qint64 id : snap.sampleIds) {
-        ins.bindValue(0, id);
-        ins.bindValue(1, snap.info.id);
-        if (Status s = execBound(ins); !s)
-            return s;
-    }
-    return Status::success();
+    return addLabel(db, snap.sampleIds, snap.info.id);
 }
 
 } // namespace
