@@ -23,19 +23,21 @@ int cmdModels(const QStringList &args)
                                    QStringLiteral("HxW"), QStringLiteral("224x224"));
     const QCommandLineOption textLine(
         QStringLiteral("textline"),
-        QStringLiteral(
-            "Text-line strides [2, [2,1], [2,1], [2,1], [2,1]] (use with --input 80x160)."));
+        QStringLiteral("PP-LCNet rows: text-line strides [2, [2,1], [2,1], [2,1], [2,1]] (use "
+                       "with --input 80x160). Other families are listed with their default "
+                       "strides."));
     const QCommandLineOption noLastConv(
         QStringLiteral("no-last-conv"),
-        QStringLiteral("Without the 1280-wide last conv (as clarity_assessment and "
-                       "image_orientation)."));
+        QStringLiteral("PP-LCNet rows: without the 1280-wide last conv (as clarity_assessment "
+                       "and image_orientation). MobileNetV3 always has it, ResNet_vd never."));
     parser.addOptions({classes, input, textLine, noLastConv});
     int code = kExitOk;
-    if (!parseCommand(
-            parser, args,
-            QStringLiteral("List the models with their parameters and multiply-accumulates "
-                           "(MACs: convolutions and the final FC, for one image)."),
-            &code))
+    if (!parseCommand(parser, args,
+                      QStringLiteral(
+                          "List the models (PP-LCNet, MobileNetV3 small and large, ResNet_vd) with "
+                          "their parameters and multiply-accumulates (MACs: convolutions and the "
+                          "final FC, for one image)."),
+                      &code))
         return code;
     const bool json = parser.isSet(jsonOption());
     if (!parser.positionalArguments().isEmpty())
@@ -62,25 +64,32 @@ int cmdModels(const QStringList &args)
                     kExitUsage);
 
     QJsonArray models;
-    QStringList lines{QStringLiteral("%1 %2 %3 %4")
-                          .arg(QStringLiteral("model"), -16)
+    QStringList lines{QStringLiteral("%1 %2 %3 %4 %5")
+                          .arg(QStringLiteral("model"), -24)
+                          .arg(QStringLiteral("family"), -18)
                           .arg(QStringLiteral("scale"), 6)
                           .arg(QStringLiteral("params (M)"), 11)
                           .arg(QStringLiteral("MACs (M)"), 10)};
     for (const engine::ModelSpec &spec : engine::knownModels()) {
+        // --textline and --no-last-conv describe PULC's PP-LCNet variants; ResNet_vd would take
+        // the strides too (its stride_list), but that is not a configuration PULC ships.
+        const bool lcnet = spec.family == "PPLCNet";
         const engine::ModelStats stats = engine::describeModel(
-            spec.name, classCount, height, width, !parser.isSet(noLastConv),
-            parser.isSet(textLine) ? engine::kTextLineStrides : engine::kDefaultStrides);
+            spec.name, classCount, height, width, !(lcnet && parser.isSet(noLastConv)),
+            lcnet && parser.isSet(textLine) ? engine::kTextLineStrides : engine::kDefaultStrides);
         if (!stats.ok())
             return fail(json, QStringLiteral("%1: %2").arg(QString::fromStdString(spec.name),
                                                            QString::fromStdString(stats.error)));
         const QString name = QString::fromStdString(spec.name);
+        const QString family = QString::fromStdString(spec.family);
         models.append(QJsonObject{{QStringLiteral("name"), name},
+                                  {QStringLiteral("family"), family},
                                   {QStringLiteral("scale"), spec.scale},
                                   {QStringLiteral("params"), qint64(stats.parameters)},
                                   {QStringLiteral("macs"), qint64(stats.macs)}});
-        lines << QStringLiteral("%1 %2 %3 %4")
-                     .arg(name, -16)
+        lines << QStringLiteral("%1 %2 %3 %4 %5")
+                     .arg(name, -24)
+                     .arg(family, -18)
                      .arg(spec.scale, 6, 'f', 2)
                      .arg(stats.parameters / 1e6, 11, 'f', 3)
                      .arg(stats.macs / 1e6, 10, 'f', 1);
@@ -98,6 +107,9 @@ int cmdModels(const QStringList &args)
                      .arg(classCount)
                      .arg(height)
                      .arg(width);
+        if (parser.isSet(textLine) || parser.isSet(noLastConv))
+            lines << QStringLiteral(
+                "--textline and --no-last-conv apply to the PPLCNet rows only.");
         printOut(lines.join(QLatin1Char('\n')));
     }
     return kExitOk;

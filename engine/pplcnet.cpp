@@ -1,9 +1,8 @@
 #include "pplcnet.h"
 
 #include <torch/nn/functional.h>
-#include <torch/nn/init.h>
 
-#include <cmath>
+#include <stdexcept>
 
 namespace pulc::engine {
 namespace {
@@ -35,31 +34,7 @@ const std::vector<std::vector<BlockConfig>> kNetConfig = {
 
 constexpr int64_t kStemChannels = 16;
 
-/// MACs of `conv` applied to an h x w map; updates h and w to the output size.
-int64_t convMacs(const torch::nn::Conv2d &conv, int64_t &h, int64_t &w)
-{
-    const auto &o = conv->options;
-    const auto k = *o.kernel_size();
-    const auto s = *o.stride();
-    const auto *pad = c10::get_if<torch::ExpandingArray<2>>(&o.padding());
-    const int64_t ph = pad ? (*pad)->at(0) : 0;
-    const int64_t pw = pad ? (*pad)->at(1) : 0;
-    h = (h + 2 * ph - k[0]) / s[0] + 1;
-    w = (w + 2 * pw - k[1]) / s[1] + 1;
-    return h * w * o.out_channels() * (o.in_channels() / o.groups()) * k[0] * k[1];
-}
-
 } // namespace
-
-int64_t makeDivisible(double value, int64_t divisor)
-{
-    const int64_t minValue = divisor;
-    int64_t rounded = std::max<int64_t>(minValue, static_cast<int64_t>(value + divisor / 2.0) /
-                                                      divisor * divisor);
-    if (rounded < 0.9 * value)
-        rounded += divisor;
-    return rounded;
-}
 
 PPLCNetImpl::PPLCNetImpl(const PPLCNetOptions &options)
     : m_options(options)
@@ -90,48 +65,42 @@ PPLCNetImpl::PPLCNetImpl(const PPLCNetOptions &options)
         fcIn = options.classExpand;
     }
     fc = register_module("fc", torch::nn::Linear(fcIn, options.classNum));
-    initWeights();
-}
-
-void PPLCNetImpl::initWeights()
-{
-    torch::NoGradGuard noGrad;
-    for (const auto &m : modules(/*include_self=*/false)) {
-        if (auto *conv = m->as<torch::nn::Conv2d>()) {
-            // Paddle's KaimingNormal: std = sqrt(2 / fan_in), fan_in = in/groups * k * k.
-            torch::nn::init::kaiming_normal_(conv->weight, 0.0, torch::kFanIn, torch::kReLU);
-            if (conv->bias.defined())
-                conv->bias.zero_();
-        } else if (auto *bn = m->as<torch::nn::BatchNorm2d>()) {
-            bn->weight.fill_(1.0);
-            bn->bias.zero_();
-        } else if (auto *linear = m->as<torch::nn::Linear>()) {
-            // Paddle's Linear default: Xavier uniform weight, zero bias.
-            torch::nn::init::xavier_uniform_(linear->weight);
-            linear->bias.zero_();
-        }
-    }
+    initPaddleDefaults(*this);
 }
 
 torch::Tensor PPLCNetImpl::forward(torch::Tensor x)
 {
-    x = conv1(x);
-    for (auto &stage : blocks) {
-        for (const auto &block : *stage)
+    return run(x).logits;
+}
+
+NetOutput PPLCNetImpl::run(const torch::Tensor &input, const std::string &featureStage)
+{
+    // Stage i of `blocks` is PaddleClas's "blocks{i + 2}".
+    int wanted = -1;
+    if (!featureStage.empty()) {
+        for (size_t stage = 0; stage < blocks.size(); ++stage) {
+            if (featureStage == "blocks" + std::to_string(stage + 2))
+                wanted = static_cast<int>(stage);
+        }
+        if (wanted < 0)
+            throw std::invalid_argument("unknown feature stage '" + featureStage +
+                                        "' for PP-LCNet (expected blocks2 .. blocks6)");
+    }
+    NetOutput out;
+    torch::Tensor x = conv1(input);
+    for (size_t stage = 0; stage < blocks.size(); ++stage) {
+        for (const auto &block : *blocks[stage])
             x = block->as<DepthwiseSeparable>()->forward(x);
+        if (static_cast<int>(stage) == wanted)
+            out.feature = x;
     }
     x = F::adaptive_avg_pool2d(x, F::AdaptiveAvgPool2dFuncOptions(1));
     if (last_conv) {
         x = torch::hardswish(last_conv(x));
-        const double p = m_options.dropoutProb;
-        if (p > 0.0) {
-            if (is_training())
-                x = x * torch::empty_like(x).bernoulli_(1.0 - p);
-            else
-                x = x * (1.0 - p);
-        }
+        x = downscaleInInferDropout(x, m_options.dropoutProb, is_training());
     }
-    return fc(torch::flatten(x, 1));
+    out.logits = fc(torch::flatten(x, 1));
+    return out;
 }
 
 int64_t PPLCNetImpl::countMacs(int64_t height, int64_t width) const
@@ -161,7 +130,12 @@ int64_t PPLCNetImpl::countMacs(int64_t height, int64_t width) const
     return macs;
 }
 
-int PPLCNetImpl::lrGroupOf(const std::string &parameterName)
+int PPLCNetImpl::lrGroupOf(const std::string &parameterName) const
+{
+    return lrGroupForName(parameterName);
+}
+
+int PPLCNetImpl::lrGroupForName(const std::string &parameterName)
 {
     if (parameterName.rfind("conv1.", 0) == 0)
         return 0;

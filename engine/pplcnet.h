@@ -5,6 +5,7 @@
 // state dict one to one (spec 5.5), except that Paddle's BN `_mean` / `_variance` are torch's
 // `running_mean` / `running_var` and `fc.weight` is stored transposed by Paddle.
 
+#include "network.h"
 #include "pplcnetlayers.h"
 
 #include <torch/nn/modules/container/modulelist.h>
@@ -14,10 +15,6 @@
 #include <string>
 
 namespace pulc::engine {
-
-/// Channel rounding of PaddleClas: nearest multiple of 8 (at least 8), plus 8 when rounding
-/// lost more than 10%.
-int64_t makeDivisible(double value, int64_t divisor = 8);
 
 /// Constructor arguments of PaddleClas's PPLCNet, kept per instance (Paddle mutates a global).
 struct PPLCNetOptions
@@ -33,8 +30,9 @@ struct PPLCNetOptions
 };
 
 /// PP-LCNet v1. Submodule names are PaddleClas's: conv1, blocks2..blocks6 (indexed lists),
-/// last_conv (absent without use_last_conv), fc.
-class PPLCNetImpl : public torch::nn::Module
+/// last_conv (absent without use_last_conv), fc. Feature stages for run() are "blocks2" ..
+/// "blocks6", the output of that stage.
+class PPLCNetImpl : public ClassifierNet
 {
 public:
     explicit PPLCNetImpl(const PPLCNetOptions &options);
@@ -44,15 +42,23 @@ public:
     /// published weights and thresholds assume.
     torch::Tensor forward(torch::Tensor x);
 
+    /// Logits and, on request, the output of "blocks2" .. "blocks6" (what UDML's feature loss
+    /// compares). Throws std::invalid_argument for any other stage name.
+    NetOutput run(const torch::Tensor &x, const std::string &featureStage = {}) override;
+
+    /// Same as lrGroupForName(); virtual so the trainer needs no knowledge of the family.
+    int lrGroupOf(const std::string &parameterName) const override;
+
+    /// Index into PaddleClas's lr_mult_list [conv1, blocks2, ..., blocks6] for a parameter
+    /// name, or -1 for last_conv and fc, which always train at the base rate. Static so callers
+    /// can classify names without building a network.
+    static int lrGroupForName(const std::string &parameterName);
+
     /// Multiply-accumulates for one H x W image: every conv as
     /// out_h * out_w * out_c * (in_c / groups) * k_h * k_w (stem, depthwise, pointwise, the two
     /// SE convs on the pooled 1x1 map, last_conv) plus fc's in * out. BN, activations, pooling,
     /// the SE multiply and biases are not counted, as in the spec's "conv + FC" figure.
     int64_t countMacs(int64_t height, int64_t width) const;
-
-    /// Index into PaddleClas's lr_mult_list [conv1, blocks2, ..., blocks6] for a parameter
-    /// name, or -1 for last_conv and fc, which always train at the base rate.
-    static int lrGroupOf(const std::string &parameterName);
 
     const PPLCNetOptions &options() const { return m_options; }
 
@@ -62,8 +68,6 @@ public:
     torch::nn::Linear fc{nullptr};
 
 private:
-    void initWeights();
-
     PPLCNetOptions m_options;
 };
 TORCH_MODULE(PPLCNet);

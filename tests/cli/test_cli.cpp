@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -441,24 +442,45 @@ TEST_F(CliTest, SlowKilledImportLeavesAllOrNothing)
         GTEST_SKIP() << "sqlite3 not installed: integrity_check not run";
 }
 
-// `pulc models --json` lists the eight PP-LCNet scales with the spec's sizes (spec 1.3:
-// x1.0 has 2.953 M parameters and 155.7 M conv+FC MACs at 224x224 with 1000 classes).
-TEST_F(CliTest, ModelsListsThePPLCNetScalesWithTheirSize)
+// `pulc models --json` lists every architecture with its family and size: the eight PP-LCNet
+// scales with the spec's figures (spec 1.3: x1.0 has 2.953 M parameters and 155.7 M conv+FC MACs
+// at 224x224 with 1000 classes), then MobileNetV3 and ResNet_vd with PaddleClas's published
+// parameter counts (ResNet50_vd 25.58 M, MobileNetV3_large_x1_0 5.480 M summed from its layers).
+TEST_F(CliTest, ModelsListsEveryFamilyWithItsSize)
 {
     const PulcRun r = runPulc({QStringLiteral("models"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r;
     const QJsonArray models = r.json().value(QStringLiteral("models")).toArray();
-    ASSERT_EQ(models.size(), 8) << r;
+    ASSERT_EQ(models.size(), 20) << r;
     QJsonObject x1;
+    QMap<QString, int> families;
+    QMap<QString, QJsonObject> byName;
     for (const QJsonValue &m : models) {
-        expectKeys(m.toObject(), {"name", "scale", "params", "macs"});
-        if (m.toObject().value(QStringLiteral("name")).toString() == QLatin1String("PPLCNet_x1_0"))
-            x1 = m.toObject();
+        expectKeys(m.toObject(), {"name", "family", "scale", "params", "macs"});
+        ++families[m.toObject().value(QStringLiteral("family")).toString()];
+        byName.insert(m.toObject().value(QStringLiteral("name")).toString(), m.toObject());
     }
+    EXPECT_EQ(families.value(QStringLiteral("PPLCNet")), 8);
+    EXPECT_EQ(families.value(QStringLiteral("MobileNetV3_small")), 5);
+    EXPECT_EQ(families.value(QStringLiteral("MobileNetV3_large")), 5);
+    EXPECT_EQ(families.value(QStringLiteral("ResNet_vd")), 2);
+    x1 = byName.value(QStringLiteral("PPLCNet_x1_0"));
     ASSERT_FALSE(x1.isEmpty()) << r;
     EXPECT_DOUBLE_EQ(x1.value(QStringLiteral("scale")).toDouble(), 1.0);
     EXPECT_NEAR(x1.value(QStringLiteral("params")).toDouble() / 1e6, 2.953, 0.0005);
     EXPECT_NEAR(x1.value(QStringLiteral("macs")).toDouble() / 1e6, 155.7, 0.05);
+    EXPECT_NEAR(
+        byName.value(QStringLiteral("ResNet50_vd")).value(QStringLiteral("params")).toDouble() /
+            1e6,
+        25.58, 0.005);
+    EXPECT_EQ(byName.value(QStringLiteral("MobileNetV3_large_x1_0"))
+                  .value(QStringLiteral("params"))
+                  .toInteger(),
+              5480206);
+    EXPECT_EQ(byName.value(QStringLiteral("MobileNetV3_small_x0_35"))
+                  .value(QStringLiteral("family"))
+                  .toString(),
+              QStringLiteral("MobileNetV3_small"));
 
     // Fewer classes shrink the FC: 1280 * (1000 - 10) weights and 990 biases fewer.
     const PulcRun ten = runPulc({QStringLiteral("models"), QStringLiteral("--classes"),
@@ -488,23 +510,42 @@ TEST_F(CliTest, ModelsForTextLineScenesAndWithoutTheLastConv)
     EXPECT_EQ(x1.value(QStringLiteral("name")).toString(), QStringLiteral("PPLCNet_x1_0"));
     EXPECT_NEAR(x1.value(QStringLiteral("macs")).toDouble() / 1e6, 293.0, 0.05);
 
+    // --textline is PP-LCNet's: the other families keep their default strides at 80x160.
+    const PulcRun plain =
+        runPulc({QStringLiteral("models"), QStringLiteral("--json"), QStringLiteral("--input"),
+                 QStringLiteral("80x160"), QStringLiteral("--classes"), QStringLiteral("2")});
+    ASSERT_EQ(plain.exitCode, 0) << plain;
+    const auto rows = [](const PulcRun &r) {
+        return r.json().value(QStringLiteral("models")).toArray();
+    };
+    const auto onlyPPLCNetDiffers = [](const QJsonArray &a, const QJsonArray &b, const char *key) {
+        ASSERT_EQ(a.size(), b.size());
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QJsonObject x = a.at(i).toObject();
+            const bool lcnet =
+                x.value(QStringLiteral("family")).toString() == QLatin1String("PPLCNet");
+            EXPECT_EQ(x.value(QLatin1String(key)) == b.at(i).toObject().value(QLatin1String(key)),
+                      !lcnet)
+                << key << " of " << x.value(QStringLiteral("name")).toString().toStdString();
+        }
+    };
+    onlyPPLCNetDiffers(rows(plain), rows(line), "macs");
+
     // Without last_conv the FC reads the 512 blocks6 channels: 512*1280 weights fewer, and the
-    // FC shrinks from 1280*4+4 to 512*4+4.
-    const auto paramsOfX1 = [this](const QStringList &extra) {
+    // FC shrinks from 1280*4+4 to 512*4+4. MobileNetV3 keeps its last conv.
+    const auto withOptions = [this](const QStringList &extra) {
         const QStringList args = QStringList{QStringLiteral("models"), QStringLiteral("--json"),
                                              QStringLiteral("--classes"), QStringLiteral("4")} +
                                  extra;
         const PulcRun r = runPulc(args);
         EXPECT_EQ(r.exitCode, 0) << r;
-        return r.json()
-            .value(QStringLiteral("models"))
-            .toArray()
-            .at(4)
-            .toObject()
-            .value(QStringLiteral("params"))
-            .toInteger();
+        return r.json().value(QStringLiteral("models")).toArray();
     };
-    const qint64 with = paramsOfX1({});
-    const qint64 without = paramsOfX1({QStringLiteral("--no-last-conv")});
-    EXPECT_EQ(with - without, 512 * 1280 + (1280 - 512) * 4);
+    const QJsonArray with = withOptions({});
+    const QJsonArray without = withOptions({QStringLiteral("--no-last-conv")});
+    const auto paramsOfX1 = [](const QJsonArray &models) {
+        return models.at(4).toObject().value(QStringLiteral("params")).toInteger();
+    };
+    EXPECT_EQ(paramsOfX1(with) - paramsOfX1(without), 512 * 1280 + (1280 - 512) * 4);
+    onlyPPLCNetDiffers(with, without, "params");
 }
