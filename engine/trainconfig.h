@@ -1,0 +1,155 @@
+#pragma once
+// Public: everything that defines a training run, as plain values. A scene template
+// (scenes.h) fills it with PaddleClas's PULC recipe; YAML config files and `--set key=value`
+// (configfile.h) change it. Spec references are to ../shared/spec/pulc-reference.md.
+
+#include "models.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pulc::engine {
+
+/// What the model predicts; decides the loss, the metrics and the post-processing.
+enum class Task {
+    SingleLabel, ///< softmax over classes, CE loss, top-k
+    Binary,      ///< two classes (class 1 positive), CE loss, TPR at FPR and a threshold
+    MultiLabel,  ///< independent attributes, weighted BCE (spec 3.5), mA
+};
+
+/// The number the best epoch is chosen by (spec 2.1 "metric").
+enum class MainMetric {
+    Top1,     ///< top-1 accuracy
+    TprAtFpr, ///< max TPR with FPR <= maxFpr (binary)
+    MeanAcc,  ///< mA: mean over attributes of (TPR + TNR) / 2 (multi-label)
+};
+
+/// How a training image is brought to the training size (spec 3.2 "train geometry").
+enum class TrainGeometry {
+    RandCrop,      ///< RandCropImage(trainSize): random area and aspect, then resize
+    Resize,        ///< ResizeImage(size=[w,h]) straight to trainSize
+    ResizePadCrop, ///< Resize to trainSize, TimmAutoAugment, Padv2(padSize), RandomCrop(trainSize)
+};
+
+/// The training-time augmentation of one run: every operator and probability of spec 3.3.
+struct AugmentConfig
+{
+    TrainGeometry geometry = TrainGeometry::RandCrop;
+    double randCropScaleMin = 0.08; ///< RandCropImage's lower area bound
+    int padWidth = 0;               ///< Padv2 canvas for ResizePadCrop (0: train size + 20)
+    int padHeight = 0;
+
+    double flipProb = 0.5;              ///< RandFlipImage; 0 turns it off
+    bool flipBeforeAutoAugment = false; ///< language_classification's op order
+
+    double autoAugmentProb = 0.0;         ///< TimmAutoAugment prob (rand-m9-mstd0.5-inc1)
+    double autoAugmentMagnitude = 9.0;    ///< m
+    double autoAugmentMagnitudeStd = 0.5; ///< mstd
+
+    double erasingProb = 0.0; ///< RandomErasing EPSILON (after normalisation)
+
+    /// BlurImage (clarity_assessment): with probability blurRatio the image is blurred and its
+    /// label becomes 1; otherwise label 0. Replaces the dataset's labels.
+    bool blurLabels = false;
+    double blurRatio = 0.5;
+
+    /// RandomRot90 as the last op (image_orientation): label = k. Replaces the dataset's labels.
+    bool rot90Labels = false;
+
+    double mixupProb = 0.0; ///< batch Mixup probability
+    double mixupAlpha = 0.8;
+    double cutmixProb = 0.0; ///< batch CutMix probability
+    double cutmixAlpha = 1.0;
+};
+
+/// Distillation (spec 4.2, 4.3).
+enum class DistillMode {
+    None,
+    SklUgi, ///< frozen teacher, symmetric KL (DMLLoss) at T=1; unlabeled pool added
+    Dml,    ///< teacher and student both trained, each with GT CE, plus DML between them
+    Udml,   ///< DML plus an L2 (MSE) term on intermediate features
+};
+
+struct DistillConfig
+{
+    DistillMode mode = DistillMode::None;
+    std::string teacherModel = "ResNet101_vd"; ///< architecture of the teacher
+    int64_t teacherRun = 0;                    ///< a finished run of the same project, or 0
+    std::string teacherCheckpoint;        ///< or a checkpoint file (teacherRun wins when both set)
+    bool useUnlabeled = true;             ///< SKL-UGI: add the project's unlabeled images
+    double dmlWeight = 1.0;               ///< weight of the symmetric-KL term
+    double groundTruthWeight = 0.0;       ///< SKL-UGI: CE on labels (0 = none, PULC's default)
+    double featureWeight = 1.0;           ///< UDML: L2 between features
+    std::string featureStage = "blocks4"; ///< UDML: which stage's output
+};
+
+/// One training run's settings. Defaults are the "custom" scene; scenes.h has the others.
+struct TrainConfig
+{
+    std::string scene = "custom";
+    std::string model = "PPLCNet_x1_0";
+    Task task = Task::SingleLabel;
+
+    // Input. Evaluation/inference: resizeShort > 0 means ResizeImage(resize_short) then centre
+    // CropImage(inputWidth x inputHeight); 0 means a direct resize to the input size.
+    int inputHeight = 224;
+    int inputWidth = 224;
+    int resizeShort = 256;
+    int trainHeight = 224; ///< the training crop (may differ from the input, spec 3.1)
+    int trainWidth = 224;
+
+    // Architecture.
+    StrideList strides = kDefaultStrides;
+    bool useLastConv = true;
+    int classExpand = 1280;
+    double dropout = 0.2;
+    /// Learning-rate multipliers for [conv1, blocks2, ..., blocks6] (PaddleClas lr_mult_list).
+    std::array<double, 6> lrMult{1, 1, 1, 1, 1, 1};
+
+    // Optimisation, for one machine (the spec's per-GPU x4 batch, LR divided as in 3.1).
+    int epochs = 20;
+    int batchSize = 32;
+    double learningRate = 0.01;
+    double warmupEpochs = 5.0;
+    double momentum = 0.9;
+    double weightDecay = 4e-5; ///< coupled L2, not applied to BN parameters
+    double labelSmoothing = 0.0;
+    bool dropLast = false;
+
+    // Evaluation.
+    MainMetric mainMetric = MainMetric::Top1;
+    double maxFpr = 0.01;   ///< for TprAtFpr
+    int topk = 5;           ///< also reported as top-k accuracy when classes > k
+    double threshold = 0.5; ///< binary decision / attribute threshold at inference
+
+    AugmentConfig augment;
+    DistillConfig distill;
+
+    // Machine.
+    int threads = 2;         ///< intra-op threads of the model step (at::set_num_threads)
+    int loaderThreads = 2;   ///< image decoding and augmentation workers
+    int prefetchBatches = 4; ///< bound of the loader's queue (memory stays flat)
+    uint32_t seed = 42;
+
+    /// Stop each epoch after this many steps (0: the whole epoch). For tests and estimates.
+    int maxStepsPerEpoch = 0;
+    /// A .pdparams or checkpoint file to start from (issue 7; empty: from scratch).
+    std::string pretrained;
+};
+
+/// "single", "binary", "multi".
+std::string toString(Task task);
+bool taskFromString(const std::string &text, Task *task);
+/// "top1", "tpr_at_fpr", "mA".
+std::string toString(MainMetric metric);
+bool mainMetricFromString(const std::string &text, MainMetric *metric);
+/// "rand_crop", "resize", "resize_pad_crop".
+std::string toString(TrainGeometry geometry);
+bool trainGeometryFromString(const std::string &text, TrainGeometry *geometry);
+/// "none", "skl_ugi", "dml", "udml".
+std::string toString(DistillMode mode);
+bool distillModeFromString(const std::string &text, DistillMode *mode);
+
+} // namespace pulc::engine
