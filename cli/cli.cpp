@@ -29,6 +29,13 @@ const Command kCommands[] = {
      &cmdExportDataset},
     {"demo", "demo DIR: create the Fashion-MNIST demo project", &cmdDemo},
     {"models", "models [--classes N] [--input HxW]: parameters and MACs of each model", &cmdModels},
+    {"train",
+     "train --project DIR [--scene S] [--model M] [--config FILE] [--set K=V] [--resume RUN]: "
+     "train a run",
+     &cmdTrain},
+    {"runs", "runs --project DIR: the project's training runs", &cmdRuns},
+    {"eval", "eval --project DIR --run RUN [--split val|test]: metrics of a run's model", &cmdEval},
+    {"predict", "predict --project DIR --run RUN IMAGE...: classify images", &cmdPredict},
     {"version", "version: versions of PULC Studio and its libraries", &cmdVersion},
 };
 

@@ -14,6 +14,10 @@ int cmdSplit(const QStringList &args);
 int cmdExportDataset(const QStringList &args);
 int cmdDemo(const QStringList &args);
 int cmdModels(const QStringList &args);
+int cmdTrain(const QStringList &args);
+int cmdRuns(const QStringList &args);
+int cmdEval(const QStringList &args);
+int cmdPredict(const QStringList &args);
 int cmdVersion(const QStringList &args);
 
 /// OpenCV's version string (kept here so cli.cpp needs no OpenCV header).

@@ -372,12 +372,15 @@ int cmdDemo(const QStringList &args)
     QCommandLineParser parser;
     const QCommandLineOption train(
         QStringLiteral("train"),
-        QStringLiteral("Images from the training file (split 80/20 into train/val)."),
+        QStringLiteral("Images from the training file (split into train and val)."),
         QStringLiteral("N"), QStringLiteral("5000"));
+    const QCommandLineOption val(QStringLiteral("val"),
+                                 QStringLiteral("Fraction of those for validation (default 0.2)."),
+                                 QStringLiteral("F"), QStringLiteral("0.2"));
     const QCommandLineOption test(QStringLiteral("test"),
                                   QStringLiteral("Images from the test file."), QStringLiteral("N"),
                                   QStringLiteral("1000"));
-    parser.addOptions({train, test, kProgress});
+    parser.addOptions({train, test, val, kProgress});
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  QStringLiteral("Folder of the new demo project."));
     int code = kExitOk;
@@ -397,6 +400,11 @@ int cmdDemo(const QStringList &args)
     req.testImages = parser.value(test).toInt(&ok2);
     if (!ok1 || !ok2 || req.trainImages < 0 || req.testImages < 0)
         return fail(json, QStringLiteral("--train and --test take whole numbers (0: all)"),
+                    kExitUsage);
+    if (!parseFraction(parser.value(val), &req.valFraction) || req.valFraction >= 1.0)
+        return fail(json,
+                    QStringLiteral("--val: expected a fraction from 0 to below 1, got '%1'")
+                        .arg(parser.value(val)),
                     kExitUsage);
     auto dir = createDemoProject(req, interruptibleCallbacks(wantProgress(parser)));
     if (!dir)

@@ -74,16 +74,6 @@ QStringList subfolders(const QString &dir)
     return out;
 }
 
-bool hasImageExtension(const QString &path)
-{
-    static const QSet<QString> kExt = {
-        QStringLiteral("jpg"),  QStringLiteral("jpeg"), QStringLiteral("png"),
-        QStringLiteral("bmp"),  QStringLiteral("webp"), QStringLiteral("tif"),
-        QStringLiteral("tiff"), QStringLiteral("pgm"),  QStringLiteral("ppm"),
-        QStringLiteral("pbm"),  QStringLiteral("gif"),  QStringLiteral("jpe")};
-    return kExt.contains(QFileInfo(path).suffix().toLower());
-}
-
 /// Split folders (train/val/test) directly below `dir`, if that is the ImageNet layout.
 QStringList splitFoldersOf(const QString &dir)
 {
@@ -128,6 +118,16 @@ void scanFolderPerClass(const QString &dir, Split split, const QString &root, in
 }
 
 } // namespace
+
+bool hasImageExtension(const QString &path)
+{
+    static const QSet<QString> kExt = {
+        QStringLiteral("jpg"),  QStringLiteral("jpeg"), QStringLiteral("png"),
+        QStringLiteral("bmp"),  QStringLiteral("webp"), QStringLiteral("tif"),
+        QStringLiteral("tiff"), QStringLiteral("pgm"),  QStringLiteral("ppm"),
+        QStringLiteral("pbm"),  QStringLiteral("gif"),  QStringLiteral("jpe")};
+    return kExt.contains(QFileInfo(path).suffix().toLower());
+}
 
 bool isHiddenName(const QString &name)
 {

@@ -47,6 +47,9 @@ ImportFormat detectFormat(const QString &source, QString *why);
 Result<ScanResult> scanSource(const ImportRequest &request, TaskType task,
                               const ImportCallbacks &callbacks);
 
+/// True for the file name extensions imports and `pulc predict` take as images.
+bool hasImageExtension(const QString &path);
+
 /// True for file names that are hidden on Unix ('.' prefix) and skipped by imports.
 bool isHiddenName(const QString &name);
 

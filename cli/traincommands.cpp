@@ -1,0 +1,578 @@
+// The model commands of `pulc`: train, runs, eval, predict. Thin hosts over engine/projectjobs.h
+// and engine/predictor.h, the same calls the GUI makes.
+#include "commands.h"
+#include "output.h"
+#include "parsing.h"
+
+#include "dataset/importsource.h"
+#include "engine/configfile.h"
+#include "engine/projectjobs.h"
+#include "engine/scenes.h"
+
+#include <QCommandLineParser>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+
+namespace pulc::cli {
+namespace {
+
+using namespace pulc::engine;
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void onTrainInterrupt(int)
+{
+    g_stop = true;
+    std::signal(SIGINT, SIG_DFL); // a second Ctrl+C ends the process at once
+}
+
+const QCommandLineOption kProject(QStringList{QStringLiteral("project"), QStringLiteral("p")},
+                                  QStringLiteral("The project folder."), QStringLiteral("DIR"));
+const QCommandLineOption kRun(QStringLiteral("run"), QStringLiteral("A run, by id or name."),
+                              QStringLiteral("RUN"));
+const QCommandLineOption kThreads(QStringLiteral("threads"),
+                                  QStringLiteral("Compute threads (default 2)."),
+                                  QStringLiteral("N"), QStringLiteral("2"));
+
+QString qstr(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QJsonObject metricsJson(const std::map<std::string, double> &metrics)
+{
+    QJsonObject out;
+    for (const auto &[key, value] : metrics)
+        out.insert(qstr(key), std::isfinite(value) ? QJsonValue(value) : QJsonValue());
+    return out;
+}
+
+bool threadsOf(const QCommandLineParser &parser, int *threads, bool json, int *code)
+{
+    bool ok = false;
+    *threads = parser.value(kThreads).toInt(&ok);
+    if (!ok || *threads < 1 || *threads > 256) {
+        *code = fail(json,
+                     QStringLiteral("--threads: expected a whole number from 1 to 256, got '%1'")
+                         .arg(parser.value(kThreads)),
+                     kExitUsage);
+        return false;
+    }
+    return true;
+}
+
+bool requireProject(const QCommandLineParser &parser, bool json, int *code)
+{
+    if (parser.isSet(kProject))
+        return true;
+    *code = fail(json, QStringLiteral("--project DIR is required"), kExitUsage);
+    return false;
+}
+
+QString formatSeconds(double seconds)
+{
+    const int s = static_cast<int>(std::lround(seconds));
+    return s >= 3600 ? QStringLiteral("%1h%2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10,
+                                                                  QLatin1Char('0'))
+                     : QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString settingsHelp()
+{
+    QStringList lines{QStringLiteral("Settings for --set KEY=VALUE:")};
+    for (const std::string &line : settingKeys())
+        lines << QStringLiteral("  ") + qstr(line);
+    QStringList sceneNames;
+    for (const SceneInfo &scene : scenes())
+        sceneNames << qstr(scene.name);
+    lines << QString() << QStringLiteral("Scenes: ") + sceneNames.join(QStringLiteral(", "));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+int cmdTrain(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption scene(QStringLiteral("scene"),
+                                   QStringLiteral("Scene template (default custom)."),
+                                   QStringLiteral("S"));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("Model, e.g. PPLCNet_x1_0 (see pulc models)."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("A training config in YAML, shaped like "
+                                                   "PaddleClas's (applied over the scene)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption set(QStringLiteral("set"),
+                                 QStringLiteral("Change one setting (repeatable); see below."),
+                                 QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption resume(QStringLiteral("resume"),
+                                    QStringLiteral("Continue a stopped run from its last "
+                                                   "checkpoint."),
+                                    QStringLiteral("RUN"));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Name of the new run."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption teacher(QStringLiteral("teacher"),
+                                     QStringLiteral("A finished run to distil from (with --set "
+                                                    "distill=skl_ugi|dml|udml)."),
+                                     QStringLiteral("RUN"));
+    const QCommandLineOption progress(QStringLiteral("progress"),
+                                      QStringLiteral("Print a progress line on stderr every few "
+                                                     "seconds (default without --json)."));
+    parser.addOptions(
+        {kProject, scene, model, config, set, resume, name, teacher, kThreads, progress});
+    int code = kExitOk;
+    if (!parseCommand(parser, args,
+                      QStringLiteral("Train a classifier on the project's train split, validating "
+                                     "on val each epoch. Ctrl+C stops after the current step "
+                                     "with a resumable checkpoint.\n\n") +
+                          settingsHelp(),
+                      &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    if (!requireProject(parser, json, &code))
+        return code;
+    if (!parser.positionalArguments().isEmpty())
+        return fail(
+            json,
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(0)),
+            kExitUsage);
+    int threads = 2;
+    if (!threadsOf(parser, &threads, json, &code))
+        return code;
+
+    ProjectTrainRequest request;
+    const std::string sceneName =
+        parser.isSet(scene) ? parser.value(scene).toStdString() : std::string("custom");
+    if (!findScene(sceneName))
+        return fail(json, QStringLiteral("--scene: unknown scene '%1'").arg(qstr(sceneName)),
+                    kExitUsage);
+    request.config = sceneConfig(sceneName);
+    if (parser.isSet(config)) {
+        const ConfigReadResult read =
+            readConfigFile(parser.value(config).toStdString(), request.config);
+        if (!read.errors.empty())
+            return fail(json, qstr(read.errors.front()), kExitUsage);
+        for (const std::string &key : read.unsupported)
+            printErr(QStringLiteral("warning: %1: not supported, ignored").arg(qstr(key)));
+        for (const IgnoredKey &key : read.ignored)
+            printErr(QStringLiteral("note: %1: %2").arg(qstr(key.key), qstr(key.reason)));
+        for (const std::string &note : read.notes)
+            printErr(QStringLiteral("note: %1").arg(qstr(note)));
+        for (const std::string &warning : read.warnings)
+            printErr(QStringLiteral("warning: %1").arg(qstr(warning)));
+        request.config = read.config;
+    }
+    if (parser.isSet(model)) {
+        std::string error;
+        if (!applySetting(request.config, "model", parser.value(model).toStdString(), &error))
+            return fail(json, QStringLiteral("--model: %1").arg(qstr(error)), kExitUsage);
+    }
+    for (const QString &assignment : parser.values(set)) {
+        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return fail(json, QStringLiteral("--set: expected KEY=VALUE, got '%1'").arg(assignment),
+                        kExitUsage);
+        std::string error;
+        if (!applySetting(request.config, assignment.left(eq).toStdString(),
+                          assignment.mid(eq + 1).toStdString(), &error))
+            return fail(json, QStringLiteral("--set %1: %2").arg(assignment, qstr(error)),
+                        kExitUsage);
+    }
+    request.config.threads = threads;
+    request.runName = parser.value(name).toStdString();
+    request.resumeRun = parser.value(resume).toStdString();
+    request.teacherRun = parser.value(teacher).toStdString();
+    if (!request.teacherRun.empty() && request.config.distill.mode == DistillMode::None)
+        request.config.distill.mode = DistillMode::SklUgi;
+
+    const bool showProgress = parser.isSet(progress) || !json;
+    QElapsedTimer lastLine;
+    lastLine.start();
+    JobCallbacks callbacks;
+    callbacks.shouldAbort = [] { return g_stop.load(); };
+    callbacks.onLog = [](LogLevel level, const std::string &message) {
+        const char *prefix = level == LogLevel::Error     ? "error: "
+                             : level == LogLevel::Warning ? "warning: "
+                                                          : "";
+        printErr(QString::fromLatin1(prefix) + qstr(message));
+    };
+    callbacks.onStep = [&](const StepInfo &s) {
+        if (json)
+            printJson({{QStringLiteral("event"), QStringLiteral("step")},
+                       {QStringLiteral("epoch"), s.epoch},
+                       {QStringLiteral("step"), s.step},
+                       {QStringLiteral("loss"), s.loss},
+                       {QStringLiteral("lr"), s.learningRate},
+                       {QStringLiteral("img_per_s"), s.imagesPerSecond}});
+        if (showProgress && (lastLine.elapsed() >= 2000 || s.step == s.stepsPerEpoch)) {
+            lastLine.restart();
+            printErr(QStringLiteral("epoch %1 step %2/%3  loss %4  lr %5  %6 img/s  eta %7")
+                         .arg(s.epoch)
+                         .arg(s.step)
+                         .arg(s.stepsPerEpoch)
+                         .arg(s.loss, 0, 'f', 4)
+                         .arg(s.learningRate, 0, 'g', 4)
+                         .arg(s.imagesPerSecond, 0, 'f', 1)
+                         .arg(formatSeconds(s.etaSeconds)));
+        }
+    };
+    callbacks.onEpoch = [&](const EpochInfo &e) {
+        if (json) {
+            QJsonObject metrics = metricsJson(e.metrics);
+            metrics.insert(QStringLiteral("main"), e.mainValue);
+            printJson({{QStringLiteral("event"), QStringLiteral("epoch")},
+                       {QStringLiteral("epoch"), e.epoch},
+                       {QStringLiteral("metrics"), metrics},
+                       {QStringLiteral("main_metric"), qstr(e.mainMetric)},
+                       {QStringLiteral("best"), e.best},
+                       {QStringLiteral("seconds"), e.seconds}});
+        } else {
+            printOut(QStringLiteral("epoch %1/%2: %3 %4, train loss %5, %6%7")
+                         .arg(e.epoch)
+                         .arg(e.epochs)
+                         .arg(qstr(e.mainMetric))
+                         .arg(e.mainValue, 0, 'f', 4)
+                         .arg(e.trainLoss, 0, 'f', 4)
+                         .arg(formatSeconds(e.seconds))
+                         .arg(e.best ? QStringLiteral("  (best)") : QString()));
+        }
+    };
+
+    std::signal(SIGINT, onTrainInterrupt);
+    const ProjectTrainOutcome outcome =
+        trainInProject(parser.value(kProject).toStdString(), request, callbacks);
+    std::signal(SIGINT, SIG_DFL);
+    const TrainResult &result = outcome.result;
+    if (result.status == TrainResult::Status::Failed) {
+        if (json)
+            printJson({{QStringLiteral("event"), QStringLiteral("error")},
+                       {QStringLiteral("message"), qstr(result.error)},
+                       {QStringLiteral("run"), qint64(outcome.runId)}});
+        return kExitFailure; // the message went to stderr through onLog
+    }
+    const bool finished = result.status == TrainResult::Status::Finished;
+    if (json) {
+        printJson({{QStringLiteral("event"), QStringLiteral("done")},
+                   {QStringLiteral("status"),
+                    finished ? QStringLiteral("finished") : QStringLiteral("stopped")},
+                   {QStringLiteral("run"), qint64(outcome.runId)},
+                   {QStringLiteral("name"), qstr(outcome.runName)},
+                   {QStringLiteral("best_epoch"), result.bestEpoch},
+                   {QStringLiteral("metrics"), metricsJson(result.bestMetrics)},
+                   {QStringLiteral("checkpoint"), qstr(result.checkpoint)},
+                   {QStringLiteral("last_checkpoint"), qstr(result.lastCheckpoint)}});
+    } else if (finished) {
+        printOut(QStringLiteral("run %1 (%2) finished: best epoch %3, checkpoint %4")
+                     .arg(outcome.runId)
+                     .arg(qstr(outcome.runName))
+                     .arg(result.bestEpoch)
+                     .arg(qstr(result.checkpoint)));
+    }
+    if (!finished) {
+        printErr(QStringLiteral("stopped; continue with: pulc train --project %1 --resume %2")
+                     .arg(parser.value(kProject))
+                     .arg(outcome.runId));
+        return kExitFailure;
+    }
+    return kExitOk;
+}
+
+int cmdRuns(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOptions({kProject});
+    int code = kExitOk;
+    if (!parseCommand(parser, args, QStringLiteral("List the project's training runs."), &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    if (!requireProject(parser, json, &code))
+        return code;
+    std::vector<RunSummary> runs;
+    std::string error;
+    if (!listProjectRuns(parser.value(kProject).toStdString(), &runs, &error))
+        return fail(json, qstr(error));
+    if (json) {
+        QJsonArray list;
+        for (const RunSummary &r : runs) {
+            list.append(QJsonObject{
+                {QStringLiteral("id"), qint64(r.id)},
+                {QStringLiteral("name"), qstr(r.name)},
+                {QStringLiteral("scene"), qstr(r.scene)},
+                {QStringLiteral("model"), qstr(r.model)},
+                {QStringLiteral("status"), qstr(r.status)},
+                {QStringLiteral("created_at"), qstr(r.createdAt)},
+                {QStringLiteral("started_at"), qstr(r.startedAt)},
+                {QStringLiteral("finished_at"), qstr(r.finishedAt)},
+                {QStringLiteral("best_epoch"), r.bestEpoch},
+                {QStringLiteral("main_metric"), qstr(r.mainMetric)},
+                {QStringLiteral("best_value"), r.hasBest ? QJsonValue(r.bestValue) : QJsonValue()},
+                {QStringLiteral("dir"), qstr(r.dir)}});
+        }
+        printJson({{QStringLiteral("runs"), list}});
+        return kExitOk;
+    }
+    if (runs.empty()) {
+        printOut(QStringLiteral("no runs yet (start one with pulc train)"));
+        return kExitOk;
+    }
+    printOut(QStringLiteral("%1  %2 %3 %4 %5 %6")
+                 .arg(QStringLiteral("id"), 4)
+                 .arg(QStringLiteral("name"), -16)
+                 .arg(QStringLiteral("scene"), -22)
+                 .arg(QStringLiteral("model"), -16)
+                 .arg(QStringLiteral("status"), -9)
+                 .arg(QStringLiteral("best")));
+    for (const RunSummary &r : runs) {
+        const QString best = r.hasBest ? QStringLiteral("%1 %2 (epoch %3)")
+                                             .arg(qstr(r.mainMetric))
+                                             .arg(r.bestValue, 0, 'f', 4)
+                                             .arg(r.bestEpoch)
+                                       : QStringLiteral("-");
+        printOut(QStringLiteral("%1  %2 %3 %4 %5 %6")
+                     .arg(r.id, 4)
+                     .arg(qstr(r.name), -16)
+                     .arg(qstr(r.scene), -22)
+                     .arg(qstr(r.model), -16)
+                     .arg(qstr(r.status), -9)
+                     .arg(best));
+    }
+    return kExitOk;
+}
+
+int cmdEval(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption split(QStringLiteral("split"),
+                                   QStringLiteral("val (default), test or train."),
+                                   QStringLiteral("SPLIT"), QStringLiteral("val"));
+    parser.addOptions({kProject, kRun, split, kThreads});
+    int code = kExitOk;
+    if (!parseCommand(parser, args,
+                      QStringLiteral("Evaluate a run's model on a split: the scene's main metric, "
+                                     "accuracy, per-class precision/recall/F1 and the confusion "
+                                     "matrix."),
+                      &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    if (!requireProject(parser, json, &code))
+        return code;
+    if (!parser.isSet(kRun))
+        return fail(json, QStringLiteral("--run RUN is required"), kExitUsage);
+    const QString splitName = parser.value(split);
+    if (splitName != QLatin1String("val") && splitName != QLatin1String("test") &&
+        splitName != QLatin1String("train"))
+        return fail(json,
+                    QStringLiteral("--split: expected val, test or train, got '%1'").arg(splitName),
+                    kExitUsage);
+    int threads = 2;
+    if (!threadsOf(parser, &threads, json, &code))
+        return code;
+    const std::string projectDir = parser.value(kProject).toStdString();
+    DatasetSnapshot snapshot;
+    std::string error;
+    if (!snapshotProject(projectDir, &snapshot, nullptr, &error))
+        return fail(json, qstr(error));
+    JobCallbacks callbacks;
+    callbacks.onLog = [](LogLevel, const std::string &message) { printErr(qstr(message)); };
+    const EvalResult result = evaluateInProject(projectDir, parser.value(kRun).toStdString(),
+                                                splitName.toStdString(), callbacks, threads);
+    if (!result.ok)
+        return fail(json, qstr(result.error));
+    int failed = 0;
+    for (const EvalSample &s : result.samples)
+        failed += s.failed ? 1 : 0;
+    const auto &names = snapshot.classNames;
+    if (json) {
+        QJsonArray perClass;
+        for (size_t c = 0; c < result.perClass.size(); ++c) {
+            const auto &m = result.perClass[c];
+            perClass.append(QJsonObject{
+                {QStringLiteral("class"), c < names.size() ? qstr(names[c]) : QString()},
+                {QStringLiteral("precision"), m.precision},
+                {QStringLiteral("recall"), m.recall},
+                {QStringLiteral("f1"), m.f1},
+                {QStringLiteral("support"), qint64(m.support)}});
+        }
+        QJsonArray confusion;
+        for (const auto &row : result.confusion) {
+            QJsonArray r;
+            for (int64_t v : row)
+                r.append(qint64(v));
+            confusion.append(r);
+        }
+        printJson({{QStringLiteral("run"), parser.value(kRun)},
+                   {QStringLiteral("split"), splitName},
+                   {QStringLiteral("main_metric"), qstr(result.mainMetric)},
+                   {QStringLiteral("main"), result.mainValue},
+                   {QStringLiteral("metrics"), metricsJson(result.metrics)},
+                   {QStringLiteral("per_class"), perClass},
+                   {QStringLiteral("confusion"), confusion},
+                   {QStringLiteral("failed"), failed}});
+        return kExitOk;
+    }
+    printOut(QStringLiteral("%1 on %2: %3 = %4")
+                 .arg(parser.value(kRun), splitName, qstr(result.mainMetric))
+                 .arg(result.mainValue, 0, 'f', 4));
+    for (const auto &[key, value] : result.metrics)
+        printOut(QStringLiteral("  %1 %2").arg(qstr(key), -18).arg(value, 0, 'g', 6));
+    printOut(QStringLiteral("  %1 %2 %3 %4 %5")
+                 .arg(QStringLiteral("class"), -20)
+                 .arg(QStringLiteral("precision"), 9)
+                 .arg(QStringLiteral("recall"), 7)
+                 .arg(QStringLiteral("f1"), 7)
+                 .arg(QStringLiteral("support"), 8));
+    for (size_t c = 0; c < result.perClass.size(); ++c) {
+        const auto &m = result.perClass[c];
+        printOut(QStringLiteral("  %1 %2 %3 %4 %5")
+                     .arg(c < names.size() ? qstr(names[c]) : QString(), -20)
+                     .arg(m.precision, 9, 'f', 4)
+                     .arg(m.recall, 7, 'f', 4)
+                     .arg(m.f1, 7, 'f', 4)
+                     .arg(m.support, 8));
+    }
+    if (failed > 0)
+        printErr(QStringLiteral("%1 images could not be read and were left out").arg(failed));
+    return kExitOk;
+}
+
+int cmdPredict(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption topk(QStringLiteral("topk"),
+                                  QStringLiteral("Classes to show per image (default 5)."),
+                                  QStringLiteral("K"), QStringLiteral("5"));
+    const QCommandLineOption checkpoint(QStringLiteral("checkpoint"),
+                                        QStringLiteral("A checkpoint file instead of "
+                                                       "--project and --run."),
+                                        QStringLiteral("FILE"));
+    parser.addOptions({kProject, kRun, checkpoint, topk, kThreads});
+    parser.addPositionalArgument(QStringLiteral("IMAGE"),
+                                 QStringLiteral("Image files or folders (searched recursively)."),
+                                 QStringLiteral("IMAGE..."));
+    int code = kExitOk;
+    if (!parseCommand(parser, args, QStringLiteral("Classify images with a trained run's model."),
+                      &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    bool ok = false;
+    const int k = parser.value(topk).toInt(&ok);
+    if (!ok || k < 1)
+        return fail(json,
+                    QStringLiteral("--topk: expected a positive whole number, got '%1'")
+                        .arg(parser.value(topk)),
+                    kExitUsage);
+    int threads = 2;
+    if (!threadsOf(parser, &threads, json, &code))
+        return code;
+    if (parser.positionalArguments().isEmpty())
+        return fail(json, QStringLiteral("no image given"), kExitUsage);
+
+    std::string file = parser.value(checkpoint).toStdString();
+    if (file.empty()) {
+        if (!requireProject(parser, json, &code))
+            return code;
+        if (!parser.isSet(kRun))
+            return fail(json, QStringLiteral("--run RUN (or --checkpoint FILE) is required"),
+                        kExitUsage);
+        std::string error;
+        file = runCheckpoint(parser.value(kProject).toStdString(), parser.value(kRun).toStdString(),
+                             &error);
+        if (file.empty())
+            return fail(json, qstr(error));
+    }
+    Predictor predictor;
+    if (!predictor.load(file, threads))
+        return fail(json, qstr(predictor.error()));
+
+    QStringList images;
+    for (const QString &arg : parser.positionalArguments()) {
+        const QFileInfo info(arg);
+        if (info.isDir()) {
+            QStringList found;
+            QDirIterator it(arg, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                if (dataset::hasImageExtension(path))
+                    found << path;
+            }
+            found.sort();
+            images << found;
+        } else {
+            images << arg; // a missing file is reported per image below
+        }
+    }
+    const TrainConfig &config = predictor.config();
+    int failures = 0;
+    for (const QString &path : images) {
+        const Prediction p = predictor.predictFile(path.toStdString(), k);
+        if (!p.ok) {
+            ++failures;
+            if (json)
+                printJson(
+                    {{QStringLiteral("path"), path}, {QStringLiteral("error"), qstr(p.error)}});
+            else
+                printErr(QStringLiteral("error: %1").arg(qstr(p.error)));
+            continue;
+        }
+        if (json) {
+            QJsonArray top;
+            for (const ClassScore &s : p.top)
+                top.append(QJsonObject{{QStringLiteral("id"), s.id},
+                                       {QStringLiteral("class"), qstr(s.name)},
+                                       {QStringLiteral("score"), double(s.score)}});
+            QJsonObject line{{QStringLiteral("path"), path},
+                             {QStringLiteral("top"), top},
+                             {QStringLiteral("ms"), p.milliseconds}};
+            if (config.task == Task::Binary) {
+                line.insert(
+                    QStringLiteral("decision"),
+                    QJsonObject{{QStringLiteral("id"), p.decision},
+                                {QStringLiteral("class"), qstr(predictor.classNames()[p.decision])},
+                                {QStringLiteral("threshold"), config.threshold}});
+            } else if (config.task == Task::MultiLabel) {
+                QJsonArray attributes;
+                for (int a : p.attributes)
+                    attributes.append(a);
+                line.insert(QStringLiteral("decision"),
+                            QJsonObject{{QStringLiteral("attributes"), attributes},
+                                        {QStringLiteral("threshold"), config.threshold}});
+            }
+            printJson(line);
+            continue;
+        }
+        QStringList parts;
+        if (config.task == Task::Binary)
+            parts << QStringLiteral("%1 (p=%2, threshold %3)")
+                         .arg(qstr(predictor.classNames()[p.decision]))
+                         .arg(p.scores[1], 0, 'f', 4)
+                         .arg(config.threshold);
+        else if (config.task == Task::MultiLabel) {
+            for (size_t a = 0; a < p.attributes.size(); ++a) {
+                if (p.attributes[a])
+                    parts << QStringLiteral("%1 %2")
+                                 .arg(qstr(predictor.classNames()[a]))
+                                 .arg(p.scores[a], 0, 'f', 3);
+            }
+            if (parts.isEmpty())
+                parts << QStringLiteral("(no attribute)");
+        } else {
+            for (const ClassScore &s : p.top)
+                parts << QStringLiteral("%1 %2").arg(qstr(s.name)).arg(s.score, 0, 'f', 4);
+        }
+        printOut(QStringLiteral("%1: %2  [%3 ms]")
+                     .arg(path, parts.join(QStringLiteral(", ")))
+                     .arg(p.milliseconds, 0, 'f', 1));
+    }
+    return failures > 0 ? kExitFailure : kExitOk;
+}
+
+} // namespace pulc::cli

@@ -1,0 +1,48 @@
+#include "benchmark.h"
+
+#include "losses.h"
+#include "network.h"
+#include "optimizer.h"
+
+#include <chrono>
+
+namespace pulc::engine {
+
+StepTiming timeTrainingSteps(const TrainConfig &config, int classes, int warmup, int steps)
+{
+    StepTiming timing;
+    try {
+        at::set_num_threads(std::max(1, config.threads));
+        torch::manual_seed(config.seed);
+        NetworkOptions options;
+        options.name = config.model;
+        options.classes = classes;
+        options.strides = config.strides;
+        options.useLastConv = config.useLastConv;
+        options.classExpand = config.classExpand;
+        options.dropout = config.dropout;
+        auto net = buildNetwork(options);
+        net->train();
+        SgdSetup sgd = makeSgd(*net, config);
+        setLearningRate(*sgd.optimizer, sgd.groupMultipliers, config.learningRate);
+        const torch::Tensor x =
+            torch::randn({config.batchSize, 3, config.trainHeight, config.trainWidth});
+        const torch::Tensor y = torch::randint(0, classes, {config.batchSize}, torch::kLong);
+        for (int i = 0; i < warmup + steps; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            sgd.optimizer->zero_grad();
+            const torch::Tensor loss = crossEntropy(net->run(x).logits, y, config.labelSmoothing);
+            loss.backward();
+            sgd.optimizer->step();
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            if (i >= warmup)
+                timing.stepSeconds.push_back(seconds);
+        }
+    } catch (const std::exception &e) {
+        timing.error = e.what();
+    }
+    return timing;
+}
+
+} // namespace pulc::engine

@@ -1,0 +1,144 @@
+#include "pipeline.h"
+
+#include "autoaugment.h"
+#include "blurimage.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+namespace pulc::engine {
+namespace {
+
+/// Larger files are refused before reading: no real training image comes near it, and a
+/// mistaken path to a video or a disk image should not be loaded into memory.
+constexpr std::streamoff kMaxImageFileBytes = 256LL * 1024 * 1024;
+
+AugmentResult withFile(AugmentResult result, const std::string &path)
+{
+    if (!result.ok())
+        result.error = path + ": " + result.error;
+    return result;
+}
+
+AutoAugmentParams autoAugmentParams(const TrainConfig &config)
+{
+    AutoAugmentParams params;
+    params.prob = config.augment.autoAugmentProb;
+    params.magnitude = config.augment.autoAugmentMagnitude;
+    params.magnitudeStd = config.augment.autoAugmentMagnitudeStd;
+    return params;
+}
+
+} // namespace
+
+AugmentResult loadRgbFile(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in)
+        return AugmentResult::failure(path + ": cannot open the file (missing or unreadable)");
+    const std::streamoff size = in.tellg();
+    if (size <= 0)
+        return AugmentResult::failure(path + ": the file is empty");
+    if (size > kMaxImageFileBytes)
+        return AugmentResult::failure(path + ": the file is too large for an image (" +
+                                      std::to_string(size / (1024 * 1024)) + " MB)");
+    std::vector<unsigned char> bytes(static_cast<size_t>(size));
+    in.seekg(0);
+    if (!in.read(reinterpret_cast<char *>(bytes.data()), size))
+        return AugmentResult::failure(path + ": read error");
+    return withFile(decodeImage(bytes), path);
+}
+
+AugmentResult evalTransform(const cv::Mat &rgb, const TrainConfig &config)
+{
+    const cv::Size input(config.inputWidth, config.inputHeight);
+    AugmentResult sized;
+    if (config.resizeShort > 0) {
+        sized = resizeShort(rgb, config.resizeShort);
+        if (sized.ok())
+            sized = cropImage(sized.image, input);
+    } else {
+        sized = resizeImage(rgb, input);
+    }
+    if (!sized.ok())
+        return sized;
+    return normalizeImage(sized.image);
+}
+
+TrainTransformResult trainTransform(const cv::Mat &rgb, const TrainConfig &config, AugmentRng &rng)
+{
+    const AugmentConfig &aug = config.augment;
+    const cv::Size trainSize(config.trainWidth, config.trainHeight);
+    TrainTransformResult out;
+    auto fail = [&out](const std::string &error) {
+        out.error = error;
+        out.image.release();
+        return out;
+    };
+    cv::Mat image = rgb;
+    if (aug.blurLabels) {
+        BlurImageParams blur;
+        blur.ratio = aug.blurRatio;
+        BlurImageResult blurred = blurImage(image, blur, rng);
+        image = blurred.image;
+        out.labelOverride = blurred.label;
+    }
+    AugmentResult step;
+    switch (aug.geometry) {
+    case TrainGeometry::RandCrop: {
+        RandCropParams params;
+        params.size = trainSize;
+        params.scaleMin = aug.randCropScaleMin;
+        step = randCropImage(image, params, rng);
+        break;
+    }
+    case TrainGeometry::Resize:
+    case TrainGeometry::ResizePadCrop:
+        step = resizeImage(image, trainSize);
+        break;
+    }
+    if (!step.ok())
+        return fail(step.error);
+    image = step.image;
+
+    if (aug.flipBeforeAutoAugment && aug.flipProb > 0.0)
+        image = randFlipImage(image, rng, aug.flipProb);
+    if (aug.autoAugmentProb > 0.0)
+        image = timmAutoAugment(image, autoAugmentParams(config), rng);
+    if (aug.geometry == TrainGeometry::ResizePadCrop) {
+        const cv::Size pad(aug.padWidth > 0 ? aug.padWidth : trainSize.width + 20,
+                           aug.padHeight > 0 ? aug.padHeight : trainSize.height + 20);
+        step = padv2(image, pad, 0.0);
+        if (step.ok())
+            step = randomCropImage(step.image, trainSize, rng);
+        if (!step.ok())
+            return fail(step.error);
+        image = step.image;
+    }
+    if (!aug.flipBeforeAutoAugment && aug.flipProb > 0.0)
+        image = randFlipImage(image, rng, aug.flipProb);
+
+    step = normalizeImage(image);
+    if (!step.ok())
+        return fail(step.error);
+    image = step.image;
+    if (aug.erasingProb > 0.0) {
+        RandomErasingParams erasing;
+        erasing.probability = aug.erasingProb;
+        step = randomErasing(image, erasing, rng);
+        if (!step.ok())
+            return fail(step.error);
+        image = step.image;
+    }
+    if (aug.rot90Labels) {
+        const Rot90Result turned = randomRot90(image, rng);
+        image = turned.image;
+        out.labelOverride = turned.k;
+    }
+    out.image = image;
+    return out;
+}
+
+} // namespace pulc::engine

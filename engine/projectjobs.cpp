@@ -1,0 +1,353 @@
+#include "projectjobs.h"
+
+#include "configfile.h"
+#include "dataset/project.h"
+#include "dataset/runs.h"
+#include "dataset/samples.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+namespace pulc::engine {
+namespace {
+
+using dataset::Project;
+
+std::string str(const QString &s)
+{
+    return s.toStdString();
+}
+
+QString qstr(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+Task taskOf(dataset::TaskType type)
+{
+    switch (type) {
+    case dataset::TaskType::SingleLabel:
+        return Task::SingleLabel;
+    case dataset::TaskType::MultiLabel:
+        return Task::MultiLabel;
+    case dataset::TaskType::Binary:
+        return Task::Binary;
+    }
+    return Task::SingleLabel;
+}
+
+bool openProject(const std::string &projectDir, std::optional<Project> *project, std::string *error)
+{
+    auto opened = Project::open(qstr(projectDir));
+    if (!opened) {
+        *error = str(opened.error());
+        return false;
+    }
+    project->emplace(std::move(*opened));
+    return true;
+}
+
+bool snapshotOf(Project &project, DatasetSnapshot *snapshot, std::vector<std::string> *warnings,
+                std::string *error)
+{
+    const QList<dataset::ClassInfo> classes = project.classes();
+    const dataset::ProjectInfo &info = project.info();
+    snapshot->task = taskOf(info.task);
+    snapshot->classNames.clear();
+    std::map<qint64, int> index;
+    if (snapshot->task == Task::Binary && classes.size() == 2) {
+        // Class 1 is the positive one (TPR, threshold), as in every PULC binary scene.
+        int positive = 1;
+        if (!info.positiveClass.isEmpty() && classes[0].name == info.positiveClass)
+            positive = 0;
+        index[classes[1 - positive].id] = 0;
+        index[classes[positive].id] = 1;
+        snapshot->classNames = {str(classes[1 - positive].name), str(classes[positive].name)};
+    } else {
+        for (const dataset::ClassInfo &c : classes) {
+            index[c.id] = static_cast<int>(snapshot->classNames.size());
+            snapshot->classNames.push_back(str(c.name));
+        }
+    }
+    auto rows = dataset::loadSamples(project);
+    if (!rows) {
+        *error = str(rows.error());
+        return false;
+    }
+    int unusable = 0;
+    int unsplit = 0;
+    int multiple = 0;
+    for (const dataset::SampleRow &row : *rows) {
+        if (row.removed)
+            continue;
+        if (row.status != dataset::SampleStatus::Ok) {
+            ++unusable;
+            continue;
+        }
+        DatasetSnapshot::Item item;
+        item.path = str(project.absolutePath(row.path));
+        item.sampleId = row.id;
+        if (row.classIds.empty()) {
+            snapshot->unlabeled.push_back(item);
+            continue;
+        }
+        if (snapshot->task == Task::MultiLabel) {
+            item.targets.assign(snapshot->classNames.size(), 0.0f);
+            for (qint64 id : row.classIds) {
+                if (const auto it = index.find(id); it != index.end())
+                    item.targets[it->second] = 1.0f;
+            }
+        } else {
+            if (row.classIds.size() > 1) {
+                ++multiple;
+                continue;
+            }
+            const auto it = index.find(row.classIds.front());
+            if (it == index.end())
+                continue;
+            item.label = it->second;
+        }
+        switch (row.split) {
+        case dataset::Split::Train:
+            snapshot->train.push_back(item);
+            break;
+        case dataset::Split::Val:
+            snapshot->val.push_back(item);
+            break;
+        case dataset::Split::Test:
+            snapshot->test.push_back(item);
+            break;
+        case dataset::Split::Unassigned:
+            ++unsplit;
+            break;
+        }
+    }
+    if (warnings) {
+        if (unusable > 0)
+            warnings->push_back(std::to_string(unusable) +
+                                " images are missing or unreadable and were left out");
+        if (unsplit > 0)
+            warnings->push_back(std::to_string(unsplit) +
+                                " labelled images have no split yet and were left out (run "
+                                "`pulc split`)");
+        if (multiple > 0)
+            warnings->push_back(std::to_string(multiple) +
+                                " images carry more than one label in a single-label project "
+                                "and were left out");
+    }
+    return true;
+}
+
+void addMetrics(Project &project, qint64 runId, std::vector<dataset::RunMetric> &pending)
+{
+    // SQLite cannot store NaN in the NOT NULL value column: a diverged metric is left out
+    // here (the trainer already stops on a non-finite loss; metrics.jsonl writes null).
+    std::erase_if(pending, [](const dataset::RunMetric &m) { return !std::isfinite(m.value); });
+    if (pending.empty())
+        return;
+    dataset::addRunMetrics(project, runId, pending);
+    pending.clear();
+}
+
+std::string statusText(TrainResult::Status status)
+{
+    switch (status) {
+    case TrainResult::Status::Finished:
+        return "finished";
+    case TrainResult::Status::Stopped:
+        return "stopped";
+    case TrainResult::Status::Failed:
+        return "failed";
+    }
+    return "failed";
+}
+
+} // namespace
+
+bool snapshotProject(const std::string &projectDir, DatasetSnapshot *snapshot,
+                     std::vector<std::string> *warnings, std::string *error)
+{
+    std::optional<Project> project;
+    if (!openProject(projectDir, &project, error))
+        return false;
+    return snapshotOf(*project, snapshot, warnings, error);
+}
+
+ProjectTrainOutcome trainInProject(const std::string &projectDir,
+                                   const ProjectTrainRequest &request,
+                                   const JobCallbacks &callbacks)
+{
+    ProjectTrainOutcome outcome;
+    auto fail = [&](const std::string &message) {
+        outcome.result.status = TrainResult::Status::Failed;
+        outcome.result.error = message;
+        if (callbacks.onLog)
+            callbacks.onLog(LogLevel::Error, message);
+        return outcome;
+    };
+    std::optional<Project> project;
+    std::string error;
+    if (!openProject(projectDir, &project, &error))
+        return fail(error);
+
+    TrainJob job;
+    std::vector<std::string> warnings;
+    if (!snapshotOf(*project, &job.data, &warnings, &error))
+        return fail(error);
+    for (const std::string &warning : warnings) {
+        if (callbacks.onLog)
+            callbacks.onLog(LogLevel::Warning, warning);
+    }
+
+    if (job.data.train.empty())
+        return fail("the project has no labelled images in its train split (split it first: "
+                    "pulc split, or the Data page)");
+
+    dataset::RunRecord run;
+    if (!request.resumeRun.empty()) {
+        auto found = dataset::findRun(*project, qstr(request.resumeRun));
+        if (!found)
+            return fail(str(found.error()));
+        run = *found;
+        if (run.status == QLatin1String("finished"))
+            return fail("run '" + str(run.name) + "' has already finished");
+        job.resume = true;
+        job.config = request.config; // only threads are taken from here on resume
+    } else {
+        job.config = request.config;
+        auto created =
+            dataset::createRun(*project, qstr(request.runName), qstr(request.config.scene),
+                               qstr(request.config.model), qstr(writeConfigYaml(request.config)));
+        if (!created)
+            return fail(str(created.error()));
+        run = *created;
+    }
+    outcome.runId = run.id;
+    outcome.runName = str(run.name);
+    outcome.runDir = str(dataset::runDirectory(*project, run));
+    job.runDir = outcome.runDir;
+
+    std::string teacherRun = request.teacherRun;
+    if (teacherRun.empty() && job.config.distill.teacherRun > 0)
+        teacherRun = std::to_string(job.config.distill.teacherRun);
+    if (!teacherRun.empty() && !job.resume) {
+        const std::string checkpoint = runCheckpoint(projectDir, teacherRun, &error);
+        if (checkpoint.empty())
+            return fail("teacher: " + error);
+        job.teacherCheckpoint = checkpoint;
+        // Recorded in the run's config so that a resume finds the same teacher.
+        job.config.distill.teacherCheckpoint = checkpoint;
+    }
+
+    dataset::setRunStatus(*project, run.id, QStringLiteral("running"));
+    std::vector<dataset::RunMetric> pending;
+    JobCallbacks wrapped = callbacks;
+    wrapped.onStep = [&](const StepInfo &step) {
+        pending.push_back({step.epoch, step.globalStep, QStringLiteral("train/loss"), step.loss});
+        pending.push_back(
+            {step.epoch, step.globalStep, QStringLiteral("train/lr"), step.learningRate});
+        if (callbacks.onStep)
+            callbacks.onStep(step);
+    };
+    wrapped.onEpoch = [&](const EpochInfo &epoch) {
+        for (const auto &[key, value] : epoch.metrics)
+            pending.push_back({epoch.epoch, 0, qstr("val/" + key), value});
+        pending.push_back({epoch.epoch, 0, QStringLiteral("epoch/seconds"), epoch.seconds});
+        addMetrics(*project, run.id, pending);
+        if (epoch.best)
+            dataset::setRunBest(*project, run.id, epoch.epoch, qstr(epoch.mainMetric),
+                                epoch.mainValue);
+        if (callbacks.onEpoch)
+            callbacks.onEpoch(epoch);
+    };
+    outcome.result = train(job, wrapped);
+    addMetrics(*project, run.id, pending);
+    dataset::setRunStatus(*project, run.id, qstr(statusText(outcome.result.status)));
+    return outcome;
+}
+
+bool listProjectRuns(const std::string &projectDir, std::vector<RunSummary> *runs,
+                     std::string *error)
+{
+    std::optional<Project> project;
+    if (!openProject(projectDir, &project, error))
+        return false;
+    auto listed = dataset::listRuns(*project);
+    if (!listed) {
+        *error = str(listed.error());
+        return false;
+    }
+    runs->clear();
+    for (const dataset::RunRecord &r : *listed) {
+        RunSummary s;
+        s.id = r.id;
+        s.name = str(r.name);
+        s.scene = str(r.scene);
+        s.model = str(r.model);
+        s.status = str(r.status);
+        s.createdAt = str(r.createdAt);
+        s.startedAt = str(r.startedAt.value_or(QString()));
+        s.finishedAt = str(r.finishedAt.value_or(QString()));
+        s.bestEpoch = r.bestEpoch.value_or(0);
+        s.mainMetric = str(r.mainMetric.value_or(QString()));
+        s.hasBest = r.bestValue.has_value();
+        s.bestValue = r.bestValue.value_or(0.0);
+        s.dir = str(dataset::runDirectory(*project, r));
+        runs->push_back(s);
+    }
+    return true;
+}
+
+std::string runCheckpoint(const std::string &projectDir, const std::string &run, std::string *error)
+{
+    std::optional<Project> project;
+    if (!openProject(projectDir, &project, error))
+        return {};
+    auto found = dataset::findRun(*project, qstr(run));
+    if (!found) {
+        *error = str(found.error());
+        return {};
+    }
+    const QDir dir(dataset::runDirectory(*project, *found));
+    for (const char *name : {"best.ckpt", "last.ckpt"}) {
+        if (QFileInfo::exists(dir.filePath(QLatin1String(name))))
+            return str(dir.filePath(QLatin1String(name)));
+    }
+    *error =
+        "run '" + str(found->name) + "' has no checkpoint yet (status " + str(found->status) + ")";
+    return {};
+}
+
+EvalResult evaluateInProject(const std::string &projectDir, const std::string &run,
+                             const std::string &split, const JobCallbacks &callbacks, int threads)
+{
+    EvalResult result;
+    const std::string checkpoint = runCheckpoint(projectDir, run, &result.error);
+    if (checkpoint.empty())
+        return result;
+    DatasetSnapshot data;
+    if (!snapshotProject(projectDir, &data, nullptr, &result.error))
+        return result;
+    const std::vector<DatasetSnapshot::Item> *items = nullptr;
+    if (split == "train")
+        items = &data.train;
+    else if (split == "val")
+        items = &data.val;
+    else if (split == "test")
+        items = &data.test;
+    else {
+        result.error = "unknown split '" + split + "' (expected train, val or test)";
+        return result;
+    }
+    if (items->empty()) {
+        result.error = "the " + split + " split has no labelled images";
+        return result;
+    }
+    return evaluate(checkpoint, *items, data.task, callbacks, threads, data.classNames);
+}
+
+} // namespace pulc::engine

@@ -1,0 +1,677 @@
+// train(): the PULC training loop (spec 3.1, 3.5, 4.2, 4.3) over the loader, with distillation,
+// per-epoch validation, atomic checkpoints and exact resume.
+#include "training.h"
+
+#include "batchmix.h"
+#include "checkpoint.h"
+#include "configfile.h"
+#include "loader.h"
+#include "losses.h"
+#include "network.h"
+#include "optimizer.h"
+#include "pipeline.h"
+#include "runlog.h"
+#include "schedule.h"
+#include "scoring.h"
+
+#include <chrono>
+#include <cmath>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+
+namespace pulc::engine {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+NetworkOptions networkOptions(const TrainConfig &config, const std::string &model, int classes)
+{
+    NetworkOptions options;
+    options.name = model;
+    options.classes = classes;
+    options.strides = config.strides;
+    options.useLastConv = config.useLastConv;
+    options.classExpand = config.classExpand;
+    options.dropout = config.dropout;
+    return options;
+}
+
+/// What the step needs from a batch, as tensors over the loader's buffers (no copy).
+struct BatchTensors
+{
+    torch::Tensor images;  ///< [N, 3, H, W]
+    torch::Tensor labels;  ///< [N] int64 (-1: unlabeled)
+    torch::Tensor targets; ///< [N, C] soft / multi-label targets, undefined when none
+};
+
+BatchTensors tensorsOf(Batch &batch)
+{
+    BatchTensors t;
+    t.images = torch::from_blob(batch.data.data(), {batch.size, 3, batch.height, batch.width},
+                                torch::kFloat);
+    t.labels = torch::from_blob(batch.labels.data(), {batch.size}, torch::kLong);
+    if (batch.targetWidth > 0)
+        t.targets =
+            torch::from_blob(batch.targets.data(), {batch.size, batch.targetWidth}, torch::kFloat);
+    return t;
+}
+
+/// A run in progress: the models, optimizers and bookkeeping train() works with.
+class Trainer
+{
+public:
+    Trainer(const TrainJob &job, const JobCallbacks &callbacks)
+        : m_job(job)
+        , m_cb(callbacks)
+        , m_config(job.config)
+    {}
+
+    TrainResult run();
+
+private:
+    void log(LogLevel level, const std::string &message)
+    {
+        if (m_cb.onLog)
+            m_cb.onLog(level, message);
+        m_runLog.log(level, message);
+    }
+    bool aborted() const { return m_cb.shouldAbort && m_cb.shouldAbort(); }
+    TrainResult failure(const std::string &message)
+    {
+        log(LogLevel::Error, message);
+        TrainResult result;
+        result.status = TrainResult::Status::Failed;
+        result.error = message;
+        result.epochsDone = m_meta.epochsDone;
+        return result;
+    }
+
+    std::string setUp();
+    std::string setUpTeacher();
+    std::string resumeFrom(LoadedCheckpoint &checkpoint);
+    SampleFn trainSampleFn() const;
+    torch::Tensor stepLoss(const BatchTensors &batch, const NetOutput &student,
+                           const NetOutput &teacher) const;
+    bool saveLast(std::string *error);
+    EvalResult validate();
+
+    const TrainJob &m_job;
+    const JobCallbacks &m_cb;
+    TrainConfig m_config;
+    CheckpointMeta m_meta;
+    int m_classes = 0;
+    bool m_multiLabel = false;
+    bool m_mixing = false;
+    std::vector<DatasetSnapshot::Item> m_trainItems;
+
+    std::shared_ptr<ClassifierNet> m_student;
+    std::shared_ptr<ClassifierNet> m_teacher;
+    bool m_teacherTrains = false;
+    SgdSetup m_optimizer;
+    SgdSetup m_teacherOptimizer;
+    torch::Tensor m_positiveRatio;
+    RunLog m_runLog;
+};
+
+std::string Trainer::setUp()
+{
+    const DatasetSnapshot &data = m_job.data;
+    m_classes = static_cast<int>(data.classNames.size());
+    m_config.task = data.task;
+    m_multiLabel = data.task == Task::MultiLabel;
+    if (m_classes < (m_multiLabel ? 1 : 2))
+        return "the project needs at least " + std::string(m_multiLabel ? "1 class" : "2 classes") +
+               " to train (it has " + std::to_string(m_classes) + ")";
+    if (m_config.augment.rot90Labels && m_classes != 4)
+        return "RandomRot90 labels need exactly 4 classes (0, 90, 180, 270 degrees), the "
+               "project has " +
+               std::to_string(m_classes);
+    if (m_config.augment.blurLabels && m_classes != 2)
+        return "BlurImage labels need exactly 2 classes (clear, blurred), the project has " +
+               std::to_string(m_classes);
+    const bool labelsFromOps = m_config.augment.rot90Labels || m_config.augment.blurLabels;
+    for (const auto &item : data.train) {
+        if (labelsFromOps || item.label >= 0 || !item.targets.empty())
+            m_trainItems.push_back(item);
+    }
+    if (m_config.distill.mode == DistillMode::SklUgi && m_config.distill.useUnlabeled &&
+        !m_multiLabel) {
+        for (const auto &item : data.unlabeled)
+            m_trainItems.push_back(item);
+        if (!data.unlabeled.empty())
+            log(LogLevel::Info, "SKL-UGI: " + std::to_string(data.unlabeled.size()) +
+                                    " unlabeled images added to the training list");
+    }
+    if (m_trainItems.empty())
+        return "the training split has no labelled images (split the project first)";
+    if (!m_config.pretrained.empty())
+        return "starting from pretrained weights (" + m_config.pretrained +
+               ") is not supported yet; train from scratch or leave `pretrained` empty";
+    if (m_config.batchSize < 1 || m_config.epochs < 1 || m_config.trainWidth < 1 ||
+        m_config.trainHeight < 1 || m_config.inputWidth < 1 || m_config.inputHeight < 1)
+        return "epochs, batch size and image sizes must be positive";
+    if (data.val.empty())
+        log(LogLevel::Warning, "the validation split is empty: no metrics per epoch, the last "
+                               "epoch is kept as the best");
+    m_mixing =
+        !m_multiLabel && (m_config.augment.mixupProb > 0.0 || m_config.augment.cutmixProb > 0.0);
+    if (m_multiLabel) {
+        std::vector<std::vector<float>> targets;
+        for (const auto &item : m_trainItems)
+            targets.push_back(item.targets);
+        m_meta.positiveRatio = positiveRatios(targets, m_classes);
+        m_positiveRatio = torch::tensor(m_meta.positiveRatio);
+    }
+
+    torch::manual_seed(m_config.seed);
+    try {
+        m_student = buildNetwork(networkOptions(m_config, m_config.model, m_classes));
+    } catch (const std::exception &e) {
+        return std::string("cannot build the model: ") + e.what();
+    }
+    if (const std::string error = setUpTeacher(); !error.empty())
+        return error;
+    m_optimizer = makeSgd(*m_student, m_config);
+    if (m_teacherTrains)
+        m_teacherOptimizer = makeSgd(*m_teacher, m_config);
+    m_meta.config = m_config;
+    m_meta.classNames = data.classNames;
+    return {};
+}
+
+std::string Trainer::setUpTeacher()
+{
+    const DistillConfig &distill = m_config.distill;
+    if (distill.mode == DistillMode::None)
+        return {};
+    m_teacherTrains = distill.mode != DistillMode::SklUgi;
+    const std::string file =
+        !m_job.teacherCheckpoint.empty() ? m_job.teacherCheckpoint : distill.teacherCheckpoint;
+    if (file.empty()) {
+        if (!m_teacherTrains)
+            return "SKL-UGI needs a trained teacher: pick a finished run or a checkpoint file";
+        // DML / UDML may start both models from scratch (mutual learning).
+        try {
+            m_teacher = buildNetwork(networkOptions(m_config, distill.teacherModel, m_classes));
+        } catch (const std::exception &e) {
+            return std::string("cannot build the teacher: ") + e.what();
+        }
+    } else {
+        LoadedCheckpoint checkpoint;
+        std::string error;
+        if (!openCheckpoint(file, &checkpoint, &error))
+            return "teacher: " + error;
+        if (checkpoint.meta.classNames.size() != static_cast<size_t>(m_classes))
+            return "teacher " + file + " has " + std::to_string(checkpoint.meta.classNames.size()) +
+                   " classes, the project has " + std::to_string(m_classes);
+        const TrainConfig &tc = checkpoint.meta.config;
+        try {
+            m_teacher = buildNetwork(networkOptions(tc, tc.model, m_classes));
+        } catch (const std::exception &e) {
+            return std::string("cannot build the teacher: ") + e.what();
+        }
+        if (!restoreModule(checkpoint, "model", *m_teacher, &error))
+            return "teacher: " + error;
+        log(LogLevel::Info, "teacher " + tc.model + " loaded from " + file);
+    }
+    if (!m_teacherTrains) {
+        // Deviation from PaddleClas (spec 4.2), which only freezes the teacher's parameters:
+        // the frozen teacher also runs in eval mode, so its BN statistics and dropout do not
+        // drift with the student's batches and its targets are the model that was validated.
+        for (auto &p : m_teacher->parameters())
+            p.set_requires_grad(false);
+        m_teacher->eval();
+    }
+    if (distill.mode == DistillMode::Udml) {
+        try {
+            const auto probe = torch::zeros({1, 3, m_config.trainHeight, m_config.trainWidth});
+            torch::NoGradGuard noGrad;
+            m_student->eval();
+            m_teacher->eval();
+            const auto a = m_student->run(probe, distill.featureStage).feature;
+            const auto b = m_teacher->run(probe, distill.featureStage).feature;
+            if (a.sizes() != b.sizes())
+                return "UDML: the " + distill.featureStage +
+                       " features of student and teacher differ in shape; use the same "
+                       "architecture for both";
+        } catch (const std::exception &e) {
+            return std::string("UDML: ") + e.what();
+        }
+    }
+    return {};
+}
+
+std::string Trainer::resumeFrom(LoadedCheckpoint &checkpoint)
+{
+    std::string error;
+    const int threads = m_config.threads;
+    const int loaderThreads = m_config.loaderThreads;
+    m_meta = checkpoint.meta;
+    m_config = checkpoint.meta.config;
+    m_config.threads = threads;
+    m_config.loaderThreads = loaderThreads;
+    if (m_meta.classNames != m_job.data.classNames)
+        return checkpoint.path + ": the project's classes changed since the run started";
+    if (!restoreModule(checkpoint, "model", *m_student, &error) ||
+        !restoreOptimizer(checkpoint, "optimizer", *m_optimizer.optimizer, &error))
+        return error;
+    if (m_teacherTrains &&
+        (!restoreModule(checkpoint, "teacher", *m_teacher, &error) ||
+         !restoreOptimizer(checkpoint, "teacher_optimizer", *m_teacherOptimizer.optimizer, &error)))
+        return error;
+    if (!restoreRng(checkpoint, &error))
+        return error;
+    if (!m_meta.positiveRatio.empty())
+        m_positiveRatio = torch::tensor(m_meta.positiveRatio);
+    log(LogLevel::Info,
+        "resuming after epoch " + std::to_string(m_meta.epochsDone) +
+            (m_meta.nextBatch > 0 ? ", batch " + std::to_string(m_meta.nextBatch) : std::string()));
+    return {};
+}
+
+SampleFn Trainer::trainSampleFn() const
+{
+    const auto *items = &m_trainItems;
+    const TrainConfig config = m_config;
+    const int classes = m_classes;
+    const bool multiLabel = m_multiLabel;
+    const bool oneHot = m_mixing;
+    return [items, config, classes, multiLabel, oneHot](int index, AugmentRng &rng,
+                                                        LoaderSample &out, std::string &error) {
+        const DatasetSnapshot::Item &item = (*items)[index];
+        AugmentResult rgb = loadRgbFile(item.path);
+        if (!rgb.ok()) {
+            error = rgb.error;
+            return false;
+        }
+        TrainTransformResult t = trainTransform(rgb.image, config, rng);
+        if (!t.ok()) {
+            error = item.path + ": " + t.error;
+            return false;
+        }
+        out.image = t.image;
+        out.label = t.labelOverride >= 0 ? t.labelOverride : item.label;
+        if (multiLabel) {
+            out.targets = item.targets;
+            out.targets.resize(classes, -1.0f);
+        } else if (oneHot) {
+            out.targets.assign(classes, 0.0f);
+            if (out.label >= 0 && out.label < classes)
+                out.targets[out.label] = 1.0f;
+        }
+        return true;
+    };
+}
+
+torch::Tensor Trainer::stepLoss(const BatchTensors &batch, const NetOutput &student,
+                                const NetOutput &teacher) const
+{
+    const DistillConfig &distill = m_config.distill;
+    // The ground-truth loss of one model's logits.
+    auto groundTruth = [&](const torch::Tensor &logits) -> torch::Tensor {
+        if (m_multiLabel)
+            return multiLabelLoss(logits, batch.targets, m_positiveRatio);
+        if (batch.targets.defined())
+            return softTargetCrossEntropy(logits, batch.targets, m_config.labelSmoothing);
+        const torch::Tensor labelled = batch.labels >= 0;
+        if (labelled.all().item<bool>())
+            return crossEntropy(logits, batch.labels, m_config.labelSmoothing);
+        if (!labelled.any().item<bool>())
+            return logits.sum() * 0.0;
+        return crossEntropy(logits.index({labelled}), batch.labels.index({labelled}),
+                            m_config.labelSmoothing);
+    };
+    switch (distill.mode) {
+    case DistillMode::None:
+        return groundTruth(student.logits);
+    case DistillMode::SklUgi: {
+        if (m_multiLabel) {
+            // vehicle_attribute / table_attribute: the DML term weighted element-wise by the
+            // ground truth's exp(ratio) weights (-1 masked), plus the multi-label loss.
+            const torch::Tensor weights = multiLabelWeights(batch.targets, m_positiveRatio);
+            return distill.dmlWeight * dmlLoss(student.logits, teacher.logits, false, weights) +
+                   groundTruth(student.logits);
+        }
+        torch::Tensor loss = distill.dmlWeight * dmlLoss(student.logits, teacher.logits);
+        if (distill.groundTruthWeight > 0.0)
+            loss = loss + distill.groundTruthWeight * groundTruth(student.logits);
+        return loss;
+    }
+    case DistillMode::Dml:
+    case DistillMode::Udml: {
+        torch::Tensor loss = groundTruth(student.logits) + groundTruth(teacher.logits) +
+                             distill.dmlWeight * dmlLoss(student.logits, teacher.logits);
+        if (distill.mode == DistillMode::Udml)
+            loss = loss + distill.featureWeight * featureL2Loss(student.feature, teacher.feature);
+        return loss;
+    }
+    }
+    return groundTruth(student.logits);
+}
+
+bool Trainer::saveLast(std::string *error)
+{
+    const std::string path = (fs::path(m_job.runDir) / "last.ckpt").string();
+    return saveCheckpoint(path, m_meta, *m_student, m_optimizer.optimizer.get(),
+                          m_teacherTrains ? m_teacher.get() : nullptr,
+                          m_teacherTrains ? m_teacherOptimizer.optimizer.get() : nullptr, error);
+}
+
+EvalResult Trainer::validate()
+{
+    const auto &items = m_job.data.val;
+    std::vector<std::vector<float>> probabilities(items.size());
+    std::vector<std::string> errors(items.size());
+    const TrainConfig config = m_config;
+    SampleFn fn = [&items, config](int index, AugmentRng &, LoaderSample &out, std::string &error) {
+        AugmentResult rgb = loadRgbFile(items[index].path);
+        if (rgb.ok())
+            rgb = evalTransform(rgb.image, config);
+        if (!rgb.ok()) {
+            error = rgb.error;
+            return false;
+        }
+        out.image = rgb.image;
+        return true;
+    };
+    LoaderOptions options;
+    options.batchSize = std::max(1, m_config.batchSize);
+    options.shuffle = false;
+    options.workers = m_config.loaderThreads;
+    options.prefetchBatches = m_config.prefetchBatches;
+    options.seed = m_config.seed;
+    BatchLoader loader(static_cast<int>(items.size()), fn, options);
+    torch::NoGradGuard noGrad;
+    m_student->eval();
+    Batch batch;
+    while (loader.next(batch)) {
+        for (const auto &[index, error] : batch.skipped)
+            errors[index] = error;
+        if (batch.size == 0)
+            continue;
+        const BatchTensors t = tensorsOf(batch);
+        torch::Tensor logits = m_student->run(t.images).logits;
+        torch::Tensor p =
+            (m_multiLabel ? torch::sigmoid(logits) : torch::softmax(logits, 1)).contiguous();
+        for (int i = 0; i < batch.size; ++i) {
+            const float *row = p[i].data_ptr<float>();
+            probabilities[batch.indices[i]].assign(row, row + m_classes);
+        }
+        if (aborted())
+            break;
+    }
+    m_student->train();
+    EvalResult result;
+    scoreEvaluation(m_config, m_job.data.task, m_classes, items, probabilities, result);
+    for (size_t i = 0; i < errors.size(); ++i) {
+        if (!errors[i].empty())
+            log(LogLevel::Warning, "skipped in validation: " + errors[i]);
+    }
+    return result;
+}
+
+TrainResult Trainer::run()
+{
+    std::error_code ec;
+    fs::create_directories(m_job.runDir, ec);
+    if (ec)
+        return failure(m_job.runDir + ": cannot create the run folder: " + ec.message());
+    if (std::string error = m_runLog.open(m_job.runDir); !error.empty())
+        return failure(error);
+
+    // With resume, the checkpoint's config decides the model and the optimizer's groups.
+    LoadedCheckpoint checkpoint;
+    if (m_job.resume) {
+        std::string error;
+        const std::string last = (fs::path(m_job.runDir) / "last.ckpt").string();
+        if (!openCheckpoint(last, &checkpoint, &error))
+            return failure("cannot resume: " + error);
+        const int threads = m_config.threads;
+        m_config = checkpoint.meta.config;
+        m_config.threads = threads;
+    }
+    if (std::string error = setUp(); !error.empty())
+        return failure(error);
+    if (m_job.resume) {
+        if (std::string error = resumeFrom(checkpoint); !error.empty())
+            return failure(error);
+        m_runLog.truncateAfter(m_meta.globalStep);
+    } else {
+        std::ofstream(fs::path(m_job.runDir) / "config.yml") << writeConfigYaml(m_config);
+    }
+    at::set_num_threads(std::max(1, m_config.threads));
+
+    const int items = static_cast<int>(m_trainItems.size());
+    int stepsPerEpoch = items / m_config.batchSize;
+    if (!m_config.dropLast && items % m_config.batchSize != 0)
+        ++stepsPerEpoch;
+    if (m_config.maxStepsPerEpoch > 0)
+        stepsPerEpoch = std::min(stepsPerEpoch, m_config.maxStepsPerEpoch);
+    if (stepsPerEpoch < 1)
+        return failure("the training split has fewer images (" + std::to_string(items) +
+                       ") than one batch with drop_last");
+    const LrSchedule schedule = makeSchedule(m_config, stepsPerEpoch);
+    const int64_t totalSteps = int64_t(stepsPerEpoch) * m_config.epochs;
+    log(LogLevel::Info, m_config.model + ": " + std::to_string(items) + " training images, " +
+                            std::to_string(stepsPerEpoch) + " steps per epoch, " +
+                            std::to_string(m_config.epochs) + " epochs");
+
+    BatchMixParams mix;
+    mix.mixupProb = m_config.augment.mixupProb;
+    mix.mixupAlpha = m_config.augment.mixupAlpha;
+    mix.cutmixProb = m_config.augment.cutmixProb;
+    mix.cutmixAlpha = m_config.augment.cutmixAlpha;
+
+    TrainResult result;
+    const auto runStart = Clock::now();
+    int64_t stepsThisSession = 0;
+    std::deque<std::pair<Clock::time_point, int>> recent; // (end time, images) of recent steps
+    m_student->train();
+    if (m_teacher)
+        m_teacherTrains ? m_teacher->train() : m_teacher->eval();
+
+    for (int epoch = m_meta.epochsDone + 1; epoch <= m_config.epochs; ++epoch) {
+        const auto epochStart = Clock::now();
+        LoaderOptions options;
+        options.batchSize = m_config.batchSize;
+        options.dropLast = m_config.dropLast;
+        options.workers = m_config.loaderThreads;
+        options.prefetchBatches = m_config.prefetchBatches;
+        options.seed = m_config.seed;
+        options.epoch = epoch;
+        options.firstBatch = m_meta.nextBatch;
+        options.maxBatches = m_config.maxStepsPerEpoch;
+        if (m_mixing) {
+            const int classes = m_classes;
+            options.batchFn = [mix, classes](Batch &batch, AugmentRng &rng) {
+                if (batch.size > 1)
+                    mixBatch(batch.data.data(), batch.size, batch.height, batch.width,
+                             batch.targets, classes, mix, rng);
+            };
+        }
+        BatchLoader loader(items, trainSampleFn(), options);
+        int skipped = 0;
+        Batch batch;
+        while (loader.next(batch)) {
+            for (const auto &[index, error] : batch.skipped) {
+                ++skipped;
+                log(LogLevel::Warning, "skipped: " + error);
+            }
+            if (batch.size > 0) {
+                const BatchTensors t = tensorsOf(batch);
+                const double lr = schedule.at(m_meta.globalStep);
+                setLearningRate(*m_optimizer.optimizer, m_optimizer.groupMultipliers, lr);
+                if (m_teacherTrains)
+                    setLearningRate(*m_teacherOptimizer.optimizer,
+                                    m_teacherOptimizer.groupMultipliers, lr);
+                const std::string stage = m_config.distill.mode == DistillMode::Udml
+                                              ? m_config.distill.featureStage
+                                              : std::string();
+                torch::Tensor loss;
+                try {
+                    const NetOutput student = m_student->run(t.images, stage);
+                    NetOutput teacher;
+                    if (m_teacher) {
+                        if (m_teacherTrains) {
+                            teacher = m_teacher->run(t.images, stage);
+                        } else {
+                            torch::NoGradGuard noGrad;
+                            teacher = m_teacher->run(t.images);
+                        }
+                    }
+                    loss = stepLoss(t, student, teacher);
+                    m_optimizer.optimizer->zero_grad();
+                    if (m_teacherTrains)
+                        m_teacherOptimizer.optimizer->zero_grad();
+                    loss.backward();
+                    m_optimizer.optimizer->step();
+                    if (m_teacherTrains)
+                        m_teacherOptimizer.optimizer->step();
+                } catch (const std::exception &e) {
+                    return failure(std::string("training step failed: ") + e.what());
+                }
+                const double lossValue = loss.item<double>();
+                if (!std::isfinite(lossValue))
+                    return failure("the loss became " + std::to_string(lossValue) + " at epoch " +
+                                   std::to_string(epoch) + "; lower the learning rate");
+                ++m_meta.globalStep;
+                ++stepsThisSession;
+                m_meta.epochLossSum += lossValue;
+                ++m_meta.epochLossSteps;
+                m_meta.nextBatch = batch.number + 1;
+
+                const auto now = Clock::now();
+                recent.emplace_back(now, batch.size);
+                while (recent.size() > 20)
+                    recent.pop_front();
+                StepInfo step;
+                step.epoch = epoch;
+                step.step = batch.number + 1;
+                step.stepsPerEpoch = stepsPerEpoch;
+                step.globalStep = m_meta.globalStep;
+                step.totalSteps = totalSteps;
+                step.loss = lossValue;
+                step.learningRate = lr;
+                if (recent.size() > 1) {
+                    int images = 0;
+                    for (size_t i = 1; i < recent.size(); ++i)
+                        images += recent[i].second;
+                    const double span =
+                        std::chrono::duration<double>(recent.back().first - recent.front().first)
+                            .count();
+                    step.imagesPerSecond = span > 0 ? images / span : 0.0;
+                }
+                const double perStep = secondsSince(runStart) / double(stepsThisSession);
+                step.etaSeconds = perStep * double(totalSteps - m_meta.globalStep);
+                m_runLog.step(step);
+                if (m_cb.onStep)
+                    m_cb.onStep(step);
+                if (m_cb.onProgress)
+                    m_cb.onProgress(double(m_meta.globalStep) / double(totalSteps), "train");
+            }
+            if (aborted()) {
+                loader.stop();
+                std::string error;
+                if (!saveLast(&error))
+                    return failure(error);
+                log(LogLevel::Info, "stopped at epoch " + std::to_string(epoch) + ", step " +
+                                        std::to_string(m_meta.nextBatch) +
+                                        "; resume continues from here");
+                result.status = TrainResult::Status::Stopped;
+                result.lastCheckpoint = (fs::path(m_job.runDir) / "last.ckpt").string();
+                result.epochsDone = m_meta.epochsDone;
+                result.bestEpoch = m_meta.bestEpoch;
+                if (m_meta.bestEpoch > 0)
+                    result.checkpoint = (fs::path(m_job.runDir) / "best.ckpt").string();
+                return result;
+            }
+        }
+
+        // End of epoch: validate, then checkpoint (last, and best when it improved).
+        EpochInfo info;
+        info.epoch = epoch;
+        info.epochs = m_config.epochs;
+        info.trainLoss =
+            m_meta.epochLossSteps > 0 ? m_meta.epochLossSum / double(m_meta.epochLossSteps) : 0.0;
+        info.skippedImages = skipped;
+        if (m_cb.onProgress)
+            m_cb.onProgress(double(m_meta.globalStep) / double(totalSteps), "eval");
+        info.metrics["train_loss"] = info.trainLoss;
+        if (!m_job.data.val.empty()) {
+            const EvalResult eval = validate();
+            for (const auto &[key, value] : eval.metrics)
+                info.metrics[key] = value;
+            info.mainMetric = eval.mainMetric;
+            info.mainValue = eval.mainValue;
+        } else {
+            info.mainMetric = "train_loss";
+            info.mainValue = -info.trainLoss;
+        }
+        info.best =
+            m_meta.bestEpoch == 0 || info.mainValue > m_meta.bestValue || m_job.data.val.empty();
+        m_meta.epochsDone = epoch;
+        m_meta.nextBatch = 0;
+        m_meta.epochLossSum = 0.0;
+        m_meta.epochLossSteps = 0;
+        if (info.best) {
+            m_meta.bestEpoch = epoch;
+            m_meta.bestValue = info.mainValue;
+        }
+        std::string error;
+        if (!saveLast(&error))
+            return failure(error);
+        if (info.best) {
+            fs::copy_file(fs::path(m_job.runDir) / "last.ckpt",
+                          fs::path(m_job.runDir) / "best.ckpt.partial",
+                          fs::copy_options::overwrite_existing, ec);
+            if (!ec)
+                fs::rename(fs::path(m_job.runDir) / "best.ckpt.partial",
+                           fs::path(m_job.runDir) / "best.ckpt", ec);
+            if (ec)
+                return failure(m_job.runDir + "/best.ckpt: cannot write: " + ec.message());
+            result.bestMetrics = info.metrics;
+        }
+        info.seconds = secondsSince(epochStart);
+        m_runLog.epoch(info);
+        if (m_cb.onEpoch)
+            m_cb.onEpoch(info);
+    }
+
+    result.status = TrainResult::Status::Finished;
+    result.epochsDone = m_meta.epochsDone;
+    result.bestEpoch = m_meta.bestEpoch;
+    result.checkpoint = (fs::path(m_job.runDir) / "best.ckpt").string();
+    result.lastCheckpoint = (fs::path(m_job.runDir) / "last.ckpt").string();
+    if (result.bestMetrics.empty()) {
+        // Resumed after the best epoch: read its metrics back from the run log.
+        result.bestMetrics = m_runLog.epochMetrics(m_meta.bestEpoch);
+    }
+    log(LogLevel::Info, "finished: best epoch " + std::to_string(m_meta.bestEpoch));
+    return result;
+}
+
+} // namespace
+
+TrainResult train(const TrainJob &job, const JobCallbacks &callbacks)
+{
+    try {
+        Trainer trainer(job, callbacks);
+        return trainer.run();
+    } catch (const std::exception &e) {
+        TrainResult result;
+        result.status = TrainResult::Status::Failed;
+        result.error = std::string("training failed: ") + e.what();
+        if (callbacks.onLog)
+            callbacks.onLog(LogLevel::Error, result.error);
+        return result;
+    }
+}
+
+} // namespace pulc::engine
