@@ -7,7 +7,7 @@
 #
 #   bench/fmnist_accuracy.sh [EPOCHS] [WORKDIR]      (PULC=path/to/pulc to choose the binary)
 set -euo pipefail
-epochs=${1:-8}
+epochs=${1:-17}
 work=${2:-/tmp/pulc-fmnist-bench}
 pulc=${PULC:-$(dirname "$0")/../build/release/app/pulc}
 project="$work/project"

@@ -23,10 +23,11 @@ StepTiming timeTrainingSteps(const TrainConfig &config, int classes, int warmup,
         options.dropout = config.dropout;
         auto net = buildNetwork(options);
         net->train();
+        useChannelsLast(*net);
         SgdSetup sgd = makeSgd(*net, config);
         setLearningRate(*sgd.optimizer, sgd.groupMultipliers, config.learningRate);
-        const torch::Tensor x =
-            torch::randn({config.batchSize, 3, config.trainHeight, config.trainWidth});
+        const torch::Tensor x = toChannelsLast(
+            torch::randn({config.batchSize, 3, config.trainHeight, config.trainWidth}));
         const torch::Tensor y = torch::randint(0, classes, {config.batchSize}, torch::kLong);
         for (int i = 0; i < warmup + steps; ++i) {
             const auto start = std::chrono::steady_clock::now();

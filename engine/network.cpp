@@ -72,3 +72,25 @@ std::shared_ptr<ClassifierNet> buildNetwork(const NetworkOptions &options)
 }
 
 } // namespace pulc::engine
+
+namespace pulc::engine {
+
+void useChannelsLast(torch::nn::Module &module)
+{
+    torch::NoGradGuard noGrad;
+    for (auto &p : module.parameters()) {
+        if (p.dim() == 4)
+            p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
+    }
+    for (auto &b : module.buffers()) {
+        if (b.dim() == 4)
+            b.set_data(b.contiguous(torch::MemoryFormat::ChannelsLast));
+    }
+}
+
+torch::Tensor toChannelsLast(const torch::Tensor &x)
+{
+    return x.dim() == 4 ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
+}
+
+} // namespace pulc::engine

@@ -48,3 +48,15 @@ struct NetworkOptions
 std::shared_ptr<ClassifierNet> buildNetwork(const NetworkOptions &options);
 
 } // namespace pulc::engine
+
+namespace pulc::engine {
+
+/// Moves every 4-D parameter and buffer of `module` to the channels-last (NHWC) memory format.
+/// Training steps of PP-LCNet then run through oneDNN's NHWC kernels, 1.3-1.7x faster on this
+/// kind of CPU (bench/train_bench); inputs must be made channels-last too (toChannelsLast).
+void useChannelsLast(torch::nn::Module &module);
+
+/// `x` in the channels-last memory format (a copy unless it already is).
+torch::Tensor toChannelsLast(const torch::Tensor &x);
+
+} // namespace pulc::engine

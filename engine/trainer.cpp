@@ -54,8 +54,8 @@ struct BatchTensors
 BatchTensors tensorsOf(Batch &batch)
 {
     BatchTensors t;
-    t.images = torch::from_blob(batch.data.data(), {batch.size, 3, batch.height, batch.width},
-                                torch::kFloat);
+    t.images = toChannelsLast(torch::from_blob(
+        batch.data.data(), {batch.size, 3, batch.height, batch.width}, torch::kFloat));
     t.labels = torch::from_blob(batch.labels.data(), {batch.size}, torch::kLong);
     if (batch.targetWidth > 0)
         t.targets =
@@ -178,6 +178,10 @@ std::string Trainer::setUp()
     }
     if (const std::string error = setUpTeacher(); !error.empty())
         return error;
+    // NHWC weights and inputs: oneDNN's channels-last kernels (bench/train_bench).
+    useChannelsLast(*m_student);
+    if (m_teacher)
+        useChannelsLast(*m_teacher);
     m_optimizer = makeSgd(*m_student, m_config);
     if (m_teacherTrains)
         m_teacherOptimizer = makeSgd(*m_teacher, m_config);
@@ -477,6 +481,23 @@ TrainResult Trainer::run()
     if (m_teacher)
         m_teacherTrains ? m_teacher->train() : m_teacher->eval();
 
+    // Writes last.ckpt where the run stands and reports a resumable stop.
+    auto stopped = [&]() -> TrainResult {
+        std::string error;
+        if (!saveLast(&error))
+            return failure(error);
+        log(LogLevel::Info, "stopped in epoch " + std::to_string(m_meta.epochsDone + 1) +
+                                " after step " + std::to_string(m_meta.nextBatch) +
+                                "; resume continues from here");
+        result.status = TrainResult::Status::Stopped;
+        result.lastCheckpoint = (fs::path(m_job.runDir) / "last.ckpt").string();
+        result.epochsDone = m_meta.epochsDone;
+        result.bestEpoch = m_meta.bestEpoch;
+        if (m_meta.bestEpoch > 0)
+            result.checkpoint = (fs::path(m_job.runDir) / "best.ckpt").string();
+        return result;
+    };
+
     for (int epoch = m_meta.epochsDone + 1; epoch <= m_config.epochs; ++epoch) {
         const auto epochStart = Clock::now();
         LoaderOptions options;
@@ -578,19 +599,7 @@ TrainResult Trainer::run()
             }
             if (aborted()) {
                 loader.stop();
-                std::string error;
-                if (!saveLast(&error))
-                    return failure(error);
-                log(LogLevel::Info, "stopped at epoch " + std::to_string(epoch) + ", step " +
-                                        std::to_string(m_meta.nextBatch) +
-                                        "; resume continues from here");
-                result.status = TrainResult::Status::Stopped;
-                result.lastCheckpoint = (fs::path(m_job.runDir) / "last.ckpt").string();
-                result.epochsDone = m_meta.epochsDone;
-                result.bestEpoch = m_meta.bestEpoch;
-                if (m_meta.bestEpoch > 0)
-                    result.checkpoint = (fs::path(m_job.runDir) / "best.ckpt").string();
-                return result;
+                return stopped();
             }
         }
 
@@ -606,6 +615,8 @@ TrainResult Trainer::run()
         info.metrics["train_loss"] = info.trainLoss;
         if (!m_job.data.val.empty()) {
             const EvalResult eval = validate();
+            if (aborted()) // stopped while validating: resume validates this epoch again
+                return stopped();
             for (const auto &[key, value] : eval.metrics)
                 info.metrics[key] = value;
             info.mainMetric = eval.mainMetric;

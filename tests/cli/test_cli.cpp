@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 
 #include "../qtenvironment.h"
+#include "pulcrun.h"
 
 #include <gtest/gtest.h>
 
@@ -38,54 +39,8 @@ QString pulcDemoImages()
         QStringLiteral(PULC_SOURCE_DIR "/../shared/data/paddleclas/deploy/images/PULC"));
 }
 
-/// What one run of `pulc` did.
-struct PulcRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    /// stdout parsed as exactly one JSON object (one line); fails the test otherwise.
-    QJsonObject json() const
-    {
-        const QByteArray trimmed = out.trimmed();
-        EXPECT_FALSE(trimmed.contains('\n')) << "more than one line on stdout:\n"
-                                             << out.toStdString();
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &error);
-        EXPECT_EQ(error.error, QJsonParseError::NoError)
-            << error.errorString() << "\nstdout: " << out.toStdString();
-        EXPECT_TRUE(doc.isObject()) << out.toStdString();
-        return doc.object();
-    }
-};
-
-std::ostream &operator<<(std::ostream &os, const PulcRun &r)
-{
-    return os << "exit " << r.exitCode << "\nstdout: " << r.out.toStdString()
-              << "\nstderr: " << r.err.toStdString();
-}
-
-PulcRun runPulc(const QStringList &args, int timeoutMs = 120000)
-{
-    QProcess p;
-    p.start(QStringLiteral(PULC_CLI_PATH), args);
-    PulcRun r;
-    if (!p.waitForStarted()) {
-        ADD_FAILURE() << "cannot start " << PULC_CLI_PATH;
-        return r;
-    }
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        ADD_FAILURE() << "pulc " << args.join(QLatin1Char(' ')) << " timed out";
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using pulc::test::PulcRun;
+using pulc::test::runPulc;
 
 void expectKeys(const QJsonObject &o, std::initializer_list<const char *> keys)
 {

@@ -5,6 +5,7 @@
 #include "trainingfixture.h"
 
 #include "engine/checkpoint.h"
+#include "engine/models.h"
 #include "engine/network.h"
 #include "engine/predictor.h"
 #include "engine/training.h"
@@ -74,6 +75,43 @@ std::map<std::string, torch::Tensor> weightsOf(const std::string &checkpointPath
     for (const auto &b : net->named_buffers())
         out[b.key()] = b.value().detach().clone();
     return out;
+}
+
+// Training runs NHWC (oneDNN's channels-last kernels); it must compute what NCHW computes, also
+// at the scales whose channel counts are not multiples of 16 (where Debian's LibTorch has a
+// known fused-kernel bug in its inference path).
+TEST(ChannelsLast, SameLogitsAndGradientsAtEveryScale)
+{
+    for (const ModelSpec &spec : knownModels()) {
+        if (spec.family != "PPLCNet")
+            continue;
+        NetworkOptions options;
+        options.name = spec.name;
+        options.classes = 5;
+        options.dropout = 0.0;
+        torch::manual_seed(3);
+        auto plain = buildNetwork(options);
+        torch::manual_seed(3);
+        auto nhwc = buildNetwork(options);
+        useChannelsLast(*nhwc);
+        plain->train();
+        nhwc->train();
+        const torch::Tensor x = torch::randn({2, 3, 48, 48});
+        const torch::Tensor a = plain->run(x).logits;
+        const torch::Tensor b = nhwc->run(toChannelsLast(x)).logits;
+        EXPECT_LT((a - b).abs().max().item<double>(), 1e-4) << spec.name;
+        a.pow(2).sum().backward();
+        b.pow(2).sum().backward();
+        const auto pa = plain->named_parameters();
+        const auto pb = nhwc->named_parameters();
+        for (const auto &item : pa) {
+            const torch::Tensor ga = item.value().grad();
+            const torch::Tensor gb = pb[item.key()].grad();
+            const double scale = std::max(1.0, ga.abs().max().item<double>());
+            EXPECT_LT((ga - gb).abs().max().item<double>() / scale, 1e-4)
+                << spec.name << " " << item.key();
+        }
+    }
 }
 
 TEST_F(TrainingTest, CheckpointRoundTripAndDamage)
