@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
@@ -324,12 +325,18 @@ int cmdRuns(const QStringList &args)
         printOut(QStringLiteral("no runs yet (start one with pulc train)"));
         return kExitOk;
     }
-    printOut(QStringLiteral("%1  %2 %3 %4 %5 %6")
+    int nameWidth = 4;
+    int sceneWidth = 5;
+    for (const RunSummary &r : runs) {
+        nameWidth = std::max(nameWidth, int(qstr(r.name).size()));
+        sceneWidth = std::max(sceneWidth, int(qstr(r.scene).size()));
+    }
+    printOut(QStringLiteral("%1  %2  %3  %4  %5  %6")
                  .arg(QStringLiteral("id"), 4)
-                 .arg(QStringLiteral("name"), -16)
-                 .arg(QStringLiteral("scene"), -22)
+                 .arg(QStringLiteral("name"), -nameWidth)
+                 .arg(QStringLiteral("scene"), -sceneWidth)
                  .arg(QStringLiteral("model"), -16)
-                 .arg(QStringLiteral("status"), -9)
+                 .arg(QStringLiteral("status"), -11)
                  .arg(QStringLiteral("best")));
     for (const RunSummary &r : runs) {
         const QString best = r.hasBest ? QStringLiteral("%1 %2 (epoch %3)")
@@ -337,12 +344,12 @@ int cmdRuns(const QStringList &args)
                                              .arg(r.bestValue, 0, 'f', 4)
                                              .arg(r.bestEpoch)
                                        : QStringLiteral("-");
-        printOut(QStringLiteral("%1  %2 %3 %4 %5 %6")
+        printOut(QStringLiteral("%1  %2  %3  %4  %5  %6")
                      .arg(r.id, 4)
-                     .arg(qstr(r.name), -16)
-                     .arg(qstr(r.scene), -22)
+                     .arg(qstr(r.name), -nameWidth)
+                     .arg(qstr(r.scene), -sceneWidth)
                      .arg(qstr(r.model), -16)
-                     .arg(qstr(r.status), -9)
+                     .arg(qstr(r.status), -11)
                      .arg(best));
     }
     return kExitOk;

@@ -8,9 +8,14 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <cerrno>
 #include <cmath>
+#include <csignal>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <unistd.h>
 
 namespace pulc::engine {
 namespace {
@@ -153,6 +158,16 @@ void addMetrics(Project &project, qint64 runId, std::vector<dataset::RunMetric> 
     pending.clear();
 }
 
+/// True when the process whose id is in `pidFile` still runs (on this machine).
+bool processAlive(const std::string &pidFile)
+{
+    std::ifstream in(pidFile);
+    long pid = 0;
+    if (!(in >> pid) || pid <= 0)
+        return false;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
 std::string statusText(TrainResult::Status status)
 {
     switch (status) {
@@ -215,6 +230,9 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
         run = *found;
         if (run.status == QLatin1String("finished"))
             return fail("run '" + str(run.name) + "' has already finished");
+        if (run.status == QLatin1String("running") &&
+            processAlive(str(dataset::runDirectory(*project, run)) + "/running.pid"))
+            return fail("run '" + str(run.name) + "' is being trained by another process");
         job.resume = true;
         job.config = request.config; // only threads are taken from here on resume
     } else {
@@ -244,6 +262,9 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
     }
 
     dataset::setRunStatus(*project, run.id, QStringLiteral("running"));
+    // Lets `pulc runs` tell a run in progress from one whose process was killed.
+    const std::string pidFile = outcome.runDir + "/running.pid";
+    std::ofstream(pidFile) << ::getpid() << '\n';
     std::vector<dataset::RunMetric> pending;
     JobCallbacks wrapped = callbacks;
     wrapped.onStep = [&](const StepInfo &step) {
@@ -267,6 +288,7 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
     outcome.result = train(job, wrapped);
     addMetrics(*project, run.id, pending);
     dataset::setRunStatus(*project, run.id, qstr(statusText(outcome.result.status)));
+    std::remove(pidFile.c_str());
     return outcome;
 }
 
@@ -297,6 +319,8 @@ bool listProjectRuns(const std::string &projectDir, std::vector<RunSummary> *run
         s.hasBest = r.bestValue.has_value();
         s.bestValue = r.bestValue.value_or(0.0);
         s.dir = str(dataset::runDirectory(*project, r));
+        if (s.status == "running" && !processAlive(s.dir + "/running.pid"))
+            s.status = "interrupted"; // killed: `pulc train --resume` continues it
         runs->push_back(s);
     }
     return true;

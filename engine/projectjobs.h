@@ -47,6 +47,7 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
 struct RunSummary
 {
     int64_t id = 0;
+    /// As stored, except "interrupted" for a "running" run whose process is gone (killed).
     std::string name, scene, model, status, createdAt, startedAt, finishedAt;
     int bestEpoch = 0;
     std::string mainMetric;

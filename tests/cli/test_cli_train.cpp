@@ -196,6 +196,39 @@ TEST_F(CliTrainTest, InterruptStopsWithACheckpointAndResumeFinishes)
               QStringLiteral("finished"));
 }
 
+TEST_F(CliTrainTest, KilledRunShowsAsInterruptedAndResumes)
+{
+    QProcess p;
+    p.start(QStringLiteral(PULC_CLI_PATH), train(quickSettings(2, 8)));
+    ASSERT_TRUE(p.waitForStarted());
+    QByteArray out;
+    bool killed = false;
+    while (p.state() == QProcess::Running && !killed) {
+        p.waitForReadyRead(100);
+        while (p.canReadLine()) {
+            const QByteArray line = p.readLine();
+            out += line;
+            if (line.contains("\"event\":\"epoch\"")) { // after the first checkpoint
+                p.kill();                               // SIGKILL: no handler runs
+                killed = true;
+                break;
+            }
+        }
+    }
+    p.waitForFinished();
+    ASSERT_TRUE(killed) << out.toStdString();
+    const PulcRun runs = runPulc(
+        {QStringLiteral("runs"), QStringLiteral("--project"), m_project, QStringLiteral("--json")});
+    const QJsonObject run = runs.json().value(QStringLiteral("runs")).toArray().first().toObject();
+    EXPECT_EQ(run.value(QStringLiteral("status")).toString(), QStringLiteral("interrupted"));
+    const PulcRun resumed = runPulc(train({QStringLiteral("--resume"), QStringLiteral("1")}));
+    ASSERT_EQ(resumed.exitCode, 0) << resumed;
+    int epochs = 0;
+    for (const QJsonObject &e : resumed.jsonLines())
+        epochs += e.value(QStringLiteral("event")).toString() == QLatin1String("epoch") ? 1 : 0;
+    EXPECT_EQ(epochs, 1); // epoch 1 was checkpointed before the kill
+}
+
 TEST_F(CliTrainTest, BadSettingsAndRunsAreUsageOrFailureErrors)
 {
     PulcRun r = runPulc(train({QStringLiteral("--set"), QStringLiteral("epochs=zero")}));
