@@ -7,7 +7,7 @@
 #
 #   bench/fmnist_accuracy.sh [EPOCHS] [WORKDIR]      (PULC=path/to/pulc to choose the binary)
 set -euo pipefail
-epochs=${1:-14}
+epochs=${1:-16}
 work=${2:-/tmp/pulc-fmnist-bench}
 pulc=${PULC:-$(dirname "$0")/../build/release/app/pulc}
 project="$work/project"
@@ -21,10 +21,10 @@ fi
 settings=(
   --model PPLCNet_x0_25
   --set input=64x64 --set train_size=64x64 --set resize_short=0
-  --set geometry=rand_crop --set rand_crop_scale_min=0.64
+  --set geometry=rand_crop --set rand_crop_scale_min=0.8
   --set flip_prob=0.5 --set erasing_prob=0
   --set epochs="$epochs" --set batch_size=64 --set lr=0.1 --set warmup_epochs=1
-  --set label_smoothing=0.1 --set weight_decay=5e-5
+  --set label_smoothing=0 --set weight_decay=5e-5
   --set threads=2 --set loader_threads=2
 )
 log="$work/train-$(date +%s).jsonl"
