@@ -1,5 +1,6 @@
 // The dataset commands of `pulc`: project, import, stats, split, export-dataset, demo.
 #include "commands.h"
+#include "interrupt.h"
 #include "output.h"
 #include "parsing.h"
 
@@ -26,14 +27,6 @@ namespace pulc::cli {
 namespace {
 
 using namespace pulc::dataset;
-
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onInterrupt(int)
-{
-    g_interrupted = true;
-    std::signal(SIGINT, SIG_DFL); // a second Ctrl+C ends the process at once
-}
 
 const QCommandLineOption &kJson = jsonOption();
 const QCommandLineOption kProjectDir(QStringList{QStringLiteral("project"), QStringLiteral("p")},
@@ -62,11 +55,10 @@ std::function<void(const ImportProgress &)> progressPrinter(bool enabled)
 
 ImportCallbacks interruptibleCallbacks(bool progress)
 {
-    g_interrupted = false;
-    std::signal(SIGINT, onInterrupt);
+    watchInterrupt();
     ImportCallbacks cb;
     cb.progress = progressPrinter(progress);
-    cb.shouldCancel = [] { return g_interrupted.load(); };
+    cb.shouldCancel = [] { return interrupted(); };
     return cb;
 }
 

@@ -1,6 +1,7 @@
 // The model commands of `pulc`: train, runs, eval, predict. Thin hosts over engine/projectjobs.h
 // and engine/predictor.h, the same calls the GUI makes.
 #include "commands.h"
+#include "interrupt.h"
 #include "output.h"
 #include "parsing.h"
 
@@ -25,14 +26,6 @@ namespace pulc::cli {
 namespace {
 
 using namespace pulc::engine;
-
-std::atomic<bool> g_stop{false};
-
-extern "C" void onTrainInterrupt(int)
-{
-    g_stop = true;
-    std::signal(SIGINT, SIG_DFL); // a second Ctrl+C ends the process at once
-}
 
 const QCommandLineOption kProject(QStringList{QStringLiteral("project"), QStringLiteral("p")},
                                   QStringLiteral("The project folder."), QStringLiteral("DIR"));
@@ -199,7 +192,7 @@ int cmdTrain(const QStringList &args)
     QElapsedTimer lastLine;
     lastLine.start();
     JobCallbacks callbacks;
-    callbacks.shouldAbort = [] { return g_stop.load(); };
+    callbacks.shouldAbort = [] { return interrupted(); };
     callbacks.onLog = [](LogLevel level, const std::string &message) {
         const char *prefix = level == LogLevel::Error     ? "error: "
                              : level == LogLevel::Warning ? "warning: "
@@ -248,10 +241,10 @@ int cmdTrain(const QStringList &args)
         }
     };
 
-    std::signal(SIGINT, onTrainInterrupt);
+    watchInterrupt();
     const ProjectTrainOutcome outcome =
         trainInProject(parser.value(kProject).toStdString(), request, callbacks);
-    std::signal(SIGINT, SIG_DFL);
+    stopWatchingInterrupt();
     const TrainResult &result = outcome.result;
     if (result.status == TrainResult::Status::Failed) {
         if (json)
