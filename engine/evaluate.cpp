@@ -91,6 +91,9 @@ EvalResult evaluate(const std::string &checkpoint, const std::vector<DatasetSnap
         if (sample.failed)
             sample.error = errors[sample.index];
     }
+    result.items = items;
+    result.classNames = predictor.classNames();
+    result.threshold = config.threshold;
     return result;
 }
 

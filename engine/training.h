@@ -136,6 +136,11 @@ struct EvalResult
     };
     std::vector<ClassMetrics> perClass;
     std::vector<EvalSample> samples;
+    /// The evaluated images (EvalSample::index points here), with their project sample ids,
+    /// so a host can show and relabel them.
+    std::vector<DatasetSnapshot::Item> items;
+    std::vector<std::string> classNames; ///< the model's, index = label
+    double threshold = 0.5;              ///< the model's binary / attribute decision threshold
 };
 
 /// Evaluates the checkpoint on `items` (labelled) with the checkpoint's own eval

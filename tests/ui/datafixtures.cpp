@@ -2,6 +2,9 @@
 
 #include <ui/projectsession.h>
 
+#include <engine/projectjobs.h>
+#include <engine/scenes.h>
+
 #include <dataset/importer.h>
 #include <dataset/project.h>
 
@@ -103,4 +106,38 @@ qint64 classIdOf(const pulc::ui::ProjectSession &session, const QString &name)
         if (c.name == name)
             return c.id;
     return 0;
+}
+
+pulc::engine::TrainConfig tinyTrainConfig(int epochs)
+{
+    pulc::engine::TrainConfig config = pulc::engine::sceneConfig("custom");
+    config.model = "PPLCNet_x0_25";
+    config.inputHeight = config.inputWidth = 32;
+    config.trainHeight = config.trainWidth = 32;
+    config.resizeShort = 0;
+    config.epochs = epochs;
+    config.batchSize = 4;
+    config.warmupEpochs = 0;
+    config.learningRate = 0.05;
+    config.threads = 1;
+    config.loaderThreads = 1;
+    config.prefetchBatches = 2;
+    return config;
+}
+
+TinyRun trainTinyRun(const QString &projectDir, int epochs, const QString &name)
+{
+    pulc::engine::ProjectTrainRequest request;
+    request.config = tinyTrainConfig(epochs);
+    request.runName = name.toStdString();
+    const pulc::engine::ProjectTrainOutcome outcome =
+        pulc::engine::trainInProject(projectDir.toStdString(), request);
+    TinyRun run;
+    run.id = outcome.runId;
+    run.name = QString::fromStdString(outcome.runName);
+    run.runDir = QString::fromStdString(outcome.runDir);
+    if (outcome.result.status != pulc::engine::TrainResult::Status::Finished)
+        run.error = QStringLiteral("tiny run did not finish: ") +
+                    QString::fromStdString(outcome.result.error);
+    return run;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <engine/trainconfig.h>
+
 #include <QString>
 
 class QTemporaryDir;
@@ -22,3 +24,20 @@ qint64 classIdOf(const pulc::ui::ProjectSession &session, const QString &name);
 
 /// Opens `dir` in `session` and waits until its rows and statistics are in memory.
 bool openAndWait(pulc::ui::ProjectSession &session, const QString &dir);
+
+/// A finished training run made for the Evaluate / Predict page tests.
+struct TinyRun
+{
+    qint64 id = 0;
+    QString name;
+    QString runDir;
+    QString error; ///< empty on success
+};
+
+/// The settings of a run that trains in about a second: PP-LCNet x0.25 at 32x32, batch 4,
+/// one thread, no warm-up, `epochs` epochs (pulc::engine::TrainConfig, returned by value).
+pulc::engine::TrainConfig tinyTrainConfig(int epochs = 1);
+
+/// Trains tinyTrainConfig(epochs) on the project in `projectDir` (e.g. makeFruitProject) in the
+/// calling thread, with the engine's trainInProject, and returns the finished run.
+TinyRun trainTinyRun(const QString &projectDir, int epochs = 1, const QString &name = {});

@@ -1,0 +1,1 @@
+// Tests of the trainconfigform (to be written).

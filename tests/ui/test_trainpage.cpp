@@ -1,0 +1,1 @@
+// Tests of the trainpage (to be written).

@@ -1,0 +1,155 @@
+#include "projectruns.h"
+
+#include "projectsession.h"
+
+#include <dataset/project.h>
+#include <dataset/runs.h>
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace pulc::ui {
+
+namespace {
+
+struct Listing
+{
+    std::vector<pulc::engine::RunSummary> runs;
+    QString error;
+};
+
+Listing readRuns(const QString &dir)
+{
+    Listing listing;
+    std::string error;
+    if (!pulc::engine::listProjectRuns(dir.toStdString(), &listing.runs, &error))
+        listing.error = QString::fromStdString(error);
+    return listing;
+}
+
+/// Renames or deletes in the worker's own connection; the error text, or empty.
+QString editRun(const QString &dir, qint64 id, const QString &newName, bool remove)
+{
+    auto project = pulc::dataset::Project::open(dir);
+    if (!project)
+        return project.error();
+    const pulc::dataset::Status status = remove ? pulc::dataset::deleteRun(*project, id)
+                                                : pulc::dataset::renameRun(*project, id, newName);
+    return status ? QString() : status.error;
+}
+
+bool hasCheckpoint(const pulc::engine::RunSummary &run)
+{
+    const QString dir = QString::fromStdString(run.dir);
+    return QFileInfo::exists(dir + QStringLiteral("/best.ckpt")) ||
+           QFileInfo::exists(dir + QStringLiteral("/last.ckpt"));
+}
+
+} // namespace
+
+ProjectRuns::ProjectRuns(ProjectSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{
+    connect(session, &ProjectSession::projectOpened, this, &ProjectRuns::refresh);
+    connect(session, &ProjectSession::projectClosed, this, &ProjectRuns::clear);
+}
+
+ProjectRuns::~ProjectRuns() = default;
+
+const pulc::engine::RunSummary *ProjectRuns::find(qint64 id) const
+{
+    for (const auto &run : m_runs) {
+        if (run.id == id)
+            return &run;
+    }
+    return nullptr;
+}
+
+std::vector<pulc::engine::RunSummary> ProjectRuns::usableRuns() const
+{
+    std::vector<pulc::engine::RunSummary> usable;
+    for (auto it = m_runs.rbegin(); it != m_runs.rend(); ++it) {
+        if (it->status != "failed" && it->status != "created" && hasCheckpoint(*it))
+            usable.push_back(*it);
+    }
+    return usable;
+}
+
+std::vector<pulc::engine::RunSummary> ProjectRuns::finishedRuns() const
+{
+    std::vector<pulc::engine::RunSummary> finished;
+    for (auto it = m_runs.rbegin(); it != m_runs.rend(); ++it) {
+        if (it->status == "finished" && hasCheckpoint(*it))
+            finished.push_back(*it);
+    }
+    return finished;
+}
+
+QString ProjectRuns::projectDir() const
+{
+    return m_session->dir();
+}
+
+void ProjectRuns::clear()
+{
+    ++m_generation;
+    m_runs.clear();
+    Q_EMIT changed();
+}
+
+void ProjectRuns::refresh()
+{
+    const QString dir = m_session->dir();
+    const quint64 generation = ++m_generation;
+    if (dir.isEmpty()) {
+        m_runs.clear();
+        Q_EMIT changed();
+        return;
+    }
+    auto *watcher = new QFutureWatcher<Listing>(this);
+    connect(watcher, &QFutureWatcher<Listing>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // another project, or a newer read
+        Listing listing = watcher->result();
+        if (!listing.error.isEmpty()) {
+            Q_EMIT failed(listing.error);
+            return;
+        }
+        m_runs = std::move(listing.runs);
+        Q_EMIT changed();
+    });
+    watcher->setFuture(QtConcurrent::run(readRuns, dir));
+}
+
+void ProjectRuns::rename(qint64 id, const QString &name)
+{
+    const QString dir = m_session->dir();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (!watcher->result().isEmpty())
+            Q_EMIT failed(watcher->result());
+        refresh();
+    });
+    watcher->setFuture(QtConcurrent::run(editRun, dir, id, name, false));
+}
+
+void ProjectRuns::remove(qint64 id)
+{
+    const QString dir = m_session->dir();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (!watcher->result().isEmpty())
+            Q_EMIT failed(watcher->result());
+        refresh();
+    });
+    watcher->setFuture(QtConcurrent::run(editRun, dir, id, QString(), true));
+}
+
+} // namespace pulc::ui
