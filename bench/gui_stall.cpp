@@ -3,6 +3,7 @@
 // the 99th percentile. The goal (issue 3) is a maximum under 50 ms.
 //
 //   gui_stall [--samples N] [--project DIR] [--import-source PATH] [--scroll-steps S]
+//             [--train-seconds T] [--train-only]
 //
 // Set-up, not measured: a temporary project with N samples (default 10,000) from the
 // Fashion-MNIST test file, or the project in --project. Measured phases:
@@ -11,11 +12,22 @@
 //           session reloads; the source is Fashion-MNIST's training file or --import-source
 //   label   one LabelCommand over 10,000 samples, written, then undone
 //   scroll  the Data page's "sampleGrid" view scrolled top to bottom in steps (when it exists)
+//   train   on a 3,000-image demo project, the Train page trains PP-LCNet x0.25 at 64x64 for
+//           --train-seconds (default 60) with live curves, progress and log, then Stop
+//   evaluate the Evaluate page evaluates that run on val
+//   predict 200 images dropped on the Predict page
+// `--train-only` skips the data phases (open, import, label, scroll).
 // Runs on any Qt platform: offscreen by default without a display, or under xvfb-run.
 #include <ui/datasetwriter.h>
 #include <ui/editcommands.h>
+#include <ui/evaluatepage.h>
 #include <ui/mainwindow.h>
+#include <ui/predictpage.h>
+#include <ui/projectruns.h>
 #include <ui/projectsession.h>
+#include <ui/trainconfigform.h>
+#include <ui/trainingcontroller.h>
+#include <ui/trainpage.h>
 
 #if __has_include(<ui/importjob.h>)
 #include <ui/importjob.h>
@@ -25,13 +37,17 @@
 #define PULC_BENCH_IMPORT_JOB 0
 #endif
 
+#include <dataset/demo.h>
 #include <dataset/importer.h>
 #include <dataset/project.h>
 #include <dataset/samples.h>
 #include <dataset/stats.h>
+#include <engine/scenes.h>
 
+#include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -179,6 +195,113 @@ void startImport(const QString &dir, const dataset::ImportRequest &request, bool
 
 } // namespace
 
+/// The train, evaluate and predict phases, on a demo project of their own (train/val split).
+bool trainPhases(ui::MainWindow &window, StallMeter &meter, const QTemporaryDir &tmp,
+                 int trainSeconds)
+{
+    ui::ProjectSession *session = window.session();
+    dataset::DemoRequest demo;
+    demo.dir = tmp.filePath(QStringLiteral("demo"));
+    demo.trainImages = 3000;
+    demo.testImages = 0;
+    auto created = dataset::createDemoProject(demo);
+    if (!created) {
+        std::fprintf(stderr, "gui_stall: %s\n", qPrintable(created.error()));
+        return false;
+    }
+    window.openProject(*created);
+    if (!runUntil([&] { return session->dir() == *created && !session->isLoading(); }, 120000)) {
+        std::fprintf(stderr, "gui_stall: the demo project did not open\n");
+        return false;
+    }
+    settle(1000);
+
+    // train: the Train page runs a real run (PP-LCNet x0.25 at 64x64, both compute and both
+    // loader threads busy on the machine's cores) while the curves, progress and log update.
+    ui::TrainPage *trainPage = window.trainPage();
+    auto *form = trainPage->findChild<ui::TrainConfigForm *>();
+    auto *start = trainPage->findChild<QAbstractButton *>(QStringLiteral("startTraining"));
+    if (!form || !start) {
+        std::fprintf(stderr, "gui_stall: the Train page has no form or Start button\n");
+        return false;
+    }
+    window.showPage(ui::MainWindow::Page::Train);
+    engine::TrainConfig config = engine::sceneConfig("custom");
+    config.model = "PPLCNet_x0_25";
+    config.inputHeight = config.inputWidth = 64;
+    config.trainHeight = config.trainWidth = 64;
+    config.resizeShort = 0;
+    config.epochs = 50;
+    config.batchSize = 32;
+    config.warmupEpochs = 1;
+    form->setConfig(config);
+    settle(1500);
+    int epochs = 0;
+    qint64 steps = 0;
+    auto *controller = trainPage->findChild<ui::TrainingController *>();
+    if (controller) {
+        QObject::connect(controller, &ui::TrainingController::epochFinished,
+                         [&](const ui::TrainEpochPoint &) { ++epochs; });
+        QObject::connect(controller, &ui::TrainingController::stepsReported,
+                         [&](const QList<ui::TrainStepPoint> &points) { steps += points.size(); });
+    }
+    meter.begin();
+    start->click();
+    settle(trainSeconds * 1000);
+    auto *stop = trainPage->findChild<QAbstractButton *>(QStringLiteral("stopTraining"));
+    if (stop)
+        stop->click();
+    if (!runUntil([&] { return !trainPage->isTraining(); }, 120000)) {
+        std::fprintf(stderr, "gui_stall: the run did not stop\n");
+        return false;
+    }
+    settle(500);
+    report("train", meter.end(),
+           QStringLiteral("%1 s of training, %2 steps and %3 epochs shown live, then Stop")
+               .arg(trainSeconds)
+               .arg(steps)
+               .arg(epochs));
+    window.runs()->refresh();
+    settle(1500);
+    const auto runs = window.runs()->usableRuns();
+    if (runs.empty()) {
+        std::fprintf(stderr, "gui_stall: the stopped run left no checkpoint\n");
+        return false;
+    }
+
+    // evaluate: the Evaluate page evaluates the run on val (600 images).
+    window.showPage(ui::MainWindow::Page::Evaluate);
+    settle(500);
+    meter.begin();
+    QElapsedTimer evalTimer;
+    evalTimer.start();
+    window.evaluatePage()->showRun(runs.front().id);
+    auto *evalButton =
+        window.evaluatePage()->findChild<QAbstractButton *>(QStringLiteral("evaluateButton"));
+    if (evalButton && evalButton->isEnabled())
+        evalButton->click();
+    settle(20000);
+    report("evaluate", meter.end(),
+           QStringLiteral("run %1 on val, 20 s window").arg(runs.front().id));
+
+    // predict: 200 images dropped on the Predict page.
+    window.showPage(ui::MainWindow::Page::Predict);
+    window.predictPage()->showRun(runs.front().id);
+    settle(1000);
+    QStringList files;
+    for (const auto &row : session->rows()) {
+        if (files.size() == 200)
+            break;
+        files << QDir(session->dir()).filePath(row.path);
+    }
+    meter.begin();
+    window.predictPage()->addPaths(files);
+    settle(15000);
+    report("predict", meter.end(),
+           QStringLiteral("%1 images dropped, 15 s window").arg(files.size()));
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
@@ -193,9 +316,11 @@ int main(int argc, char **argv)
 
     int samples = 10000;
     int scrollSteps = 200;
+    int trainSeconds = 60;
     QString projectDir;
     QString importSource = kFashion + "/train-images-idx3-ubyte.gz";
-    const QStringList args = QApplication::arguments();
+    QStringList args = QApplication::arguments();
+    const bool trainOnly = args.removeAll(QStringLiteral("--train-only")) > 0;
     for (int i = 1; i + 1 < args.size(); i += 2) {
         const QString &a = args.at(i);
         if (a == QLatin1String("--samples"))
@@ -206,15 +331,26 @@ int main(int argc, char **argv)
             importSource = args.at(i + 1);
         else if (a == QLatin1String("--scroll-steps"))
             scrollSteps = args.at(i + 1).toInt();
+        else if (a == QLatin1String("--train-seconds"))
+            trainSeconds = args.at(i + 1).toInt();
         else {
             std::fprintf(stderr,
                          "usage: gui_stall [--samples N] [--project DIR] [--import-source PATH] "
-                         "[--scroll-steps S]\n");
+                         "[--scroll-steps S] [--train-seconds T] [--train-only]\n");
             return 2;
         }
     }
 
     QTemporaryDir tmp;
+    if (trainOnly) {
+        StallMeter meter;
+        ui::MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        settle(300);
+        std::printf("platform: %s\n", qPrintable(QGuiApplication::platformName()));
+        return trainPhases(window, meter, tmp, trainSeconds) ? 0 : 1;
+    }
     if (projectDir.isEmpty()) {
         QElapsedTimer t;
         t.start();
@@ -343,5 +479,5 @@ int main(int argc, char **argv)
         settle(1000);
         report("scroll", meter.end(), QStringLiteral("%1 px in steps of %2 px").arg(max).arg(step));
     }
-    return 0;
+    return trainPhases(window, meter, tmp, trainSeconds) ? 0 : 1;
 }

@@ -222,6 +222,17 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
         return fail("the project has no labelled images in its train split (split it first: "
                     "pulc split, or the Data page)");
 
+    // The teacher is found before the run is created, so a wrong teacher leaves no empty run.
+    std::string teacherCheckpoint;
+    std::string teacherRun = request.teacherRun;
+    if (teacherRun.empty() && request.config.distill.teacherRun > 0)
+        teacherRun = std::to_string(request.config.distill.teacherRun);
+    if (!teacherRun.empty() && request.resumeRun.empty()) {
+        teacherCheckpoint = runCheckpoint(projectDir, teacherRun, &error);
+        if (teacherCheckpoint.empty())
+            return fail("teacher: " + error);
+    }
+
     dataset::RunRecord run;
     if (!request.resumeRun.empty()) {
         auto found = dataset::findRun(*project, qstr(request.resumeRun));
@@ -249,16 +260,10 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
     outcome.runDir = str(dataset::runDirectory(*project, run));
     job.runDir = outcome.runDir;
 
-    std::string teacherRun = request.teacherRun;
-    if (teacherRun.empty() && job.config.distill.teacherRun > 0)
-        teacherRun = std::to_string(job.config.distill.teacherRun);
-    if (!teacherRun.empty() && !job.resume) {
-        const std::string checkpoint = runCheckpoint(projectDir, teacherRun, &error);
-        if (checkpoint.empty())
-            return fail("teacher: " + error);
-        job.teacherCheckpoint = checkpoint;
+    if (!teacherCheckpoint.empty()) {
+        job.teacherCheckpoint = teacherCheckpoint;
         // Recorded in the run's config so that a resume finds the same teacher.
-        job.config.distill.teacherCheckpoint = checkpoint;
+        job.config.distill.teacherCheckpoint = teacherCheckpoint;
     }
 
     dataset::setRunStatus(*project, run.id, QStringLiteral("running"));

@@ -105,6 +105,8 @@ private:
     const TrainJob &m_job;
     const JobCallbacks &m_cb;
     TrainConfig m_config;
+    bool m_dropLast =
+        false; ///< config.dropLast, or forced when the last batch would hold one image
     CheckpointMeta m_meta;
     int m_classes = 0;
     bool m_multiLabel = false;
@@ -453,8 +455,15 @@ TrainResult Trainer::run()
     at::set_num_threads(std::max(1, m_config.threads));
 
     const int items = static_cast<int>(m_trainItems.size());
+    // BatchNorm cannot train on one image (its batch variance is undefined; LibTorch refuses
+    // it), so a last batch of a single image is left out even without drop_last.
+    m_dropLast = m_config.dropLast ||
+                 (m_config.batchSize > 1 && items > 1 && items % m_config.batchSize == 1);
+    if (m_dropLast && !m_config.dropLast)
+        log(LogLevel::Info, "the last batch of each epoch would hold a single image, which "
+                            "BatchNorm cannot train on: it is left out");
     int stepsPerEpoch = items / m_config.batchSize;
-    if (!m_config.dropLast && items % m_config.batchSize != 0)
+    if (!m_dropLast && items % m_config.batchSize != 0)
         ++stepsPerEpoch;
     if (m_config.maxStepsPerEpoch > 0)
         stepsPerEpoch = std::min(stepsPerEpoch, m_config.maxStepsPerEpoch);
@@ -502,7 +511,7 @@ TrainResult Trainer::run()
         const auto epochStart = Clock::now();
         LoaderOptions options;
         options.batchSize = m_config.batchSize;
-        options.dropLast = m_config.dropLast;
+        options.dropLast = m_dropLast;
         options.workers = m_config.loaderThreads;
         options.prefetchBatches = m_config.prefetchBatches;
         options.seed = m_config.seed;

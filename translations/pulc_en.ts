@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CostEstimate</name>
+    <message numerus="yes">
+        <source>%n image(s) per epoch</source>
+        <translation>
+            <numerusform>%n image per epoch</numerusform>
+            <numerusform>%n images per epoch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) of %1</source>
+        <translation>
+            <numerusform>%n step of %1</numerusform>
+            <numerusform>%n steps of %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditCommands</name>
     <message numerus="yes">
         <source>Label %n image(s) “%1”</source>
@@ -54,16 +71,6 @@
     </message>
 </context>
 <context>
-    <name>pulc::ui::MainWindow</name>
-    <message numerus="yes">
-        <source>Create a new project for the %n dropped item(s), or open an existing one?</source>
-        <translation>
-            <numerusform>Create a new project for the %n dropped item, or open an existing one?</numerusform>
-            <numerusform>Create a new project for the %n dropped items, or open an existing one?</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>WarningText</name>
     <message numerus="yes">
         <source>Class “%1” has only %Ln training image(s).</source>
@@ -98,6 +105,60 @@
         <translation>
             <numerusform>%Ln image is missing or corrupt.</numerusform>
             <numerusform>%Ln images are missing or corrupt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Create a new project for the %n dropped item(s), or open an existing one?</source>
+        <translation>
+            <numerusform>Create a new project for the %n dropped item, or open an existing one?</numerusform>
+            <numerusform>Create a new project for the %n dropped items, or open an existing one?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::PredictPage</name>
+    <message numerus="yes">
+        <source>%n image(s) classified</source>
+        <translation>
+            <numerusform>%n image classified</numerusform>
+            <numerusform>%n images classified</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n could not be read</numerusform>
+            <numerusform>%n could not be read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::TrainPage</name>
+    <message numerus="yes">
+        <source>The project has %n class(es): training needs at least 2. Add classes and label images on the Data page.</source>
+        <translation>
+            <numerusform>The project has %n class: training needs at least 2. Add classes and label images on the Data page.</numerusform>
+            <numerusform>The project has %n classes: training needs at least 2. Add classes and label images on the Data page.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::TrainingMonitor</name>
+    <message numerus="yes">
+        <source>, %n unreadable image(s) skipped</source>
+        <translation>
+            <numerusform>, %n unreadable image skipped</numerusform>
+            <numerusform>, %n unreadable images skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped %1 after %n epoch(s) · Resume continues it</source>
+        <translation>
+            <numerusform>Stopped %1 after %n epoch · Resume continues it</numerusform>
+            <numerusform>Stopped %1 after %n epochs · Resume continues it</numerusform>
         </translation>
     </message>
 </context>

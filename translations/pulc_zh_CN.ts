@@ -37,6 +37,143 @@
     </message>
 </context>
 <context>
+    <name>AugmentPreview</name>
+    <message>
+        <source>&lt;b&gt;Training samples as the model sees them&lt;/b&gt;</source>
+        <translation>&lt;b&gt;模型所见的训练样本&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Show originals</source>
+        <translation>显示原图</translation>
+    </message>
+    <message>
+        <source>Show the source images instead of the augmented ones</source>
+        <translation>显示原始图像，而非增强后的图像</translation>
+    </message>
+    <message>
+        <source>Resample</source>
+        <translation>重新采样</translation>
+    </message>
+    <message>
+        <source>Pick other images and draw again (R)</source>
+        <translation>选取其他图像并重新随机增强（R）</translation>
+    </message>
+    <message>
+        <source>Open a project to see its training images augmented.</source>
+        <translation>打开项目即可查看其训练图像的增强效果。</translation>
+    </message>
+    <message>
+        <source>The project has no labelled training images yet: add some on the Data page to preview the augmentation.</source>
+        <translation>项目还没有已标注的训练图像：请在“数据”页添加一些，以预览数据增强效果。</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AugmentWarnings</name>
+    <message>
+        <source>Horizontal flip (%1 of the images) mirrors them, but this scene’s classes are directions or orientations: a mirrored image can belong to another class. Turn the flip off.</source>
+        <translation>水平翻转（作用于 %1 的图像）会将图像镜像，但此场景的类别是方向或朝向：镜像后的图像可能属于另一个类别。请关闭翻转。</translation>
+    </message>
+    <message>
+        <source>Horizontal flip (%1 of the images) can change the meaning of %2: a mirrored image can belong to another class. Turn the flip off.</source>
+        <translation>水平翻转（作用于 %1 的图像）可能改变 %2 的含义：镜像后的图像可能属于另一个类别。请关闭翻转。</translation>
+    </message>
+    <message>
+        <source>TimmAutoAugment (%1 of the images) rotates by up to 30 degrees and shears them; on an orientation task check that the preview keeps each image’s orientation recognisable.</source>
+        <translation>TimmAutoAugment（作用于 %1 的图像）会将图像旋转最多 30 度并进行错切；对于方向任务，请在预览中确认每张图像的方向仍可辨认。</translation>
+    </message>
+    <message>
+        <source>TimmAutoAugment (%1 of the images) rotates by up to 30 degrees and shears them; check that %2 stay recognisable in the preview.</source>
+        <translation>TimmAutoAugment（作用于 %1 的图像）会将图像旋转最多 30 度并进行错切；请在预览中确认 %2 仍可辨认。</translation>
+    </message>
+    <message>
+        <source>RandomRot90 rotates every image by 0, 90, 180 or 270 degrees and replaces its label with that rotation (0-3), so the dataset’s labels %1 are not used: the classes should be the four rotations in that order.</source>
+        <translation>RandomRot90 会将每张图像旋转 0、90、180 或 270 度，并用该旋转（0-3）替换其标签，因此不会使用数据集的标签 %1：类别应为按此顺序排列的四种旋转。</translation>
+    </message>
+    <message>
+        <source>BlurImage replaces every label with “sharp” (0) or “blurred” (1), so the dataset’s own labels are not used: the project should have two classes.</source>
+        <translation>BlurImage 会将每个标签替换为“清晰”（0）或“模糊”（1），因此不会使用数据集自身的标签：项目应有两个类别。</translation>
+    </message>
+</context>
+<context>
+    <name>CostEstimate</name>
+    <message>
+        <source>under 1 s</source>
+        <translation>不到 1 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>No labelled training images yet.</source>
+        <translation>还没有已标注的训练图像。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) per epoch</source>
+        <translation>
+            <numerusform>每轮 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) of %1</source>
+        <translation>
+            <numerusform>%n 步，每批 %1 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>could not measure: %1</source>
+        <translation>无法测量：%1</translation>
+    </message>
+    <message>
+        <source>about %1 per epoch on this machine (%2 per step, measured; decoding and augmentation add to it)</source>
+        <translation>在本机上每轮约 %1（实测每步 %2；解码和数据增强会额外耗时）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>time not measured while a run trains</source>
+        <translation>训练进行时不测量耗时</translation>
+    </message>
+    <message>
+        <source>measuring the model step…</source>
+        <translation>正在测量模型单步耗时…</translation>
+    </message>
+    <message>
+        <source>Timed with %1 training steps (forward, backward, SGD) of the model on random tensors after %2 warm-up step(s); the median is shown. Reading and augmenting images runs in the loader threads alongside.</source>
+        <translation>在 %2 步预热之后，用随机张量对模型的 %1 个训练步（前向、反向、SGD）计时，显示中位数。图像的读取和增强同时在加载线程中进行。</translation>
+    </message>
+</context>
+<context>
     <name>EditCommands</name>
     <message>
         <source>train</source>
@@ -119,6 +256,53 @@
     <message>
         <source>Reorder classes</source>
         <translation>调整类别顺序</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationText</name>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>评估已取消。</translation>
+    </message>
+    <message>
+        <source>The %1 split has no labelled images. Assign images to it on the Data page, or choose another split.</source>
+        <translation>%1中没有已标注的图像。请在“数据”页为其分配图像，或选择其他划分。</translation>
+    </message>
+    <message>
+        <source>The project&apos;s classes changed since this model was trained (added, renamed or reordered), so its predictions cannot be compared with the labels. Train a new model.</source>
+        <translation>自此模型训练以来，项目的类别已发生变化（添加、重命名或调整顺序），因此无法将其预测与标签进行比较。请训练新模型。</translation>
+    </message>
+    <message>
+        <source>This model was trained for another task type than the project&apos;s.</source>
+        <translation>此模型训练时的任务类型与项目的任务类型不同。</translation>
+    </message>
+    <message>
+        <source>This run has no saved model yet.</source>
+        <translation>此运行还没有已保存的模型。</translation>
+    </message>
+    <message>
+        <source>None of the split&apos;s images could be read.</source>
+        <translation>该划分中的图像均无法读取。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s model file cannot be read: it is damaged or was written by another version. The project is unchanged; train the run again.</source>
+        <translation>无法读取该运行的模型文件：文件已损坏，或由其他版本写入。项目未受影响；请重新训练该运行。</translation>
+    </message>
+    <message>
+        <source>The evaluation failed.</source>
+        <translation>评估失败。</translation>
+    </message>
+    <message>
+        <source>Top-1 accuracy</source>
+        <translation>Top-1 准确率</translation>
+    </message>
+    <message>
+        <source>mA (mean attribute accuracy)</source>
+        <translation>mA（属性平均准确率）</translation>
+    </message>
+    <message>
+        <source>TPR at FPR ≤ %1</source>
+        <translation>FPR ≤ %1 时的 TPR</translation>
     </message>
 </context>
 <context>
@@ -257,6 +441,49 @@
     </message>
 </context>
 <context>
+    <name>PredictionDetail</name>
+    <message>
+        <source>(no preview)</source>
+        <translation>（无预览）</translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>正在分类…</translation>
+    </message>
+    <message>
+        <source>Cannot classify this file</source>
+        <translation>无法对此文件进行分类</translation>
+    </message>
+    <message>
+        <source>Attributes at or above the threshold %1 are checked.</source>
+        <translation>达到或高于阈值 %1 的属性已勾选。</translation>
+    </message>
+    <message>
+        <source>Decision: %1, because the score of %2 is %3 the threshold.</source>
+        <translation>判定：%1，因为 %2 的得分%3阈值。</translation>
+    </message>
+    <message>
+        <source>at or above</source>
+        <translation>达到或高于</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>低于</translation>
+    </message>
+    <message>
+        <source>%1  %2%</source>
+        <translation>%1  %2%</translation>
+    </message>
+    <message>
+        <source>Inference %1 ms</source>
+        <translation>推理 %1 ms</translation>
+    </message>
+    <message>
+        <source> · %1 × %2 pixels</source>
+        <translation> · %1 × %2 像素</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSession</name>
     <message>
         <source>A class name cannot be empty.</source>
@@ -265,6 +492,37 @@
     <message>
         <source>A class named “%1” already exists.</source>
         <translation>已存在名为“%1”的类别。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: %2 (%3 %4 %5)</source>
+        <translation>%1：%2（%3 %4 %5）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(no attribute)</source>
+        <translation>（无属性）</translation>
+    </message>
+    <message>
+        <source>no model is loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>no model is loaded: %1</source>
+        <translation>未加载模型：%1</translation>
+    </message>
+    <message>
+        <source>%1: out of memory</source>
+        <translation>%1：内存不足</translation>
     </message>
 </context>
 <context>
@@ -296,6 +554,13 @@
     <message>
         <source>Binary classification, positive class &quot;%1&quot;</source>
         <translation>二分类，正类为“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>TrainConfigForm</name>
+    <message>
+        <source>%1 M parameters · %2 M MACs per 224x224 image (1000 classes)</source>
+        <translation>%1 M 参数 · 每张 224x224 图像 %2 M MACs（1000 个类别）</translation>
     </message>
 </context>
 <context>
@@ -344,6 +609,49 @@
     </message>
 </context>
 <context>
+    <name>pulc::ui::AttributeMetricsModel</name>
+    <message>
+        <source>An image has this attribute when its score is above the threshold. Double-click to change it.</source>
+        <translation>图像得分高于阈值时即具有此属性。双击可修改阈值。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>(true-positive rate + true-negative rate) / 2, as PaddleClas&apos;s mA counts it</source>
+        <translation>（真正例率 + 真负例率）/ 2，与 PaddleClas 的 mA 计算方式相同</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Mean accuracy</source>
+        <translation>平均准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Positives</source>
+        <translation>正样本</translation>
+    </message>
+</context>
+<context>
     <name>pulc::ui::AttributePanel</name>
     <message>
         <source>Attributes</source>
@@ -364,6 +672,49 @@
     <message>
         <source>%1 images selected</source>
         <translation>已选择 %1 张图像</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::BinaryThresholdPanel</name>
+    <message>
+        <source>An image counts as positive when its score for the positive class is at least this threshold</source>
+        <translation>图像在正类上的得分不低于此阈值时，计为正例</translation>
+    </message>
+    <message>
+        <source>The false-positive rate you can afford. PULC reports the best true-positive rate reachable within it (TPR at FPR).</source>
+        <translation>可接受的假正例率。PULC 报告在此范围内能达到的最佳真正例率（TPR at FPR）。</translation>
+    </message>
+    <message>
+        <source>Use this threshold</source>
+        <translation>使用此阈值</translation>
+    </message>
+    <message>
+        <source>Move the slider to the threshold that reaches the max FPR</source>
+        <translation>将滑块移到达到最大 FPR 的阈值处</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>阈值：</translation>
+    </message>
+    <message>
+        <source>Max FPR:</source>
+        <translation>最大 FPR：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TPR&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;FPR&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;Precision&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Accuracy&lt;/b&gt; %4 &amp;nbsp; &lt;span style=&apos;color:gray&apos;&gt;(%5 of %6 “%7” images found, %8 false alarms in %9)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;TPR&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;FPR&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;精确率&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;准确率&lt;/b&gt; %4 &amp;nbsp; &lt;span style=&apos;color:gray&apos;&gt;（%6 张“%7”图像中找到 %5 张，%9 张中误报 %8 张）&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>No positive image in this split: TPR cannot be measured.</source>
+        <translation>此划分中没有正例图像：无法测量 TPR。</translation>
+    </message>
+    <message>
+        <source>No threshold finds a positive within this FPR.</source>
+        <translation>在此 FPR 内，任何阈值都找不到正例。</translation>
+    </message>
+    <message>
+        <source>TPR %1 at FPR %2 with threshold %3</source>
+        <translation>阈值 %3 时，FPR %2 下的 TPR 为 %1</translation>
     </message>
 </context>
 <context>
@@ -399,6 +750,29 @@
     <message>
         <source>Click to show these images</source>
         <translation>点击以显示这些图像</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::ClassMetricsModel</name>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
     </message>
 </context>
 <context>
@@ -544,6 +918,21 @@
     </message>
 </context>
 <context>
+    <name>pulc::ui::ConfusionMatrixModel</name>
+    <message>
+        <source>%1 of %2 images of “%3” (%4%) predicted as “%5”. Click to see them.</source>
+        <translation>“%3”的 %2 张图像中有 %1 张（%4%）被预测为“%5”。点击查看这些图像。</translation>
+    </message>
+    <message>
+        <source>True class: %1</source>
+        <translation>真实类别：%1</translation>
+    </message>
+    <message>
+        <source>Predicted class: %1</source>
+        <translation>预测类别：%1</translation>
+    </message>
+</context>
+<context>
     <name>pulc::ui::DataPage</name>
     <message>
         <source>No project open</source>
@@ -592,6 +981,196 @@
     <message>
         <source>Warnings (%1)</source>
         <translation>警告（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::EvalSampleModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(unlabelled)</source>
+        <translation>（未标注）</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>✓ now %1</source>
+        <translation>✓ 现为 %1</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>得分 %1</translation>
+    </message>
+    <message>
+        <source>%1
+True: %2
+Predicted: %3 (score %4)
+Loss: %5
+Label now: %6</source>
+        <translation>%1
+真实：%2
+预测：%3（得分 %4）
+损失：%5
+当前标签：%6</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::EvaluatePage</name>
+    <message>
+        <source>The trained run whose model is evaluated</source>
+        <translation>选择已训练的运行，评估其模型</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>The labelled images the model is measured on</source>
+        <translation>用于衡量模型的已标注图像</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Run the model on the split&apos;s images (F5)</source>
+        <translation>在该划分的图像上运行模型（F5）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>划分：</translation>
+    </message>
+    <message>
+        <source>Rows: true class. Columns: predicted class. Click a cell to see its images.</source>
+        <translation>行：真实类别。列：预测类别。点击单元格可查看对应图像。</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its images.</source>
+        <translation>点击矩阵中的单元格可查看对应图像。</translation>
+    </message>
+    <message>
+        <source>Rows: true class · Columns: predicted class</source>
+        <translation>行：真实类别 · 列：预测类别</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Misclassified</source>
+        <translation>分类错误</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Open a project to evaluate its models.</source>
+        <translation>打开项目以评估其模型。</translation>
+    </message>
+    <message>
+        <source>No trained model yet. Train a model on the Train page first.</source>
+        <translation>还没有训练好的模型。请先在“训练”页训练模型。</translation>
+    </message>
+    <message>
+        <source>Choose a run and a split, then press Evaluate (F5).</source>
+        <translation>选择运行和划分，然后点击“评估”（F5）。</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>正在评估…</translation>
+    </message>
+    <message>
+        <source>Misclassified (%1)</source>
+        <translation>分类错误（%1）</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:x-large&apos;&gt;&lt;b&gt;%1 %2&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;font-size:x-large&apos;&gt;&lt;b&gt;%1 %2&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>(%1 at the model&apos;s threshold)</source>
+        <translation>（按模型阈值为 %1）</translation>
+    </message>
+    <message>
+        <source>Accuracy %1</source>
+        <translation>准确率 %1</translation>
+    </message>
+    <message>
+        <source>Top-5 %1</source>
+        <translation>Top-5 %1</translation>
+    </message>
+    <message>
+        <source>Macro F1 %1</source>
+        <translation>宏平均 F1 %1</translation>
+    </message>
+    <message>
+        <source>Images: %1</source>
+        <translation>图像：%1</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Skipped (unreadable): %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;已跳过（无法读取）：%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>%1 split</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>Select images and press a key to relabel them: %1</source>
+        <translation>选择图像并按键重新标注：%1</translation>
+    </message>
+    <message>
+        <source>; P accepts the prediction</source>
+        <translation>；按 P 接受预测</translation>
+    </message>
+    <message>
+        <source>. Ctrl+Z undoes. Relabelled images stay here, marked.</source>
+        <translation>。Ctrl+Z 可撤销。重新标注的图像会留在此处并带有标记。</translation>
+    </message>
+    <message>
+        <source>“%1” predicted as “%2” (images: %3, highest loss first)</source>
+        <translation>“%1”被预测为“%2”（图像：%3，按损失从高到低）</translation>
+    </message>
+    <message>
+        <source>Accept the prediction (%1)</source>
+        <translation>接受预测（%1）</translation>
+    </message>
+    <message>
+        <source>Toggle attribute</source>
+        <translation>切换属性</translation>
+    </message>
+    <message>
+        <source>Relabel as</source>
+        <translation>重新标注为</translation>
     </message>
 </context>
 <context>
@@ -1002,24 +1581,12 @@
         <translation>训练</translation>
     </message>
     <message>
-        <source>Train a PP-LCNet / PULC classifier on the CPU, with augmentation and knowledge distillation, and watch the loss and accuracy curves live.</source>
-        <translation>在 CPU 上训练 PP-LCNet / PULC 分类器，支持数据增强和知识蒸馏，并实时查看损失和准确率曲线。</translation>
-    </message>
-    <message>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <source>See the confusion matrix, precision and recall per class, and the images the model gets wrong.</source>
-        <translation>查看混淆矩阵、各类别的精确率和召回率，以及模型判断错误的图像。</translation>
-    </message>
-    <message>
         <source>Predict</source>
         <translation>预测</translation>
-    </message>
-    <message>
-        <source>Drop images or a folder to see what the model predicts.</source>
-        <translation>拖入图像或文件夹，查看模型的预测结果。</translation>
     </message>
     <message>
         <source>Export</source>
@@ -1195,6 +1762,18 @@
         <source>An edit could not be written to the project. The project was read again from its file, so what you see is what is stored; the undo history was cleared.</source>
         <translation>有一项编辑无法写入项目。已从文件重新读取项目，因此当前所见即为已保存的内容；撤销历史已清空。</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>A model is training. Stop it and quit? The run keeps a checkpoint of its last step and can be resumed from the Train page.</source>
+        <translation>模型正在训练。要停止训练并退出吗？该运行会保存最后一步的检查点，之后可在“训练”页继续训练。</translation>
+    </message>
+    <message>
+        <source>Training · %1</source>
+        <translation>训练中 · %1</translation>
+    </message>
 </context>
 <context>
     <name>pulc::ui::NewProjectDialog</name>
@@ -1267,6 +1846,218 @@
     </message>
 </context>
 <context>
+    <name>pulc::ui::PredictPage</name>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>The trained run whose model classifies the images</source>
+        <translation>选择已训练的运行，用其模型对图像分类</translation>
+    </message>
+    <message>
+        <source>How many classes to show per image, best first</source>
+        <translation>每张图像显示的类别数，按得分从高到低</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k：</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop classifying the images still waiting</source>
+        <translation>停止对仍在等待的图像进行分类</translation>
+    </message>
+    <message>
+        <source>The model cannot be loaded: %1</source>
+        <translation>无法加载模型：%1</translation>
+    </message>
+    <message>
+        <source>Open Images…</source>
+        <translation>打开图像…</translation>
+    </message>
+    <message>
+        <source>Choose images to classify (Ctrl+Shift+O)</source>
+        <translation>选择要分类的图像（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <source>Open Folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Classify every image in a folder and its subfolders</source>
+        <translation>对文件夹及其子文件夹中的所有图像进行分类</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Forget the images shown</source>
+        <translation>清除当前显示的图像</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save every image&apos;s classes, scores and inference time as a CSV file (Ctrl+E)</source>
+        <translation>将每张图像的类别、得分和推理时间保存为 CSV 文件（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Drop images or folders here</source>
+        <translation>将图像或文件夹拖放到此处</translation>
+    </message>
+    <message>
+        <source>The chosen model classifies them at once: the best classes with their probabilities.
+Folders are searched with their subfolders. Or use Open Images… (Ctrl+Shift+O).</source>
+        <translation>所选模型会立即对其分类：给出最可能的类别及其概率。
+文件夹会连同子文件夹一起搜索。也可以使用“打开图像…”（Ctrl+Shift+O）。</translation>
+    </message>
+    <message>
+        <source>There is no trained model yet: train a model on the Train page first.</source>
+        <translation>还没有训练好的模型：请先在“训练”页训练模型。</translation>
+    </message>
+    <message>
+        <source>Open a project and train a model on the Train page first.</source>
+        <translation>请先打开项目，并在“训练”页训练模型。</translation>
+    </message>
+    <message>
+        <source>Train a model on the Train page first.
+Then drop images here to see what it predicts.</source>
+        <translation>请先在“训练”页训练模型。
+然后将图像拖放到此处，查看其预测结果。</translation>
+    </message>
+    <message>
+        <source>Open a project and train a model on the Train page first.
+Then drop images here to see what it predicts.</source>
+        <translation>请先打开项目，并在“训练”页训练模型。
+然后将图像拖放到此处，查看其预测结果。</translation>
+    </message>
+    <message>
+        <source>Reading the folders…</source>
+        <translation>正在读取文件夹…</translation>
+    </message>
+    <message>
+        <source>Classifying: %1 of %2 images done</source>
+        <translation>正在分类：已完成 %1 / %2 张图像</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) classified</source>
+        <translation>
+            <numerusform>已分类 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n 张无法读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Images</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>图像 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::PredictionModel</name>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Best attribute</source>
+        <translation>最佳属性</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Runner-up</source>
+        <translation>次优</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>等待中…</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>not classified</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>pulc::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1315,6 +2106,164 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::RunsModel</name>
+    <message>
+        <source>top-1</source>
+        <translation>top-1</translation>
+    </message>
+    <message>
+        <source>TPR@FPR</source>
+        <translation>TPR@FPR</translation>
+    </message>
+    <message>
+        <source>mA</source>
+        <translation>mA</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>%1 %2 (epoch %3)</source>
+        <translation>%1 %2（第 %3 轮）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::RunsPanel</name>
+    <message>
+        <source>Show curves</source>
+        <translation>显示曲线</translation>
+    </message>
+    <message>
+        <source>Show the run&apos;s training curves (double-click)</source>
+        <translation>显示该运行的训练曲线（双击）</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Draw the run&apos;s curves dashed next to the ones shown</source>
+        <translation>将该运行的曲线以虚线叠加在当前曲线旁</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or interrupted run from its last checkpoint</source>
+        <translation>从最后的检查点继续已停止或已中断的运行</translation>
+    </message>
+    <message>
+        <source>Duplicate settings</source>
+        <translation>复制设置</translation>
+    </message>
+    <message>
+        <source>Load the run&apos;s settings into the form for a new run</source>
+        <translation>将该运行的设置载入表单，用于新的运行</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Open the run on the Evaluate page</source>
+        <translation>在“评估”页打开该运行</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Try the run&apos;s model on the Predict page</source>
+        <translation>在“预测”页试用该运行的模型</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename the run</source>
+        <translation>重命名该运行</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the run with its checkpoints and logs</source>
+        <translation>删除该运行及其检查点和日志</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>Run “%1” is training. Stop it before deleting it.</source>
+        <translation>运行“%1”正在训练。请先停止再删除。</translation>
+    </message>
+    <message>
+        <source>Delete run “%1”?</source>
+        <translation>删除运行“%1”？</translation>
+    </message>
+    <message>
+        <source>Its folder goes too, with its checkpoints, metrics and log:
+%1
+This cannot be undone.</source>
+        <translation>其文件夹连同检查点、指标和日志也会被删除：
+%1
+此操作无法撤销。</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +2606,575 @@
     <message>
         <source>No longer in the grid&apos;s filter</source>
         <translation>已不符合网格的筛选条件</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::ThresholdChart</name>
+    <message>
+        <source>False-positive rate</source>
+        <translation>假正例率</translation>
+    </message>
+    <message>
+        <source>True-positive rate</source>
+        <translation>真正例率</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::TrainConfigForm</name>
+    <message>
+        <source>single-label</source>
+        <translation>单标签</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>二分类</translation>
+    </message>
+    <message>
+        <source>multi-label</source>
+        <translation>多标签</translation>
+    </message>
+    <message>
+        <source>Height in pixels</source>
+        <translation>高度（像素）</translation>
+    </message>
+    <message>
+        <source>Width in pixels</source>
+        <translation>宽度（像素）</translation>
+    </message>
+    <message>
+        <source>Scene and model</source>
+        <translation>场景与模型</translation>
+    </message>
+    <message>
+        <source>Scene template</source>
+        <translation>场景模板</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Input size (H × W)</source>
+        <translation>输入尺寸（高 × 宽）</translation>
+    </message>
+    <message>
+        <source>off (direct resize)</source>
+        <translation>关闭（直接缩放）</translation>
+    </message>
+    <message>
+        <source>Evaluation: resize the short side to this, then centre-crop to the input size</source>
+        <translation>评估时：先将短边缩放到此值，再中心裁剪到输入尺寸</translation>
+    </message>
+    <message>
+        <source>Resize short side</source>
+        <translation>短边缩放</translation>
+    </message>
+    <message>
+        <source>Train size (H × W)</source>
+        <translation>训练尺寸（高 × 宽）</translation>
+    </message>
+    <message>
+        <source>1×1 conv before the classifier (use_last_conv)</source>
+        <translation>分类器前加 1×1 卷积（use_last_conv）</translation>
+    </message>
+    <message>
+        <source>Strides</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Warm-up epochs</source>
+        <translation>预热轮数</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>Top-1 accuracy</source>
+        <translation>Top-1 准确率</translation>
+    </message>
+    <message>
+        <source>TPR at an FPR bound (binary)</source>
+        <translation>给定 FPR 上限下的 TPR（二分类）</translation>
+    </message>
+    <message>
+        <source>Mean accuracy mA (multi-label)</source>
+        <translation>平均准确率 mA（多标签）</translation>
+    </message>
+    <message>
+        <source>Best epoch by</source>
+        <translation>最佳轮次依据</translation>
+    </message>
+    <message>
+        <source>Max FPR</source>
+        <translation>最大 FPR</translation>
+    </message>
+    <message>
+        <source>Decision threshold</source>
+        <translation>判定阈值</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>p = </source>
+        <translation>p = </translation>
+    </message>
+    <message>
+        <source>Random crop (RandCropImage)</source>
+        <translation>随机裁剪（RandCropImage）</translation>
+    </message>
+    <message>
+        <source>Resize to train size</source>
+        <translation>缩放到训练尺寸</translation>
+    </message>
+    <message>
+        <source>Resize, pad, random crop</source>
+        <translation>缩放、填充、随机裁剪</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>几何变换</translation>
+    </message>
+    <message>
+        <source>Smallest share of the image area a random crop keeps</source>
+        <translation>随机裁剪保留的最小图像面积比例</translation>
+    </message>
+    <message>
+        <source>    crop min. area</source>
+        <translation>    裁剪最小面积</translation>
+    </message>
+    <message>
+        <source>Horizontal flip</source>
+        <translation>水平翻转</translation>
+    </message>
+    <message>
+        <source>Flip before AutoAugment</source>
+        <translation>在 AutoAugment 之前翻转</translation>
+    </message>
+    <message>
+        <source>TimmAutoAugment</source>
+        <translation>TimmAutoAugment</translation>
+    </message>
+    <message>
+        <source>    magnitude</source>
+        <translation>    强度</translation>
+    </message>
+    <message>
+        <source>RandomErasing</source>
+        <translation>RandomErasing</translation>
+    </message>
+    <message>
+        <source>CutMix</source>
+        <translation>CutMix</translation>
+    </message>
+    <message>
+        <source>    CutMix alpha</source>
+        <translation>    CutMix alpha</translation>
+    </message>
+    <message>
+        <source>Mixup</source>
+        <translation>Mixup</translation>
+    </message>
+    <message>
+        <source>    Mixup alpha</source>
+        <translation>    Mixup alpha</translation>
+    </message>
+    <message>
+        <source>Blur labels (clarity)</source>
+        <translation>模糊标签（清晰度）</translation>
+    </message>
+    <message>
+        <source>BlurImage: blurs a share of the images and labels them 1, the rest 0; the dataset&apos;s labels are replaced</source>
+        <translation>BlurImage：将一部分图像模糊并标为 1，其余标为 0；数据集的标签将被替换</translation>
+    </message>
+    <message>
+        <source>ratio </source>
+        <translation>比例 </translation>
+    </message>
+    <message>
+        <source>Rotation labels (RandomRot90)</source>
+        <translation>旋转标签（RandomRot90）</translation>
+    </message>
+    <message>
+        <source>Rotates each image by k × 90° and labels it k; the dataset&apos;s labels are replaced</source>
+        <translation>将每张图像旋转 k × 90° 并标为 k；数据集的标签将被替换</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Compute threads</source>
+        <translation>计算线程数</translation>
+    </message>
+    <message>
+        <source>Loader threads</source>
+        <translation>加载线程数</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>This scene is a %1 task but the project is %2: its metric, loss and threshold may not fit the project&apos;s labels.</source>
+        <translation>此场景是%1任务，但项目是%2任务：其指标、损失和阈值可能与项目的标签不符。</translation>
+    </message>
+    <message>
+        <source>Distillation</source>
+        <translation>蒸馏</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>SKL-UGI (frozen teacher)</source>
+        <translation>SKL-UGI（冻结教师模型）</translation>
+    </message>
+    <message>
+        <source>DML (teacher trained too)</source>
+        <translation>DML（教师模型同时训练）</translation>
+    </message>
+    <message>
+        <source>UDML (DML + feature loss)</source>
+        <translation>UDML（DML + 特征损失）</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Teacher model</source>
+        <translation>教师模型</translation>
+    </message>
+    <message>
+        <source>Add the unlabeled images (SKL-UGI)</source>
+        <translation>加入未标注图像（SKL-UGI）</translation>
+    </message>
+    <message>
+        <source>DML weight</source>
+        <translation>DML 权重</translation>
+    </message>
+    <message>
+        <source>Ground-truth weight</source>
+        <translation>真实标签权重</translation>
+    </message>
+    <message>
+        <source>Feature weight (UDML)</source>
+        <translation>特征权重（UDML）</translation>
+    </message>
+    <message>
+        <source>Feature stage (UDML)</source>
+        <translation>特征阶段（UDML）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Checkpoint file…</source>
+        <translation>检查点文件…</translation>
+    </message>
+    <message>
+        <source>Run #%1 (not finished or not found)</source>
+        <translation>运行 #%1（未完成或未找到）</translation>
+    </message>
+    <message>
+        <source>Teacher checkpoint</source>
+        <translation>教师检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.ckpt *.pdparams *.pt);;All files (*)</source>
+        <translation>检查点 (*.ckpt *.pdparams *.pt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::TrainPage</name>
+    <message>
+        <source>automatic (run-&lt;number&gt;)</source>
+        <translation>自动（run-&lt;编号&gt;）</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>Train a new run with these settings (Ctrl+Return)</source>
+        <translation>用这些设置训练一个新的运行（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the current step; the run keeps a checkpoint and can be resumed (Esc)</source>
+        <translation>在当前步结束后停止；运行会保存检查点，之后可继续（Esc）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Run &amp;name:</source>
+        <translation>运行名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Augmentation preview</source>
+        <translation>数据增强预览</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>请先打开或新建项目。</translation>
+    </message>
+    <message>
+        <source>The project has no attributes: add at least one on the Data page.</source>
+        <translation>项目没有属性：请在“数据”页至少添加一个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The project has %n class(es): training needs at least 2. Add classes and label images on the Data page.</source>
+        <translation>
+            <numerusform>项目有 %n 个类别：训练至少需要 2 个。请在“数据”页添加类别并标注图像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project has no images in its train split. Split it on the Data page (or import a dataset that has one).</source>
+        <translation>项目的训练集中没有图像。请在“数据”页划分数据集（或导入已有划分的数据集）。</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Resume “%1”</source>
+        <translation>继续“%1”</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or interrupted run from its last checkpoint</source>
+        <translation>从最后的检查点继续已停止或已中断的运行</translation>
+    </message>
+    <message>
+        <source>Cannot show the curves of run “%1”: %2</source>
+        <translation>无法显示运行“%1”的曲线：%2</translation>
+    </message>
+    <message>
+        <source>Showing run %1 (%2)</source>
+        <translation>正在显示运行 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings of run “%1”: %2</source>
+        <translation>无法读取运行“%1”的设置：%2</translation>
+    </message>
+    <message>
+        <source>Loaded the settings of run “%1”. Start trains a new run with them.</source>
+        <translation>已载入运行“%1”的设置。点击“开始训练”将用它们训练新的运行。</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::TrainingCurves</name>
+    <message>
+        <source>Log scale (loss)</source>
+        <translation>对数刻度（损失）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>training loss (smoothed)</source>
+        <translation>训练损失（平滑）</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Fit every plot to its data again (drag to pan, wheel to zoom)</source>
+        <translation>让每个图重新适配其数据（拖动平移，滚轮缩放）</translation>
+    </message>
+    <message>
+        <source>Clear comparison</source>
+        <translation>清除对比</translation>
+    </message>
+    <message>
+        <source>Remove the runs shown dashed for comparison</source>
+        <translation>移除以虚线显示的对比运行</translation>
+    </message>
+    <message>
+        <source>%1 (main)</source>
+        <translation>%1（主指标）</translation>
+    </message>
+    <message>
+        <source>%1 (smoothed)</source>
+        <translation>%1（平滑）</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::TrainingMonitor</name>
+    <message>
+        <source>Not training</source>
+        <translation>未在训练</translation>
+    </message>
+    <message>
+        <source>The run&apos;s log appears here.</source>
+        <translation>运行日志显示在这里。</translation>
+    </message>
+    <message>
+        <source>— Starting a new run —</source>
+        <translation>— 开始新的运行 —</translation>
+    </message>
+    <message>
+        <source>— Resuming run “%1” —</source>
+        <translation>— 继续运行“%1” —</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>准备中…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>将在当前步结束后停止…</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2: train loss %3</source>
+        <translation>第 %1/%2 轮：训练损失 %3</translation>
+    </message>
+    <message>
+        <source>, %1 %2</source>
+        <translation>，%1 %2</translation>
+    </message>
+    <message>
+        <source>, val loss %1</source>
+        <translation>，验证损失 %1</translation>
+    </message>
+    <message>
+        <source> (best so far)</source>
+        <translation>（目前最佳）</translation>
+    </message>
+    <message>
+        <source>, %1 s</source>
+        <translation>，%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n unreadable image(s) skipped</source>
+        <translation>
+            <numerusform>，跳过 %n 张无法读取的图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · validating… · ETA %3</source>
+        <translation>第 %1/%2 轮 · 验证中… · 预计剩余 %3</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · step %3/%4 · %5 img/s · ETA %6</source>
+        <translation>第 %1/%2 轮 · 第 %3/%4 步 · %5 张/秒 · 预计剩余 %6</translation>
+    </message>
+    <message>
+        <source>the run</source>
+        <translation>该运行</translation>
+    </message>
+    <message>
+        <source>Finished %1 · best epoch %2</source>
+        <translation>已完成 %1 · 最佳轮次 %2</translation>
+    </message>
+    <message>
+        <source>— Run “%1” finished —</source>
+        <translation>— 运行“%1”已完成 —</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped %1 after %n epoch(s) · Resume continues it</source>
+        <translation>
+            <numerusform>%1 在 %n 轮后停止 · 可点击“继续训练”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>— Run “%1” stopped; it can be resumed —</source>
+        <translation>— 运行“%1”已停止，可继续训练 —</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>— Training failed —</source>
+        <translation>— 训练失败 —</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,18 @@
 
 #include <engine/trainconfig.h>
 
+#include <QList>
+#include <QString>
 #include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QGridLayout;
+class QLabel;
+class QTimer;
+template<class T> class QFutureWatcher;
 
 namespace pulc::ui {
 
@@ -32,6 +43,39 @@ public:
 Q_SIGNALS:
     /// A render finished.
     void rendered();
+
+private:
+    struct Sample
+    {
+        QString path;  ///< absolute
+        QString label; ///< the dataset's class name(s)
+    };
+    struct Cell;
+    struct Render;
+    void pickSamples();
+    void startRender();
+    void finishRender(QFutureWatcher<Render> *watcher);
+    void showRender();
+    void showMessage(const QString &text);
+    void updateWarnings();
+    QString overrideLabel(int label) const;
+
+    ProjectSession *m_session;
+    pulc::engine::TrainConfig m_config;
+    std::vector<Sample> m_samples;
+    std::vector<std::unique_ptr<Cell>> m_cells;
+    QList<QPixmap> m_images, m_originals;
+    QStringList m_captions, m_tips;
+    int m_renderedCount = 0;
+    quint64 m_generation = 0; ///< the render whose result is wanted
+    bool m_pending = false;   ///< a render was asked for while one ran
+    QFutureWatcher<Render> *m_watcher = nullptr;
+    QTimer *m_debounce = nullptr;
+    QLabel *m_warnings = nullptr;
+    QLabel *m_message = nullptr;
+    QWidget *m_grid = nullptr;
+    QGridLayout *m_gridLayout = nullptr;
+    QCheckBox *m_showOriginal = nullptr;
 };
 
 } // namespace pulc::ui

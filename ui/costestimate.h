@@ -2,7 +2,12 @@
 
 #include <engine/trainconfig.h>
 
+#include <QString>
 #include <QWidget>
+
+class QLabel;
+class QTimer;
+template<class T> class QFutureWatcher;
 
 namespace pulc::ui {
 
@@ -26,6 +31,26 @@ public:
 
 Q_SIGNALS:
     void estimated(double secondsPerEpoch);
+
+private:
+    struct Measurement;
+    /// What the step time depends on; a change of anything else does not re-measure.
+    QString measureKey() const;
+    void measure();
+    void finishMeasure();
+    void updateText();
+
+    pulc::engine::TrainConfig m_config;
+    int m_trainImages = 0;
+    int m_classes = 0;
+    bool m_paused = false;
+    QString m_measuredKey; ///< the key of m_stepSeconds
+    QString m_runningKey;  ///< the key being measured, or empty
+    double m_stepSeconds = 0.0;
+    QString m_error;
+    QLabel *m_label = nullptr;
+    QTimer *m_debounce = nullptr;
+    QFutureWatcher<Measurement> *m_watcher = nullptr;
 };
 
 } // namespace pulc::ui

@@ -4,13 +4,17 @@
 #include "datapage.h"
 #include "datasetwriter.h"
 #include "demoprojectjob.h"
+#include "evaluatepage.h"
 #include "newprojectdialog.h"
 #include "placeholderpage.h"
+#include "predictpage.h"
 #include "preferencesdialog.h"
+#include "projectruns.h"
 #include "projectsession.h"
 #include "recentprojects.h"
 #include "samplebrowser.h"
 #include "setting.h"
+#include "trainpage.h"
 #include "translation.h"
 
 // The import dialog is written alongside this window; until it is in the tree, dropped and
@@ -88,6 +92,7 @@ QStringList importablePaths(const QMimeData *mime)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new ProjectSession(this))
+    , m_runs(new ProjectRuns(m_session, this))
 {
     initPulcResources();
     setObjectName(QStringLiteral("MainWindow"));
@@ -237,6 +242,18 @@ void MainWindow::createPages()
 
     m_pages = new QStackedWidget(this);
     m_dataPage = new DataPage(m_session, {m_demoAction, m_openAction, m_newAction}, m_pages);
+    m_trainPage = new TrainPage(m_session, m_runs, m_pages);
+    m_evaluatePage = new EvaluatePage(m_session, m_runs, m_pages);
+    m_predictPage = new PredictPage(m_session, m_runs, m_pages);
+    connect(m_trainPage, &TrainPage::evaluateRequested, this, [this](qint64 runId) {
+        m_evaluatePage->showRun(runId);
+        showPage(Page::Evaluate);
+    });
+    connect(m_trainPage, &TrainPage::predictRequested, this, [this](qint64 runId) {
+        m_predictPage->showRun(runId);
+        showPage(Page::Predict);
+    });
+    connect(m_trainPage, &TrainPage::trainingChanged, this, &MainWindow::updateTitle);
 
     struct Entry
     {
@@ -246,21 +263,9 @@ void MainWindow::createPages()
     };
     const QList<Entry> entries = {
         {tr("Data"), QStyle::SP_DirIcon, m_dataPage},
-        {tr("Train"), QStyle::SP_MediaPlay,
-         new PlaceholderPage(tr("Train"),
-                             tr("Train a PP-LCNet / PULC classifier on the CPU, with "
-                                "augmentation and knowledge distillation, and watch the loss "
-                                "and accuracy curves live."),
-                             m_pages)},
-        {tr("Evaluate"), QStyle::SP_FileDialogDetailedView,
-         new PlaceholderPage(tr("Evaluate"),
-                             tr("See the confusion matrix, precision and recall per class, and "
-                                "the images the model gets wrong."),
-                             m_pages)},
-        {tr("Predict"), QStyle::SP_FileDialogContentsView,
-         new PlaceholderPage(tr("Predict"),
-                             tr("Drop images or a folder to see what the model predicts."),
-                             m_pages)},
+        {tr("Train"), QStyle::SP_MediaPlay, m_trainPage},
+        {tr("Evaluate"), QStyle::SP_FileDialogDetailedView, m_evaluatePage},
+        {tr("Predict"), QStyle::SP_FileDialogContentsView, m_predictPage},
         {tr("Export"), QStyle::SP_DialogSaveButton,
          new PlaceholderPage(tr("Export"),
                              tr("Export the trained model for deployment, with example code "
@@ -272,7 +277,14 @@ void MainWindow::createPages()
         auto *item = new QListWidgetItem(style()->standardIcon(e.icon), e.name, m_navigation);
         item->setSizeHint(QSize(0, 40));
         widest = qMax(widest, m_navigation->fontMetrics().horizontalAdvance(e.name));
-        m_pages->addWidget(e.page);
+        const int row = m_pages->addWidget(e.page);
+        // Ctrl+1 .. Ctrl+5 go to the pages in work order.
+        auto *go = new QAction(this);
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
+        connect(go, &QAction::triggered, this, [this, row] { m_navigation->setCurrentRow(row); });
+        addAction(go);
+        item->setToolTip(
+            tr("%1 (%2)").arg(e.name, go->shortcut().toString(QKeySequence::NativeText)));
     }
     m_navigation->setFixedWidth(widest + 22 + 48);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
@@ -313,6 +325,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         m_demoJob->cancel();
     }
+    if (m_trainPage->isTraining()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit"),
+            tr("A model is training. Stop it and quit? The run keeps a checkpoint of its last "
+               "step and can be resumed from the Train page."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_trainPage->stopAndWait();
+    }
     // The last edits may still be on their way to the database: wait for them (milliseconds,
     // each is one transaction), so closing never loses one.
     m_session->writer()->flush();
@@ -339,6 +362,11 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();
+    if (currentPage() == Page::Predict) {
+        // On the Predict page a drop is a question to the model, not an import.
+        m_predictPage->addPaths(paths);
+        return;
+    }
     // Dialogs wait until the drop has finished: a nested event loop inside dropEvent would keep
     // the file manager that started the drag waiting too.
     QMetaObject::invokeMethod(
@@ -596,10 +624,11 @@ void MainWindow::updateStatusBar()
 
 void MainWindow::updateTitle()
 {
-    if (m_session->hasProject())
-        setWindowTitle(tr("%1 — PULC Studio").arg(m_session->info().name));
-    else
-        setWindowTitle(tr("PULC Studio"));
+    QString title = m_session->hasProject() ? tr("%1 — PULC Studio").arg(m_session->info().name)
+                                            : tr("PULC Studio");
+    if (m_trainPage && m_trainPage->isTraining())
+        title = tr("Training · %1").arg(title);
+    setWindowTitle(title);
 }
 
 void MainWindow::showError(const QString &title, const QString &message, const QString &detail)

@@ -13,6 +13,10 @@ class QStackedWidget;
 namespace pulc::ui {
 
 class DataPage;
+class EvaluatePage;
+class PredictPage;
+class ProjectRuns;
+class TrainPage;
 class DemoProjectJob;
 class ProjectSession;
 
@@ -35,6 +39,10 @@ public:
 
     ProjectSession *session() const { return m_session; }
     DataPage *dataPage() const { return m_dataPage; }
+    TrainPage *trainPage() const { return m_trainPage; }
+    EvaluatePage *evaluatePage() const { return m_evaluatePage; }
+    PredictPage *predictPage() const { return m_predictPage; }
+    ProjectRuns *runs() const { return m_runs; }
     void showPage(Page page);
     Page currentPage() const;
 
@@ -73,6 +81,10 @@ private:
     void showError(const QString &title, const QString &message, const QString &detail);
 
     ProjectSession *m_session;
+    ProjectRuns *m_runs;
+    TrainPage *m_trainPage = nullptr;
+    EvaluatePage *m_evaluatePage = nullptr;
+    PredictPage *m_predictPage = nullptr;
     DemoProjectJob *m_demoJob = nullptr;
     QProgressDialog *m_demoProgress = nullptr;
     QListWidget *m_navigation = nullptr;

@@ -1,10 +1,26 @@
 #pragma once
 
+#include "predictionjob.h"
+
 #include <QStringList>
 #include <QWidget>
 
+class QAction;
+class QComboBox;
+class QFrame;
+class QLabel;
+class QProgressBar;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
 namespace pulc::ui {
 
+class PredictionDetail;
+class PredictionModel;
 class ProjectRuns;
 class ProjectSession;
 
@@ -18,11 +34,80 @@ public:
     PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *parent = nullptr);
     ~PredictPage() override;
 
+    /// The images shown, in the order they were added (tests, export).
+    PredictionModel *model() const { return m_model; }
+    /// The worker (tests wait on its signals).
+    PredictionJob *job() const { return m_job; }
+    /// The detail panel of the current image.
+    PredictionDetail *detail() const { return m_detail; }
+    /// The widget that invites drops when no image is shown.
+    QWidget *dropZone() const;
+    /// The run whose model is chosen, or 0.
+    qint64 currentRunId() const;
+    /// The problem shown above the results (model cannot load, no model), or empty.
+    QString message() const;
+    /// Writes the results to `fileName` as CSV; false with `error` when it cannot.
+    bool exportCsv(const QString &fileName, QString *error) const;
+
 public Q_SLOTS:
     /// Classifies these image files and folders (dropped on the window or opened).
     void addPaths(const QStringList &paths);
     /// Selects run `runId` as the model.
     void showRun(qint64 runId);
+    /// Forgets the images shown.
+    void clearResults();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    QWidget *createDropZone();
+    void refreshRuns();
+    void loadSelectedRun();
+    void rerun();
+    void updateView();
+    void updateActions();
+    void updateStatus();
+    void showCurrent();
+    void setMessage(const QString &text);
+    void chooseImages();
+    void chooseFolder();
+    void chooseCsv();
+    void stop();
+    void modelLoaded(const PredictionModelInfo &info);
+
+    ProjectSession *m_session;
+    ProjectRuns *m_runs;
+    PredictionJob *m_job;
+    PredictionModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+
+    QComboBox *m_runCombo;
+    QSpinBox *m_topk;
+    QAction *m_openImagesAction;
+    QAction *m_openFolderAction;
+    QAction *m_clearAction;
+    QAction *m_exportAction;
+    QLabel *m_message;
+    QStackedWidget *m_stack;
+    QLabel *m_emptyLabel;
+    QFrame *m_dropZone;
+    QSplitter *m_splitter;
+    QTableView *m_table;
+    PredictionDetail *m_detail;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QToolButton *m_stopButton;
+
+    QStringList m_inputs;      ///< what was dropped or opened, run again for another model
+    QString m_reselectPath;    ///< the image to select again after a re-run
+    bool m_multiLabel = false; ///< the loaded model scores attributes
+    qint64 m_loadedRunId = 0;
+    qint64 m_pendingRunId = 0; ///< showRun() before the runs were read
 };
 
 } // namespace pulc::ui

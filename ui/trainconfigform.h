@@ -5,6 +5,11 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
+#include <memory>
+
+class QVBoxLayout;
+
 namespace pulc::ui {
 
 class ProjectRuns;
@@ -37,6 +42,33 @@ public:
 Q_SIGNALS:
     /// A field changed (not emitted by setConfig()).
     void configChanged();
+
+private:
+    struct Fields;
+    void buildSceneSection(QVBoxLayout *column);
+    void buildOptimisationSection(QVBoxLayout *column);
+    void buildAugmentSection(QVBoxLayout *column);
+    void buildDistillSection(QVBoxLayout *column);
+    void buildMachineSection(QVBoxLayout *column);
+    /// Applies a user edit to the config, refreshes the dependent fields, emits configChanged().
+    void edit(const std::function<void(pulc::engine::TrainConfig &)> &change);
+    void showConfig();
+    void updateEnabled();
+    void updateWarnings();
+    void updateSceneItems();
+    void refreshTeachers();
+    void selectTeacher();
+    void chooseScene(int index);
+    void chooseTeacher(int index);
+
+    ProjectRuns *m_runs;
+    std::unique_ptr<Fields> m_f;
+    pulc::engine::TrainConfig m_config; ///< the truth: fields the form does not show ride along
+    pulc::engine::Task m_projectTask = pulc::engine::Task::SingleLabel;
+    bool m_hasProjectTask = false;
+    QStringList m_classNames;
+    bool m_updating = false; ///< true while showConfig() fills the fields
+    bool m_locked = false;
 };
 
 } // namespace pulc::ui

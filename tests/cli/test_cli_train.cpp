@@ -247,6 +247,14 @@ TEST_F(CliTrainTest, BadSettingsAndRunsAreUsageOrFailureErrors)
                  m_tmp.filePath(QStringLiteral("nothing.ckpt")), QStringLiteral("x.png")});
     EXPECT_EQ(r.exitCode, 1) << r;
     EXPECT_TRUE(r.err.contains("nothing.ckpt")) << r;
+    // A teacher that does not exist fails before a run is created: `pulc runs` stays empty.
+    r = runPulc(train({QStringLiteral("--teacher"), QStringLiteral("no-such-run")}));
+    EXPECT_EQ(r.exitCode, 1) << r;
+    EXPECT_TRUE(r.err.contains("no-such-run")) << r;
+    r = runPulc(
+        {QStringLiteral("runs"), QStringLiteral("--project"), m_project, QStringLiteral("--json")});
+    EXPECT_EQ(r.exitCode, 0) << r;
+    EXPECT_TRUE(r.json().value(QStringLiteral("runs")).toArray().isEmpty()) << r;
 }
 
 } // namespace

@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -310,6 +312,32 @@ TEST_F(TrainingTest, CorruptTrainingImageIsSkippedAndLogged)
     EXPECT_EQ(last.skippedImages, 1);
     ASSERT_FALSE(warnings.empty());
     EXPECT_NE(warnings.front().find(job.data.train[1].path), std::string::npos) << warnings.front();
+}
+
+TEST_F(TrainingTest, LastBatchOfOneImageIsLeftOut)
+{
+    // BatchNorm cannot train on a batch of one: 9 images in batches of 8 would end each epoch
+    // with one, which LibTorch refuses ("Expected more than 1 value per channel").
+    TrainJob job;
+    job.data = pulc::test::makeShapesDataset(path("images"), 4, 32);
+    job.data.train.resize(9);
+    job.config = pulc::test::tinyConfig();
+    job.config.epochs = 1;
+    job.runDir = path("run");
+    int steps = 0;
+    std::vector<std::string> notes;
+    JobCallbacks callbacks;
+    callbacks.onStep = [&](const StepInfo &step) {
+        ++steps;
+        EXPECT_EQ(step.stepsPerEpoch, 1);
+    };
+    callbacks.onLog = [&](LogLevel, const std::string &message) { notes.push_back(message); };
+    const TrainResult result = train(job, callbacks);
+    ASSERT_EQ(result.status, TrainResult::Status::Finished) << result.error;
+    EXPECT_EQ(steps, 1);
+    EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [](const std::string &n) {
+        return n.find("single image") != std::string::npos;
+    }));
 }
 
 TEST_F(TrainingTest, BadJobsFailWithAMessage)
