@@ -2,23 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>CostEstimate</name>
-    <message numerus="yes">
-        <source>%n image(s) per epoch</source>
-        <translation>
-            <numerusform>%n image per epoch</numerusform>
-            <numerusform>%n images per epoch</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n step(s) of %1</source>
-        <translation>
-            <numerusform>%n step of %1</numerusform>
-            <numerusform>%n steps of %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>EditCommands</name>
     <message numerus="yes">
         <source>Label %n image(s) “%1”</source>
@@ -105,6 +88,23 @@
         <translation>
             <numerusform>%Ln image is missing or corrupt.</numerusform>
             <numerusform>%Ln images are missing or corrupt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::CostEstimate</name>
+    <message numerus="yes">
+        <source>%n image(s) per epoch</source>
+        <translation>
+            <numerusform>%n image per epoch</numerusform>
+            <numerusform>%n images per epoch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) of %1</source>
+        <translation>
+            <numerusform>%n step of %1</numerusform>
+            <numerusform>%n steps of %1</numerusform>
         </translation>
     </message>
 </context>

@@ -37,53 +37,6 @@
     </message>
 </context>
 <context>
-    <name>AugmentPreview</name>
-    <message>
-        <source>&lt;b&gt;Training samples as the model sees them&lt;/b&gt;</source>
-        <translation>&lt;b&gt;模型所见的训练样本&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Show originals</source>
-        <translation>显示原图</translation>
-    </message>
-    <message>
-        <source>Show the source images instead of the augmented ones</source>
-        <translation>显示原始图像，而非增强后的图像</translation>
-    </message>
-    <message>
-        <source>Resample</source>
-        <translation>重新采样</translation>
-    </message>
-    <message>
-        <source>Pick other images and draw again (R)</source>
-        <translation>选取其他图像并重新随机增强（R）</translation>
-    </message>
-    <message>
-        <source>Open a project to see its training images augmented.</source>
-        <translation>打开项目即可查看其训练图像的增强效果。</translation>
-    </message>
-    <message>
-        <source>The project has no labelled training images yet: add some on the Data page to preview the augmentation.</source>
-        <translation>项目还没有已标注的训练图像：请在“数据”页添加一些，以预览数据增强效果。</translation>
-    </message>
-    <message>
-        <source>Rendering…</source>
-        <translation>正在渲染…</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>%1°</source>
-        <translation>%1°</translation>
-    </message>
-    <message>
-        <source>label %1</source>
-        <translation>标签 %1</translation>
-    </message>
-</context>
-<context>
     <name>AugmentWarnings</name>
     <message>
         <source>Horizontal flip (%1 of the images) mirrors them, but this scene’s classes are directions or orientations: a mirrored image can belong to another class. Turn the flip off.</source>
@@ -108,69 +61,6 @@
     <message>
         <source>BlurImage replaces every label with “sharp” (0) or “blurred” (1), so the dataset’s own labels are not used: the project should have two classes.</source>
         <translation>BlurImage 会将每个标签替换为“清晰”（0）或“模糊”（1），因此不会使用数据集自身的标签：项目应有两个类别。</translation>
-    </message>
-</context>
-<context>
-    <name>CostEstimate</name>
-    <message>
-        <source>under 1 s</source>
-        <translation>不到 1 s</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>No labelled training images yet.</source>
-        <translation>还没有已标注的训练图像。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s) per epoch</source>
-        <translation>
-            <numerusform>每轮 %n 张图像</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n step(s) of %1</source>
-        <translation>
-            <numerusform>%n 步，每批 %1 张</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>could not measure: %1</source>
-        <translation>无法测量：%1</translation>
-    </message>
-    <message>
-        <source>about %1 per epoch on this machine (%2 per step, measured; decoding and augmentation add to it)</source>
-        <translation>在本机上每轮约 %1（实测每步 %2；解码和数据增强会额外耗时）</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>time not measured while a run trains</source>
-        <translation>训练进行时不测量耗时</translation>
-    </message>
-    <message>
-        <source>measuring the model step…</source>
-        <translation>正在测量模型单步耗时…</translation>
-    </message>
-    <message>
-        <source>Timed with %1 training steps (forward, backward, SGD) of the model on random tensors after %2 warm-up step(s); the median is shown. Reading and augmenting images runs in the loader threads alongside.</source>
-        <translation>在 %2 步预热之后，用随机张量对模型的 %1 个训练步（前向、反向、SGD）计时，显示中位数。图像的读取和增强同时在加载线程中进行。</translation>
     </message>
 </context>
 <context>
@@ -441,60 +331,6 @@
     </message>
 </context>
 <context>
-    <name>PredictionDetail</name>
-    <message>
-        <source>(no preview)</source>
-        <translation>（无预览）</translation>
-    </message>
-    <message>
-        <source>Classifying…</source>
-        <translation>正在分类…</translation>
-    </message>
-    <message>
-        <source>Cannot classify this file</source>
-        <translation>无法对此文件进行分类</translation>
-    </message>
-    <message>
-        <source>Attributes at or above the threshold %1 are checked.</source>
-        <translation>达到或高于阈值 %1 的属性已勾选。</translation>
-    </message>
-    <message>
-        <source>Decision: %1, because the score of %2 is %3 the threshold.</source>
-        <translation>判定：%1，因为 %2 的得分%3阈值。</translation>
-    </message>
-    <message>
-        <source>at or above</source>
-        <translation>达到或高于</translation>
-    </message>
-    <message>
-        <source>below</source>
-        <translation>低于</translation>
-    </message>
-    <message>
-        <source>%1  %2%</source>
-        <translation>%1  %2%</translation>
-    </message>
-    <message>
-        <source>Inference %1 ms</source>
-        <translation>推理 %1 ms</translation>
-    </message>
-    <message>
-        <source> · %1 × %2 pixels</source>
-        <translation> · %1 × %2 像素</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectSession</name>
-    <message>
-        <source>A class name cannot be empty.</source>
-        <translation>类别名称不能为空。</translation>
-    </message>
-    <message>
-        <source>A class named “%1” already exists.</source>
-        <translation>已存在名为“%1”的类别。</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>%1: %2 (%3 %4 %5)</source>
@@ -554,13 +390,6 @@
     <message>
         <source>Binary classification, positive class &quot;%1&quot;</source>
         <translation>二分类，正类为“%1”</translation>
-    </message>
-</context>
-<context>
-    <name>TrainConfigForm</name>
-    <message>
-        <source>%1 M parameters · %2 M MACs per 224x224 image (1000 classes)</source>
-        <translation>%1 M 参数 · 每张 224x224 图像 %2 M MACs（1000 个类别）</translation>
     </message>
 </context>
 <context>
@@ -672,6 +501,53 @@
     <message>
         <source>%1 images selected</source>
         <translation>已选择 %1 张图像</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::AugmentPreview</name>
+    <message>
+        <source>&lt;b&gt;Training samples as the model sees them&lt;/b&gt;</source>
+        <translation>&lt;b&gt;模型所见的训练样本&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Show originals</source>
+        <translation>显示原图</translation>
+    </message>
+    <message>
+        <source>Show the source images instead of the augmented ones</source>
+        <translation>显示原始图像，而非增强后的图像</translation>
+    </message>
+    <message>
+        <source>Resample</source>
+        <translation>重新采样</translation>
+    </message>
+    <message>
+        <source>Pick other images and draw again (R)</source>
+        <translation>选取其他图像并重新随机增强（R）</translation>
+    </message>
+    <message>
+        <source>Open a project to see its training images augmented.</source>
+        <translation>打开项目即可查看其训练图像的增强效果。</translation>
+    </message>
+    <message>
+        <source>The project has no labelled training images yet: add some on the Data page to preview the augmentation.</source>
+        <translation>项目还没有已标注的训练图像：请在“数据”页添加一些，以预览数据增强效果。</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation>标签 %1</translation>
     </message>
 </context>
 <context>
@@ -930,6 +806,69 @@
     <message>
         <source>Predicted class: %1</source>
         <translation>预测类别：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::CostEstimate</name>
+    <message>
+        <source>under 1 s</source>
+        <translation>不到 1 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>No labelled training images yet.</source>
+        <translation>还没有已标注的训练图像。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) per epoch</source>
+        <translation>
+            <numerusform>每轮 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) of %1</source>
+        <translation>
+            <numerusform>%n 步，每批 %1 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>could not measure: %1</source>
+        <translation>无法测量：%1</translation>
+    </message>
+    <message>
+        <source>about %1 per epoch on this machine (%2 per step, measured; decoding and augmentation add to it)</source>
+        <translation>在本机上每轮约 %1（实测每步 %2；解码和数据增强会额外耗时）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>time not measured while a run trains</source>
+        <translation>训练进行时不测量耗时</translation>
+    </message>
+    <message>
+        <source>measuring the model step…</source>
+        <translation>正在测量模型单步耗时…</translation>
+    </message>
+    <message>
+        <source>Timed with %1 training steps (forward, backward, SGD) of the model on random tensors after %2 warm-up step(s); the median is shown. Reading and augmenting images runs in the loader threads alongside.</source>
+        <translation>在 %2 步预热之后，用随机张量对模型的 %1 个训练步（前向、反向、SGD）计时，显示中位数。图像的读取和增强同时在加载线程中进行。</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +1922,49 @@ Then drop images here to see what it predicts.</source>
     </message>
 </context>
 <context>
+    <name>pulc::ui::PredictionDetail</name>
+    <message>
+        <source>(no preview)</source>
+        <translation>（无预览）</translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>正在分类…</translation>
+    </message>
+    <message>
+        <source>Cannot classify this file</source>
+        <translation>无法对此文件进行分类</translation>
+    </message>
+    <message>
+        <source>Attributes at or above the threshold %1 are checked.</source>
+        <translation>达到或高于阈值 %1 的属性已勾选。</translation>
+    </message>
+    <message>
+        <source>Decision: %1, because the score of %2 is %3 the threshold.</source>
+        <translation>判定：%1，因为 %2 的得分%3阈值。</translation>
+    </message>
+    <message>
+        <source>at or above</source>
+        <translation>达到或高于</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>低于</translation>
+    </message>
+    <message>
+        <source>%1  %2%</source>
+        <translation>%1  %2%</translation>
+    </message>
+    <message>
+        <source>Inference %1 ms</source>
+        <translation>推理 %1 ms</translation>
+    </message>
+    <message>
+        <source> · %1 × %2 pixels</source>
+        <translation> · %1 × %2 像素</translation>
+    </message>
+</context>
+<context>
     <name>pulc::ui::PredictionModel</name>
     <message>
         <source>Image</source>
@@ -2106,6 +2088,17 @@ Then drop images here to see what it predicts.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>pulc::ui::ProjectSession</name>
+    <message>
+        <source>A class name cannot be empty.</source>
+        <translation>类别名称不能为空。</translation>
+    </message>
+    <message>
+        <source>A class named “%1” already exists.</source>
+        <translation>已存在名为“%1”的类别。</translation>
     </message>
 </context>
 <context>
@@ -2924,6 +2917,10 @@ This cannot be undone.</source>
     <message>
         <source>Checkpoints (*.ckpt *.pdparams *.pt);;All files (*)</source>
         <translation>检查点 (*.ckpt *.pdparams *.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 M parameters · %2 M MACs per 224x224 image (1000 classes)</source>
+        <translation>%1 M 参数 · 每张 224x224 图像 %2 M MACs（1000 个类别）</translation>
     </message>
 </context>
 <context>

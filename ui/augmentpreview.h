@@ -13,7 +13,7 @@ class QCheckBox;
 class QGridLayout;
 class QLabel;
 class QTimer;
-template<class T> class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 
 namespace pulc::ui {
 

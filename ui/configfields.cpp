@@ -87,7 +87,7 @@ CostTable computeCosts()
             continue;
         const QLocale locale;
         table.insert(QString::fromStdString(spec.name),
-                     QCoreApplication::translate("TrainConfigForm",
+                     QCoreApplication::translate("pulc::ui::TrainConfigForm",
                                                  "%1 M parameters · %2 M MACs per 224x224 image "
                                                  "(1000 classes)")
                          .arg(locale.toString(stats.parameters / 1e6, 'f', 2),

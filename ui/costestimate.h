@@ -7,7 +7,7 @@
 
 class QLabel;
 class QTimer;
-template<class T> class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 
 namespace pulc::ui {
 

@@ -6,7 +6,7 @@
 #include <memory>
 
 class QTimer;
-template<class T> class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 
 namespace pulc::ui {
 

@@ -13,7 +13,7 @@
 #include <optional>
 
 class QTimer;
-template<class T> class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 
 namespace pulc::ui {
 

@@ -4,7 +4,7 @@
 
 #include <QWidget>
 
-template<class T> class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 class QLabel;
 
 namespace pulc::ui {

@@ -13,7 +13,7 @@
 #include <functional>
 #include <vector>
 
-template<class T> class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 class QTimer;
 class QUndoStack;
 

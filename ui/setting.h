@@ -11,7 +11,7 @@ namespace pulc::ui {
 /// A typed key in the application's QSettings. Declare each one next to the code that uses
 /// it, so a key's name, type and default live in one place and no widget spells a raw string.
 /// Reads and writes go through a fresh QSettings, which is safe from any thread.
-template<class T> class Setting
+template<typename T> class Setting
 {
 public:
     Setting(const char *key, T defaultValue = T())

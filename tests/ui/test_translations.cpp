@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -94,6 +96,33 @@ TEST(Translations, ChineseCatalogueCoversEveryStringOfTheUi)
     EXPECT_TRUE(missing.isEmpty()) << missing.size() << " strings lack a Chinese translation "
                                    << "(run `ninja update_translations` and translate them):\n"
                                    << missing.join(QLatin1Char('\n')).toStdString();
+}
+
+TEST(Translations, ContextsOfWidgetClassesAreQualified)
+{
+    // tr() in a Q_OBJECT class of namespace pulc::ui looks its strings up under
+    // "pulc::ui::Class". When lupdate loses track of the namespace (it did after a
+    // `template<class T> class QFutureWatcher;` forward declaration) it files them under
+    // "Class", and the app then shows them untranslated although the .ts has them.
+    QSet<QString> classes;
+    const QDir ui(QStringLiteral(PULC_SOURCE_DIR "/ui"));
+    const QRegularExpression declaration(
+        QStringLiteral("class\\s+(\\w+)\\s*:\\s*public\\s+Q\\w+\\s*\\{\\s*Q_OBJECT"));
+    for (const QString &name : ui.entryList({QStringLiteral("*.h")}, QDir::Files)) {
+        QFile header(ui.filePath(name));
+        ASSERT_TRUE(header.open(QIODevice::ReadOnly)) << name.toStdString();
+        const QString text = QString::fromUtf8(header.readAll());
+        for (auto it = declaration.globalMatch(text); it.hasNext();)
+            classes.insert(it.next().captured(1));
+    }
+    EXPECT_GT(classes.size(), 20);
+    QSet<QString> wrong;
+    for (const Message &m : readTs(QStringLiteral(PULC_SOURCE_DIR "/translations/pulc_zh_CN.ts")))
+        if (classes.contains(m.context))
+            wrong.insert(m.context);
+    EXPECT_TRUE(wrong.isEmpty())
+        << "contexts without their namespace: "
+        << QStringList(wrong.begin(), wrong.end()).join(QStringLiteral(", ")).toStdString();
 }
 
 TEST(Translations, DatasetWarningsReadInTheSingularAndPlural)
