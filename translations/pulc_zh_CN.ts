@@ -2602,6 +2602,141 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>pulc::ui::SceneText</name>
+    <message>
+        <source>Person exists</source>
+        <translation>有人/无人</translation>
+    </message>
+    <message>
+        <source>Whether the image shows a person (binary).</source>
+        <translation>图像中是否有人（二分类）。</translation>
+    </message>
+    <message>
+        <source>Person attributes</source>
+        <translation>行人属性</translation>
+    </message>
+    <message>
+        <source>26 attributes of a cropped pedestrian: hat, glasses, clothing, bags, age, gender, orientation (multi-label).</source>
+        <translation>裁剪出的行人的 26 个属性：帽子、眼镜、衣着、包、年龄、性别、朝向（多标签）。</translation>
+    </message>
+    <message>
+        <source>Safety helmet</source>
+        <translation>安全帽</translation>
+    </message>
+    <message>
+        <source>Whether a cropped head wears a safety helmet (binary).</source>
+        <translation>裁剪出的头部是否佩戴安全帽（二分类）。</translation>
+    </message>
+    <message>
+        <source>Traffic sign</source>
+        <translation>交通标志</translation>
+    </message>
+    <message>
+        <source>Which of 232 traffic signs a cropped sign is.</source>
+        <translation>裁剪出的交通标志属于 232 种中的哪一种。</translation>
+    </message>
+    <message>
+        <source>Vehicle attributes</source>
+        <translation>车辆属性</translation>
+    </message>
+    <message>
+        <source>Colour and body type of a cropped vehicle (multi-label).</source>
+        <translation>裁剪出的车辆的颜色和车型（多标签）。</translation>
+    </message>
+    <message>
+        <source>Car exists</source>
+        <translation>有车/无车</translation>
+    </message>
+    <message>
+        <source>Whether the image shows a car (binary).</source>
+        <translation>图像中是否有车（二分类）。</translation>
+    </message>
+    <message>
+        <source>Text image orientation</source>
+        <translation>含文字图像方向</translation>
+    </message>
+    <message>
+        <source>Which way a document page is turned: 0, 90, 180 or 270 degrees.</source>
+        <translation>文档页面的旋转方向：0、90、180 或 270 度。</translation>
+    </message>
+    <message>
+        <source>Text line orientation</source>
+        <translation>文本行方向</translation>
+    </message>
+    <message>
+        <source>Whether a cropped text line is upright or upside down.</source>
+        <translation>裁剪出的文本行是正向还是倒置。</translation>
+    </message>
+    <message>
+        <source>Text line language</source>
+        <translation>文本行语种</translation>
+    </message>
+    <message>
+        <source>Which of 10 languages a cropped text line is written in.</source>
+        <translation>裁剪出的文本行使用 10 种语言中的哪一种。</translation>
+    </message>
+    <message>
+        <source>Table attributes</source>
+        <translation>表格属性</translation>
+    </message>
+    <message>
+        <source>How a table was photographed: angle, clarity, lighting, background (multi-label).</source>
+        <translation>表格的拍摄情况：角度、清晰度、光照、背景（多标签）。</translation>
+    </message>
+    <message>
+        <source>Code exists</source>
+        <translation>有码/无码</translation>
+    </message>
+    <message>
+        <source>Whether the image contains a barcode or QR code (binary).</source>
+        <translation>图像中是否含有条形码或二维码（二分类）。</translation>
+    </message>
+    <message>
+        <source>Clarity</source>
+        <translation>清晰度</translation>
+    </message>
+    <message>
+        <source>Whether the image is sharp or blurred; BlurImage makes the labels.</source>
+        <translation>图像清晰还是模糊；标签由 BlurImage 生成。</translation>
+    </message>
+    <message>
+        <source>Image orientation</source>
+        <translation>图像方向</translation>
+    </message>
+    <message>
+        <source>Which way a photo is turned; RandomRot90 makes the labels.</source>
+        <translation>照片的旋转方向；标签由 RandomRot90 生成。</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Your own classes, from the project&apos;s dataset.</source>
+        <translation>使用项目数据集中你自己的类别。</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy</source>
+        <translation>Top-1 准确率</translation>
+    </message>
+    <message>
+        <source>TPR at FPR ≤ %1</source>
+        <translation>FPR ≤ %1 时的 TPR</translation>
+    </message>
+    <message>
+        <source>mA</source>
+        <translation>mA</translation>
+    </message>
+    <message>
+        <source>Input %1×%2, %3 epochs, batch %4, LR %5; best epoch by %6.</source>
+        <translation>输入 %1×%2，%3 轮，批大小 %4，学习率 %5；按%6选择最佳轮次。</translation>
+    </message>
+    <message>
+        <source>PaddleClas trains it with batch %1 per GPU on %2 GPUs and LR %3; here batch %4 with LR %5 (linear scaling).</source>
+        <translation>PaddleClas 在 %2 块 GPU 上以每块 GPU 批大小 %1、学习率 %3 训练；本机使用批大小 %4、学习率 %5（线性缩放）。</translation>
+    </message>
+</context>
+<context>
     <name>pulc::ui::ThresholdChart</name>
     <message>
         <source>False-positive rate</source>

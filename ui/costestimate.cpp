@@ -173,8 +173,12 @@ void CostEstimate::updateText()
         m_label->setText(tr("No labelled training images yet."));
         return;
     }
+    // As the trainer counts: a last batch of a single image is left out (BatchNorm cannot
+    // train on one image).
+    const bool dropLast =
+        c.dropLast || (c.batchSize > 1 && m_trainImages > 1 && m_trainImages % c.batchSize == 1);
     const int steps =
-        c.dropLast ? m_trainImages / c.batchSize : (m_trainImages + c.batchSize - 1) / c.batchSize;
+        dropLast ? m_trainImages / c.batchSize : (m_trainImages + c.batchSize - 1) / c.batchSize;
     QString text = tr("%n image(s) per epoch", nullptr, m_trainImages) + QStringLiteral(" · ") +
                    tr("%n step(s) of %1", nullptr, steps).arg(c.batchSize);
     const bool current = m_measuredKey == measureKey();

@@ -185,6 +185,8 @@ QWidget *EvaluatePage::buildResults()
     m_classProxy->setSourceModel(m_classModel);
     m_classProxy->setSortRole(ClassMetricsModel::SortRole);
     m_classView = makeTable(this, QStringLiteral("classMetricsView"), m_classProxy);
+    // Five short columns: spread over the page rather than huddled at its left edge.
+    m_classView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_classView->sortByColumn(-1, Qt::AscendingOrder);
     m_classTab = m_classView;
 

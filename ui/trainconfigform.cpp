@@ -3,6 +3,7 @@
 #include "augmentwarnings.h"
 #include "configfields.h"
 #include "projectruns.h"
+#include "scenetext.h"
 
 #include <engine/configfile.h>
 #include <engine/models.h>
@@ -162,9 +163,8 @@ void TrainConfigForm::buildSceneSection(QVBoxLayout *column)
     m_f->scene = new QComboBox(box);
     m_f->scene->setObjectName(QStringLiteral("scene"));
     for (const pulc::engine::SceneInfo &s : pulc::engine::scenes()) {
-        m_f->scene->addItem(QString::fromStdString(s.title), QString::fromStdString(s.name));
-        m_f->scene->setItemData(m_f->scene->count() - 1, QString::fromStdString(s.description),
-                                Qt::ToolTipRole);
+        m_f->scene->addItem(sceneTitle(s), QString::fromStdString(s.name));
+        m_f->scene->setItemData(m_f->scene->count() - 1, sceneDescription(s), Qt::ToolTipRole);
     }
     form->addRow(tr("Scene template"), m_f->scene);
     m_f->sceneInfo = new QLabel(box);
@@ -352,7 +352,7 @@ void TrainConfigForm::showConfig()
     const TrainConfig &c = m_config;
     m_f->scene->setCurrentIndex(std::max(0, m_f->scene->findData(QString::fromStdString(c.scene))));
     if (const pulc::engine::SceneInfo *s = pulc::engine::findScene(c.scene))
-        m_f->sceneInfo->setText(QString::fromStdString(s->description));
+        m_f->sceneInfo->setText(sceneDescription(*s));
 
     // UDML's stages are the student's: offer those of the chosen model.
     if (m_f->stagesOf != c.model) {
@@ -441,7 +441,7 @@ void TrainConfigForm::updateSceneItems()
 {
     const auto &all = pulc::engine::scenes();
     for (int i = 0; i < m_f->scene->count() && i < int(all.size()); ++i) {
-        QString title = QString::fromStdString(all[i].title);
+        QString title = sceneTitle(all[i]);
         if (m_hasProjectTask && all[i].name != "custom" && all[i].task != m_projectTask)
             title += QStringLiteral(" (%1)").arg(taskSuffix(all[i].task));
         m_f->scene->setItemText(i, title);

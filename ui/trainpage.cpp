@@ -467,6 +467,8 @@ void TrainPage::trainingFinished(const TrainOutcome &outcome)
     d->monitor->finish(outcome);
     if (outcome.status == TrainOutcome::Status::Failed)
         showMessage(tr("Training failed: %1").arg(outcome.error), true);
+    else if (outcome.runName == d->runName->text().trimmed())
+        d->runName->clear(); // the name is taken now: the next Start must not reuse it
     if (d->session->dir() == d->trainingDir)
         d->runs->refresh();
     d->trainingDir.clear();
