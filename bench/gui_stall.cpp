@@ -22,6 +22,7 @@
 #include <ui/editcommands.h>
 #include <ui/evaluatepage.h>
 #include <ui/mainwindow.h>
+#include <ui/predictionmodel.h>
 #include <ui/predictpage.h>
 #include <ui/projectruns.h>
 #include <ui/projectsession.h>
@@ -282,7 +283,9 @@ bool trainPhases(ui::MainWindow &window, StallMeter &meter, const QTemporaryDir 
         evalButton->click();
     settle(20000);
     report("evaluate", meter.end(),
-           QStringLiteral("run %1 on val, 20 s window").arg(runs.front().id));
+           QStringLiteral("run %1 on val, 20 s window; the page shows: %2")
+               .arg(runs.front().id)
+               .arg(window.evaluatePage()->summaryText().simplified()));
 
     // predict: 200 images dropped on the Predict page.
     window.showPage(ui::MainWindow::Page::Predict);
@@ -298,7 +301,9 @@ bool trainPhases(ui::MainWindow &window, StallMeter &meter, const QTemporaryDir 
     window.predictPage()->addPaths(files);
     settle(15000);
     report("predict", meter.end(),
-           QStringLiteral("%1 images dropped, 15 s window").arg(files.size()));
+           QStringLiteral("%1 images dropped, %2 classified in a 15 s window")
+               .arg(files.size())
+               .arg(window.predictPage()->model()->doneCount()));
     return true;
 }
 
