@@ -128,18 +128,15 @@ void ProjectRuns::refresh()
 
 void ProjectRuns::rename(qint64 id, const QString &name)
 {
-    const QString dir = m_session->dir();
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        if (!watcher->result().isEmpty())
-            Q_EMIT failed(watcher->result());
-        refresh();
-    });
-    watcher->setFuture(QtConcurrent::run(editRun, dir, id, name, false));
+    edit(id, name, false);
 }
 
 void ProjectRuns::remove(qint64 id)
+{
+    edit(id, QString(), true);
+}
+
+void ProjectRuns::edit(qint64 id, const QString &name, bool removeRun)
 {
     const QString dir = m_session->dir();
     auto *watcher = new QFutureWatcher<QString>(this);
@@ -149,7 +146,7 @@ void ProjectRuns::remove(qint64 id)
             Q_EMIT failed(watcher->result());
         refresh();
     });
-    watcher->setFuture(QtConcurrent::run(editRun, dir, id, QString(), true));
+    watcher->setFuture(QtConcurrent::run(editRun, dir, id, name, removeRun));
 }
 
 } // namespace pulc::ui

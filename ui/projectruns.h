@@ -51,6 +51,8 @@ Q_SIGNALS:
 
 private:
     void clear();
+    /// Renames (or deletes, with `removeRun`) in a worker, then reads the runs again.
+    void edit(qint64 id, const QString &name, bool removeRun);
     quint64 m_generation = 0;
     ProjectSession *m_session;
     std::vector<pulc::engine::RunSummary> m_runs;
