@@ -3146,6 +3146,10 @@ This cannot be undone.</source>
         <source>Loaded the settings of run “%1”. Start trains a new run with them.</source>
         <translation>已载入运行“%1”的设置。点击“开始训练”将用它们训练新的运行。</translation>
     </message>
+    <message>
+        <source>The images are small (median side %1 px): the input size is 64×64 instead of the template&apos;s 224×224.</source>
+        <translation>图像较小（边长中位数 %1 px）：输入尺寸设为 64×64，而不是模板的 224×224。</translation>
+    </message>
 </context>
 <context>
     <name>pulc::ui::TrainingCurves</name>

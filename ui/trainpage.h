@@ -67,6 +67,7 @@ private:
     void begin(const pulc::engine::ProjectTrainRequest &request, qint64 resumeId);
     QString startProblem() const;
     qint64 resumableRun() const;
+    void projectOpened();
     void projectChanged();
     void configChanged();
     void runsChanged();

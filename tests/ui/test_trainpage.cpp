@@ -153,6 +153,21 @@ TEST(TrainPage, ProblemsBeforeStartAreShownNotTrained)
     EXPECT_TRUE(runs.runs().empty()) << "no run is created";
 }
 
+TEST(TrainPage, SmallImagesStartAt64NotAt224)
+{
+    // The fruit project's images are 16x16: the template's 224x224 would only blow them up.
+    PageFixture f;
+    ASSERT_TRUE(f.open());
+    const pulc::engine::TrainConfig config = f.form()->config();
+    EXPECT_EQ(config.inputHeight, 64);
+    EXPECT_EQ(config.inputWidth, 64);
+    EXPECT_EQ(config.trainHeight, 64);
+    EXPECT_EQ(config.resizeShort, 0);
+    EXPECT_EQ(config.model, pulc::engine::sceneConfig("custom").model) << "only the size changes";
+    EXPECT_TRUE(f.page->message().contains(QStringLiteral("16 px")))
+        << f.page->message().toStdString();
+}
+
 TEST(TrainPageRuns, ActionsOnAFinishedRunReachTheFormAndThePages)
 {
     PageFixture f;
