@@ -119,6 +119,22 @@ bool distillModeFromString(const std::string &text, DistillMode *mode)
     return lookup(kDistillModes, text, mode);
 }
 
+bool dropsLastBatch(const TrainConfig &config, int trainImages)
+{
+    return config.dropLast || (config.batchSize > 1 && trainImages % config.batchSize == 1);
+}
+
+int stepsPerEpoch(const TrainConfig &config, int trainImages)
+{
+    const int batch = std::max(1, config.batchSize);
+    int steps = trainImages / batch;
+    if (!dropsLastBatch(config, trainImages) && trainImages % batch != 0)
+        ++steps;
+    if (config.maxStepsPerEpoch > 0)
+        steps = std::min(steps, config.maxStepsPerEpoch);
+    return std::max(0, steps);
+}
+
 // ---- TrainConfig fields as `key=value` text (declared in configfile.h) -------------------------
 // One table serves `pulc train --set`, the PulcStudio section of config.yml, the dotted
 // PaddleClas aliases and configDifferences(), so a new field needs one row here.

@@ -152,4 +152,11 @@ bool trainGeometryFromString(const std::string &text, TrainGeometry *geometry);
 std::string toString(DistillMode mode);
 bool distillModeFromString(const std::string &text, DistillMode *mode);
 
+/// Whether an epoch over `trainImages` leaves out its last, smaller batch: with drop_last, and
+/// also when that batch would hold a single image, which BatchNorm cannot train on.
+bool dropsLastBatch(const TrainConfig &config, int trainImages);
+/// Optimisation steps of one epoch over `trainImages`, as the trainer counts them
+/// (dropsLastBatch, then max_steps_per_epoch). 0 when not even one batch fits.
+int stepsPerEpoch(const TrainConfig &config, int trainImages);
+
 } // namespace pulc::engine

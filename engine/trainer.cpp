@@ -455,21 +455,18 @@ TrainResult Trainer::run()
     at::set_num_threads(std::max(1, m_config.threads));
 
     const int items = static_cast<int>(m_trainItems.size());
-    // BatchNorm cannot train on one image (its batch variance is undefined; LibTorch refuses
-    // it), so a last batch of a single image is left out even without drop_last.
-    m_dropLast = m_config.dropLast ||
-                 (m_config.batchSize > 1 && items > 1 && items % m_config.batchSize == 1);
+    // BatchNorm cannot train on one image (LibTorch refuses a batch variance of one value), so a
+    // last batch of a single image is left out even without drop_last.
+    m_dropLast = dropsLastBatch(m_config, items);
     if (m_dropLast && !m_config.dropLast)
         log(LogLevel::Info, "the last batch of each epoch would hold a single image, which "
                             "BatchNorm cannot train on: it is left out");
-    int stepsPerEpoch = items / m_config.batchSize;
-    if (!m_dropLast && items % m_config.batchSize != 0)
-        ++stepsPerEpoch;
-    if (m_config.maxStepsPerEpoch > 0)
-        stepsPerEpoch = std::min(stepsPerEpoch, m_config.maxStepsPerEpoch);
+    const int stepsPerEpoch = pulc::engine::stepsPerEpoch(m_config, items);
     if (stepsPerEpoch < 1)
-        return failure("the training split has fewer images (" + std::to_string(items) +
-                       ") than one batch with drop_last");
+        return failure("the training split has too few images (" + std::to_string(items) +
+                       ") for one batch of " + std::to_string(m_config.batchSize) +
+                       (m_config.dropLast ? std::string(" with drop_last")
+                                          : std::string(": BatchNorm needs at least 2 images")));
     const LrSchedule schedule = makeSchedule(m_config, stepsPerEpoch);
     const int64_t totalSteps = int64_t(stepsPerEpoch) * m_config.epochs;
     log(LogLevel::Info, m_config.model + ": " + std::to_string(items) + " training images, " +

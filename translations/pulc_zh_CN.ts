@@ -2716,18 +2716,6 @@ This cannot be undone.</source>
         <translation>使用项目数据集中你自己的类别。</translation>
     </message>
     <message>
-        <source>top-1 accuracy</source>
-        <translation>Top-1 准确率</translation>
-    </message>
-    <message>
-        <source>TPR at FPR ≤ %1</source>
-        <translation>FPR ≤ %1 时的 TPR</translation>
-    </message>
-    <message>
-        <source>mA</source>
-        <translation>mA</translation>
-    </message>
-    <message>
         <source>Input %1×%2, %3 epochs, batch %4, LR %5; best epoch by %6.</source>
         <translation>输入 %1×%2，%3 轮，批大小 %4，学习率 %5；按%6选择最佳轮次。</translation>
     </message>

@@ -85,11 +85,7 @@ double CostEstimate::secondsPerEpoch() const
 {
     if (m_stepSeconds <= 0.0 || m_measuredKey != measureKey() || m_config.batchSize <= 0)
         return 0.0;
-    const int batch = m_config.batchSize;
-    int steps = m_config.dropLast ? m_trainImages / batch : (m_trainImages + batch - 1) / batch;
-    if (m_config.maxStepsPerEpoch > 0)
-        steps = std::min(steps, m_config.maxStepsPerEpoch);
-    return m_stepSeconds * steps;
+    return m_stepSeconds * pulc::engine::stepsPerEpoch(m_config, m_trainImages);
 }
 
 QString CostEstimate::measureKey() const
@@ -173,12 +169,7 @@ void CostEstimate::updateText()
         m_label->setText(tr("No labelled training images yet."));
         return;
     }
-    // As the trainer counts: a last batch of a single image is left out (BatchNorm cannot
-    // train on one image).
-    const bool dropLast =
-        c.dropLast || (c.batchSize > 1 && m_trainImages > 1 && m_trainImages % c.batchSize == 1);
-    const int steps =
-        dropLast ? m_trainImages / c.batchSize : (m_trainImages + c.batchSize - 1) / c.batchSize;
+    const int steps = pulc::engine::stepsPerEpoch(c, m_trainImages);
     QString text = tr("%n image(s) per epoch", nullptr, m_trainImages) + QStringLiteral(" · ") +
                    tr("%n step(s) of %1", nullptr, steps).arg(c.batchSize);
     const bool current = m_measuredKey == measureKey();

@@ -1,5 +1,7 @@
 #include "scenetext.h"
 
+#include "evaluationtext.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -73,20 +75,6 @@ const SceneText *find(const std::string &name)
     return nullptr;
 }
 
-QString metricName(const pulc::engine::TrainConfig &c)
-{
-    switch (c.mainMetric) {
-    case pulc::engine::MainMetric::Top1:
-        return QCoreApplication::translate("pulc::ui::SceneText", "top-1 accuracy");
-    case pulc::engine::MainMetric::TprAtFpr:
-        return QCoreApplication::translate("pulc::ui::SceneText", "TPR at FPR ≤ %1")
-            .arg(QLocale().toString(c.maxFpr, 'g', 3));
-    case pulc::engine::MainMetric::MeanAcc:
-        return QCoreApplication::translate("pulc::ui::SceneText", "mA");
-    }
-    return {};
-}
-
 } // namespace
 
 QString sceneTitle(const pulc::engine::SceneInfo &scene)
@@ -109,7 +97,8 @@ QString sceneDescription(const pulc::engine::SceneInfo &scene)
                .arg(c.epochs)
                .arg(c.batchSize)
                .arg(locale.toString(c.learningRate, 'g', 3))
-               .arg(metricName(c));
+               .arg(metricDisplayName(QString::fromStdString(pulc::engine::toString(c.mainMetric)),
+                                      c.maxFpr));
     if (scene.paddleBatchPerGpu > 0) {
         const pulc::engine::OneMachineRecipe one =
             pulc::engine::scaleToOneMachine(scene.paddleBatchPerGpu, scene.paddleLearningRate);

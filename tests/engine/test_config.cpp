@@ -859,3 +859,24 @@ TEST(ConfigFileTest, SettingKeysHaveHelp)
         EXPECT_GT(it->size(), std::string(name).size() + 10) << *it;
     }
 }
+
+TEST(StepsPerEpochTest, CountsAsTheTrainerDoes)
+{
+    TrainConfig config;
+    config.batchSize = 8;
+    EXPECT_EQ(stepsPerEpoch(config, 16), 2);
+    EXPECT_EQ(stepsPerEpoch(config, 18), 3) << "a last batch of 2 is trained";
+    EXPECT_EQ(stepsPerEpoch(config, 17), 2) << "a last batch of 1 is left out (BatchNorm)";
+    EXPECT_TRUE(dropsLastBatch(config, 17));
+    EXPECT_FALSE(dropsLastBatch(config, 18));
+    EXPECT_EQ(stepsPerEpoch(config, 1), 0) << "one image cannot make a batch";
+    config.dropLast = true;
+    EXPECT_EQ(stepsPerEpoch(config, 18), 2);
+    EXPECT_EQ(stepsPerEpoch(config, 7), 0);
+    config.dropLast = false;
+    config.maxStepsPerEpoch = 1;
+    EXPECT_EQ(stepsPerEpoch(config, 18), 1);
+    config.maxStepsPerEpoch = 0;
+    config.batchSize = 1;
+    EXPECT_EQ(stepsPerEpoch(config, 5), 5) << "batch 1 has no smaller last batch";
+}
