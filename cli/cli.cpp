@@ -35,7 +35,14 @@ const Command kCommands[] = {
      &cmdTrain},
     {"runs", "runs --project DIR: the project's training runs", &cmdRuns},
     {"eval", "eval --project DIR --run RUN [--split val|test]: metrics of a run's model", &cmdEval},
-    {"predict", "predict --project DIR --run RUN IMAGE...: classify images", &cmdPredict},
+    {"predict",
+     "predict (--model BUNDLE|RUN_DIR|CKPT | --project DIR --run RUN) IMAGE...: classify images",
+     &cmdPredict},
+    {"export",
+     "export --project DIR --run RUN --out DIR [--format onnx|torch]: a deployment bundle",
+     &cmdExport},
+    {"bench", "bench infer --model MODEL [--image FILE]: inference latency on this machine",
+     &cmdBench},
     {"version", "version: versions of PULC Studio and its libraries", &cmdVersion},
 };
 

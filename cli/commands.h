@@ -18,6 +18,8 @@ int cmdTrain(const QStringList &args);
 int cmdRuns(const QStringList &args);
 int cmdEval(const QStringList &args);
 int cmdPredict(const QStringList &args);
+int cmdExport(const QStringList &args);
+int cmdBench(const QStringList &args);
 int cmdVersion(const QStringList &args);
 
 /// OpenCV's version string (kept here so cli.cpp needs no OpenCV header).

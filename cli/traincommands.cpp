@@ -6,6 +6,7 @@
 #include "parsing.h"
 
 #include "dataset/importsource.h"
+#include "engine/bundle.h"
 #include "engine/configfile.h"
 #include "engine/projectjobs.h"
 #include "engine/scenes.h"
@@ -450,16 +451,31 @@ int cmdPredict(const QStringList &args)
     const QCommandLineOption topk(QStringLiteral("topk"),
                                   QStringLiteral("Classes to show per image (default 5)."),
                                   QStringLiteral("K"), QStringLiteral("5"));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("An exported bundle, a run folder or a "
+                                                  "checkpoint file; with --project also a run id "
+                                                  "or name."),
+                                   QStringLiteral("MODEL"));
     const QCommandLineOption checkpoint(QStringLiteral("checkpoint"),
                                         QStringLiteral("A checkpoint file instead of "
                                                        "--project and --run."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({kProject, kRun, checkpoint, topk, kThreads});
+    const QCommandLineOption threshold(QStringLiteral("threshold"),
+                                       QStringLiteral("Binary / multi-label decision threshold "
+                                                      "from 0 to 1 (default: the model's)."),
+                                       QStringLiteral("T"));
+    parser.addOptions({kProject, kRun, model, checkpoint, topk, threshold, kThreads});
     parser.addPositionalArgument(QStringLiteral("IMAGE"),
                                  QStringLiteral("Image files or folders (searched recursively)."),
                                  QStringLiteral("IMAGE..."));
     int code = kExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("Classify images with a trained run's model."),
+    if (!parseCommand(parser, args,
+                      QStringLiteral("Classify images with a trained model: an exported bundle "
+                                     "or a run folder (--model), a project's run (--project, "
+                                     "--run) or a checkpoint file (--checkpoint). With --json, "
+                                     "one JSON object per image: path, classes [{id, name, "
+                                     "score}], decision (single-label: the top id; binary: 0 "
+                                     "or 1; multi-label: 0/1 per attribute), milliseconds."),
                       &code))
         return code;
     const bool json = parser.isSet(jsonOption());
@@ -470,20 +486,42 @@ int cmdPredict(const QStringList &args)
                     QStringLiteral("--topk: expected a positive whole number, got '%1'")
                         .arg(parser.value(topk)),
                     kExitUsage);
+    double thresholdValue = 0.0;
+    if (parser.isSet(threshold)) {
+        thresholdValue = parser.value(threshold).toDouble(&ok);
+        if (!ok || !(thresholdValue >= 0.0 && thresholdValue <= 1.0))
+            return fail(json,
+                        QStringLiteral("--threshold: expected a number from 0 to 1, got '%1'")
+                            .arg(parser.value(threshold)),
+                        kExitUsage);
+    }
     int threads = 2;
     if (!threadsOf(parser, &threads, json, &code))
         return code;
     if (parser.positionalArguments().isEmpty())
         return fail(json, QStringLiteral("no image given"), kExitUsage);
+    if (parser.isSet(model) + parser.isSet(checkpoint) + parser.isSet(kRun) > 1)
+        return fail(json, QStringLiteral("give one of --model, --checkpoint and --run"),
+                    kExitUsage);
 
     std::string file = parser.value(checkpoint).toStdString();
-    if (file.empty()) {
+    std::string error;
+    if (parser.isSet(model)) {
+        const QString value = parser.value(model);
+        // A path wins; with --project, anything else is a run id or name.
+        file =
+            parser.isSet(kProject) && !QFileInfo::exists(value)
+                ? runCheckpoint(parser.value(kProject).toStdString(), value.toStdString(), &error)
+                : resolveModelPath(value.toStdString(), &error);
+        if (file.empty())
+            return fail(json, qstr(error));
+    } else if (file.empty()) {
         if (!requireProject(parser, json, &code))
             return code;
         if (!parser.isSet(kRun))
-            return fail(json, QStringLiteral("--run RUN (or --checkpoint FILE) is required"),
+            return fail(json,
+                        QStringLiteral("--model MODEL, --run RUN or --checkpoint FILE is required"),
                         kExitUsage);
-        std::string error;
         file = runCheckpoint(parser.value(kProject).toStdString(), parser.value(kRun).toStdString(),
                              &error);
         if (file.empty())
@@ -492,6 +530,8 @@ int cmdPredict(const QStringList &args)
     Predictor predictor;
     if (!predictor.load(file, threads))
         return fail(json, qstr(predictor.error()));
+    if (parser.isSet(threshold))
+        predictor.setThreshold(thresholdValue);
 
     QStringList images;
     for (const QString &arg : parser.positionalArguments()) {
@@ -511,6 +551,11 @@ int cmdPredict(const QStringList &args)
         }
     }
     const TrainConfig &config = predictor.config();
+    const double decisionThreshold = parser.isSet(threshold) ? thresholdValue : config.threshold;
+    const std::vector<std::string> &names = predictor.classNames();
+    auto nameOf = [&](int id) {
+        return id >= 0 && id < int(names.size()) ? qstr(names[id]) : QString::number(id);
+    };
     int failures = 0;
     for (const QString &path : images) {
         const Prediction p = predictor.predictFile(path.toStdString(), k);
@@ -525,26 +570,32 @@ int cmdPredict(const QStringList &args)
         }
         if (json) {
             QJsonArray top;
-            for (const ClassScore &s : p.top)
+            QJsonArray classes;
+            for (const ClassScore &s : p.top) {
                 top.append(QJsonObject{{QStringLiteral("id"), s.id},
                                        {QStringLiteral("class"), qstr(s.name)},
                                        {QStringLiteral("score"), double(s.score)}});
+                classes.append(QJsonObject{{QStringLiteral("id"), s.id},
+                                           {QStringLiteral("name"), qstr(s.name)},
+                                           {QStringLiteral("score"), double(s.score)}});
+            }
             QJsonObject line{{QStringLiteral("path"), path},
+                             {QStringLiteral("task"), qstr(toString(config.task))},
+                             {QStringLiteral("classes"), classes},
                              {QStringLiteral("top"), top},
+                             {QStringLiteral("milliseconds"), p.milliseconds},
                              {QStringLiteral("ms"), p.milliseconds}};
-            if (config.task == Task::Binary) {
-                line.insert(
-                    QStringLiteral("decision"),
-                    QJsonObject{{QStringLiteral("id"), p.decision},
-                                {QStringLiteral("class"), qstr(predictor.classNames()[p.decision])},
-                                {QStringLiteral("threshold"), config.threshold}});
-            } else if (config.task == Task::MultiLabel) {
+            if (config.task == Task::MultiLabel) {
                 QJsonArray attributes;
                 for (int a : p.attributes)
                     attributes.append(a);
-                line.insert(QStringLiteral("decision"),
-                            QJsonObject{{QStringLiteral("attributes"), attributes},
-                                        {QStringLiteral("threshold"), config.threshold}});
+                line.insert(QStringLiteral("decision"), attributes);
+                line.insert(QStringLiteral("threshold"), decisionThreshold);
+            } else {
+                line.insert(QStringLiteral("decision"), p.decision);
+                line.insert(QStringLiteral("decision_name"), nameOf(p.decision));
+                if (config.task == Task::Binary)
+                    line.insert(QStringLiteral("threshold"), decisionThreshold);
             }
             printJson(line);
             continue;
@@ -552,15 +603,14 @@ int cmdPredict(const QStringList &args)
         QStringList parts;
         if (config.task == Task::Binary)
             parts << QStringLiteral("%1 (p=%2, threshold %3)")
-                         .arg(qstr(predictor.classNames()[p.decision]))
-                         .arg(p.scores[1], 0, 'f', 4)
-                         .arg(config.threshold);
+                         .arg(nameOf(p.decision))
+                         .arg(p.scores.size() > 1 ? p.scores[1] : 0.0f, 0, 'f', 4)
+                         .arg(decisionThreshold);
         else if (config.task == Task::MultiLabel) {
             for (size_t a = 0; a < p.attributes.size(); ++a) {
                 if (p.attributes[a])
-                    parts << QStringLiteral("%1 %2")
-                                 .arg(qstr(predictor.classNames()[a]))
-                                 .arg(p.scores[a], 0, 'f', 3);
+                    parts
+                        << QStringLiteral("%1 %2").arg(nameOf(int(a))).arg(p.scores[a], 0, 'f', 3);
             }
             if (parts.isEmpty())
                 parts << QStringLiteral("(no attribute)");

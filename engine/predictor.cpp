@@ -1,12 +1,17 @@
 #include "predictor.h"
 
+#include "bundle.h"
 #include "checkpoint.h"
+#include "foldnet.h"
+#include "nativenet.h"
 #include "network.h"
 #include "pipeline.h"
 #include "scoring.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <numeric>
 
 namespace pulc::engine {
@@ -14,9 +19,15 @@ namespace pulc::engine {
 struct Predictor::Impl
 {
     std::string error;
+    std::string checkpointPath;
     CheckpointMeta meta;
-    std::shared_ptr<ClassifierNet> net;
+    std::shared_ptr<ClassifierNet> net; ///< LibTorch path (architectures without a native one)
+    NativeNet native;                   ///< PP-LCNet: BN folded, oneDNN
     int threads = 2;
+    std::vector<float> input;  ///< reused batch buffer (NHWC for native, NCHW for LibTorch)
+    std::vector<float> output; ///< reused probabilities
+
+    bool loaded() const { return net != nullptr || native.isBuilt(); }
 };
 
 Predictor::Predictor()
@@ -26,10 +37,13 @@ Predictor::~Predictor() = default;
 Predictor::Predictor(Predictor &&) noexcept = default;
 Predictor &Predictor::operator=(Predictor &&) noexcept = default;
 
-bool Predictor::load(const std::string &checkpointPath, int threads)
+bool Predictor::load(const std::string &modelPath, int threads)
 {
     d = std::make_unique<Impl>();
     d->threads = std::max(1, threads);
+    const std::string checkpointPath = resolveModelPath(modelPath, &d->error);
+    if (checkpointPath.empty())
+        return false;
     LoadedCheckpoint checkpoint;
     if (!openCheckpoint(checkpointPath, &checkpoint, &d->error))
         return false;
@@ -41,18 +55,36 @@ bool Predictor::load(const std::string &checkpointPath, int threads)
     options.useLastConv = config.useLastConv;
     options.classExpand = config.classExpand;
     options.dropout = config.dropout;
+    std::shared_ptr<ClassifierNet> net;
     try {
-        d->net = buildNetwork(options);
+        net = buildNetwork(options);
     } catch (const std::exception &e) {
         d->error = checkpointPath + ": cannot build its model: " + e.what();
         return false;
     }
-    if (!restoreModule(checkpoint, "model", *d->net, &d->error)) {
-        d->net.reset();
+    if (!restoreModule(checkpoint, "model", *net, &d->error))
         return false;
-    }
-    d->net->eval();
+    net->eval();
     d->meta = checkpoint.meta;
+    d->checkpointPath = checkpointPath;
+    // The native path unless the architecture has none, or PULC_PREDICTOR=libtorch asks for the
+    // reference path (benchmarks and bug reports compare the two).
+    const char *forced = std::getenv("PULC_PREDICTOR");
+    const bool wantNative = !(forced && std::string(forced) == "libtorch");
+    InferenceGraph graph;
+    std::string nativeError;
+    if (wantNative &&
+        foldNetwork(*net, config, static_cast<int>(checkpoint.meta.classNames.size()), &graph,
+                    &nativeError) &&
+        d->native.build(graph, d->threads, &nativeError)) {
+        // One forward pass now, so the first image is not the one that pays for oneDNN's
+        // first-run set-up (about 0.25 s measured from `pulc predict`'s first image).
+        std::vector<float> zeros(size_t(3) * size_t(graph.height) * size_t(graph.width), 0.0f);
+        std::vector<float> out(size_t(graph.classes));
+        d->native.run(zeros.data(), 1, InputLayout::Nhwc, out.data(), false, &nativeError);
+        return true; // the LibTorch module is no longer needed
+    }
+    d->net = std::move(net);
     return true;
 }
 
@@ -63,7 +95,7 @@ const std::string &Predictor::error() const
 
 bool Predictor::isLoaded() const
 {
-    return d->net != nullptr;
+    return d->loaded();
 }
 
 const TrainConfig &Predictor::config() const
@@ -74,6 +106,35 @@ const TrainConfig &Predictor::config() const
 const std::vector<std::string> &Predictor::classNames() const
 {
     return d->meta.classNames;
+}
+
+const std::string &Predictor::checkpointPath() const
+{
+    return d->checkpointPath;
+}
+
+std::string Predictor::backend() const
+{
+    if (d->native.isBuilt())
+        return "native";
+    return d->net ? "libtorch" : std::string();
+}
+
+void Predictor::setThreads(int threads)
+{
+    d->threads = std::max(1, threads);
+    if (d->native.isBuilt())
+        d->native.setThreads(d->threads);
+}
+
+int Predictor::threads() const
+{
+    return d->threads;
+}
+
+void Predictor::setThreshold(double threshold)
+{
+    d->meta.config.threshold = threshold;
 }
 
 Prediction Predictor::predictFile(const std::string &path, int topk)
@@ -105,7 +166,7 @@ Prediction Predictor::predictImage(const cv::Mat &rgb, int topk)
 std::vector<Prediction> Predictor::predictImages(const std::vector<cv::Mat> &rgb, int topk)
 {
     std::vector<Prediction> out(rgb.size());
-    if (!d->net) {
+    if (!d->loaded()) {
         for (Prediction &p : out)
             p.error = "no model loaded";
         return out;
@@ -114,66 +175,83 @@ std::vector<Prediction> Predictor::predictImages(const std::vector<cv::Mat> &rgb
     const int classes = static_cast<int>(d->meta.classNames.size());
     const int h = config.inputHeight;
     const int w = config.inputWidth;
+    const size_t plane = size_t(h) * size_t(w);
+    const bool native = d->native.isBuilt();
     std::vector<int> good;
-    std::vector<float> data;
-    data.reserve(rgb.size() * 3 * size_t(h) * size_t(w));
+    good.reserve(rgb.size());
+    d->input.resize(rgb.size() * 3 * plane); // grows once, then reused
+    float *batch = d->input.data();
     for (size_t i = 0; i < rgb.size(); ++i) {
         const AugmentResult x = evalTransform(rgb[i], config);
         if (!x.ok()) {
             out[i].error = x.error;
             continue;
         }
+        float *dst = batch + good.size() * 3 * plane;
         good.push_back(static_cast<int>(i));
-        const size_t offset = data.size();
-        data.resize(offset + 3 * size_t(h) * size_t(w));
-        // HWC -> CHW.
-        float *dst = data.data() + offset;
-        for (int r = 0; r < h; ++r) {
-            const auto *row = x.image.ptr<cv::Vec3f>(r);
-            for (int c = 0; c < w; ++c)
-                for (int ch = 0; ch < 3; ++ch)
-                    dst[(size_t(ch) * h + r) * w + c] = row[c][ch];
+        if (native) {
+            // NHWC straight from the CV_32FC3 rows; the native net reorders it in one step.
+            for (int r = 0; r < h; ++r)
+                std::memcpy(dst + size_t(r) * w * 3, x.image.ptr<float>(r),
+                            sizeof(float) * 3 * size_t(w));
+        } else {
+            for (int r = 0; r < h; ++r) {
+                const auto *row = x.image.ptr<cv::Vec3f>(r);
+                for (int c = 0; c < w; ++c)
+                    for (int ch = 0; ch < 3; ++ch)
+                        dst[(size_t(ch) * h + r) * w + c] = row[c][ch];
+            }
         }
     }
     if (good.empty())
         return out;
-    try {
-        at::set_num_threads(d->threads);
-        c10::InferenceMode inference;
-        const torch::Tensor x =
-            torch::from_blob(data.data(), {int64_t(good.size()), 3, h, w}, torch::kFloat);
-        const torch::Tensor logits = d->net->run(x).logits;
-        const torch::Tensor probs =
-            (config.task == Task::MultiLabel ? torch::sigmoid(logits) : torch::softmax(logits, 1))
-                .contiguous();
-        for (size_t k = 0; k < good.size(); ++k) {
-            Prediction &p = out[good[k]];
-            const float *row = probs[int64_t(k)].data_ptr<float>();
-            p.scores.assign(row, row + classes);
-            p.ok = true;
-            std::vector<int> order(classes);
-            std::iota(order.begin(), order.end(), 0);
-            std::stable_sort(order.begin(), order.end(),
-                             [&](int a, int b) { return p.scores[a] > p.scores[b]; });
-            const int keep =
-                config.task == Task::MultiLabel ? classes : std::clamp(topk, 1, classes);
-            if (config.task == Task::MultiLabel) {
-                for (int c = 0; c < classes; ++c) {
-                    p.top.push_back({c, d->meta.classNames[c], p.scores[c]});
-                    p.attributes.push_back(p.scores[c] >= config.threshold ? 1 : 0);
-                }
-            } else {
-                for (int j = 0; j < keep; ++j)
-                    p.top.push_back({order[j], d->meta.classNames[order[j]], p.scores[order[j]]});
-                p.decision = config.task == Task::Binary
-                                 ? binaryDecision(p.scores, config.threshold)
-                                 : order.front();
-            }
+    const int n = static_cast<int>(good.size());
+    d->output.resize(size_t(n) * size_t(classes));
+    std::string failure;
+    if (native) {
+        if (!d->native.run(batch, n, InputLayout::Nhwc, d->output.data(), false, &failure))
+            failure = "inference failed: " + failure;
+    } else {
+        try {
+            at::set_num_threads(d->threads);
+            c10::InferenceMode inference;
+            const torch::Tensor x = torch::from_blob(batch, {n, 3, h, w}, torch::kFloat);
+            const torch::Tensor logits = d->net->run(x).logits;
+            const torch::Tensor probs =
+                (config.task == Task::MultiLabel ? torch::sigmoid(logits)
+                                                 : torch::softmax(logits, 1))
+                    .contiguous();
+            std::memcpy(d->output.data(), probs.data_ptr<float>(),
+                        sizeof(float) * size_t(n) * size_t(classes));
+        } catch (const std::exception &e) {
+            failure = std::string("inference failed: ") + e.what();
         }
-    } catch (const std::exception &e) {
-        for (int i : good) {
-            out[i].ok = false;
-            out[i].error = std::string("inference failed: ") + e.what();
+    }
+    if (!failure.empty()) {
+        for (int i : good)
+            out[i].error = failure;
+        return out;
+    }
+    for (int k = 0; k < n; ++k) {
+        Prediction &p = out[good[k]];
+        const float *row = d->output.data() + size_t(k) * size_t(classes);
+        p.scores.assign(row, row + classes);
+        p.ok = true;
+        std::vector<int> order(classes);
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int a, int b) { return p.scores[a] > p.scores[b]; });
+        if (config.task == Task::MultiLabel) {
+            for (int c = 0; c < classes; ++c) {
+                p.top.push_back({c, d->meta.classNames[c], p.scores[c]});
+                p.attributes.push_back(p.scores[c] >= config.threshold ? 1 : 0);
+            }
+        } else {
+            const int keep = std::clamp(topk, 1, classes);
+            for (int j = 0; j < keep; ++j)
+                p.top.push_back({order[j], d->meta.classNames[order[j]], p.scores[order[j]]});
+            p.decision = config.task == Task::Binary ? binaryDecision(p.scores, config.threshold)
+                                                     : order.front();
         }
     }
     return out;

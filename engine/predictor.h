@@ -43,15 +43,26 @@ public:
     Predictor(Predictor &&) noexcept;
     Predictor &operator=(Predictor &&) noexcept;
 
-    /// Loads a checkpoint written by train(). On failure returns false and error() names the
-    /// file and what is wrong (missing, damaged, not a PULC Studio checkpoint).
-    bool load(const std::string &checkpointPath, int threads = 2);
+    /// Loads a model: a checkpoint written by train(), a run folder, or an exported bundle
+    /// (resolveModelPath in bundle.h). PP-LCNet models run on the native CPU path (BN folded,
+    /// oneDNN); other architectures on LibTorch. On failure returns false and error() names
+    /// the file and what is wrong (missing, damaged, not a PULC Studio model).
+    bool load(const std::string &modelPath, int threads = 2);
     const std::string &error() const;
     bool isLoaded() const;
 
     /// The settings the model was trained with (task, classes, input size, threshold, ...).
     const TrainConfig &config() const;
     const std::vector<std::string> &classNames() const;
+    /// The checkpoint file actually loaded.
+    const std::string &checkpointPath() const;
+    /// "native" (the oneDNN path) or "libtorch".
+    std::string backend() const;
+    /// Intra-op threads of the forward pass.
+    void setThreads(int threads);
+    int threads() const;
+    /// Overrides the binary decision / attribute threshold of config() (`--threshold`).
+    void setThreshold(double threshold);
 
     /// Classifies an image file (decoded as RGB, then the eval pre-processing).
     Prediction predictFile(const std::string &path, int topk = 5);

@@ -134,6 +134,20 @@
             <numerusform>%n could not be read</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Native CPU path, %n thread(s)</source>
+        <translation>
+            <numerusform>Native CPU path, %n thread</numerusform>
+            <numerusform>Native CPU path, %n threads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>LibTorch, %n thread(s)</source>
+        <translation>
+            <numerusform>LibTorch, %n thread</numerusform>
+            <numerusform>LibTorch, %n threads</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pulc::ui::TrainPage</name>

@@ -1113,6 +1113,129 @@ Label now: %6</source>
     </message>
 </context>
 <context>
+    <name>pulc::ui::ExportPage</name>
+    <message>
+        <source>Writing the ONNX model…</source>
+        <translation>正在写入 ONNX 模型…</translation>
+    </message>
+    <message>
+        <source>Checking the exported model against the native predictor…</source>
+        <translation>正在用本机预测器核对导出的模型…</translation>
+    </message>
+    <message>
+        <source>Measuring the latency…</source>
+        <translation>正在测量延迟…</translation>
+    </message>
+    <message>
+        <source>Writing the model card and the example…</source>
+        <translation>正在写入模型卡片和示例…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Write a trained model in a form that deploys anywhere: an ONNX model with PaddleClas-style pre- and post-processing, a model card, and a C++ example that runs it with OpenCV. The exported model is checked against this app&apos;s own predictor on the validation images.</source>
+        <translation>将训练好的模型导出为可随处部署的形式：带有 PaddleClas 风格前后处理的 ONNX 模型、模型卡片，以及用 OpenCV 运行它的 C++ 示例。导出的模型会在验证集图像上与本应用自身的预测器进行核对。</translation>
+    </message>
+    <message>
+        <source>The trained run to export</source>
+        <translation>要导出的已训练运行</translation>
+    </message>
+    <message>
+        <source>Deployment bundle: ONNX, inference.yml, labels, model card, C++ example and a LibTorch checkpoint</source>
+        <translation>部署包：ONNX、inference.yml、标签、模型卡片、C++ 示例和 LibTorch 检查点</translation>
+    </message>
+    <message>
+        <source>LibTorch checkpoint only</source>
+        <translation>仅 LibTorch 检查点</translation>
+    </message>
+    <message>
+        <source>Folder to create</source>
+        <translation>要创建的文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Check the exported model on the validation images (fails below 99.9% agreement)</source>
+        <translation>在验证集图像上核对导出的模型（一致率低于 99.9% 则失败）</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Export the selected run (Ctrl+Return)</source>
+        <translation>导出所选运行（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>The parity check, the latency and the files appear here.</source>
+        <translation>一致性核对、延迟和文件列表将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Folder to export into</source>
+        <translation>导出到的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder to export into.</source>
+        <translation>请选择导出到的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Parity with the native predictor</source>
+        <translation>与本机预测器的一致性</translation>
+    </message>
+    <message>
+        <source>%1 of %2 validation images agree (%3%), largest probability difference %4.</source>
+        <translation>%2 张验证图像中有 %1 张一致（%3%），最大概率差 %4。</translation>
+    </message>
+    <message>
+        <source>Images that disagree:</source>
+        <translation>不一致的图像：</translation>
+    </message>
+    <message>
+        <source>Latency on this machine: %1 ms per image (median, batch 1).</source>
+        <translation>本机延迟：每张图像 %1 ms（中位数，批大小 1）。</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>There is no trained model yet: train one on the Train page.</source>
+        <translation>还没有训练好的模型：请在“训练”页训练一个。</translation>
+    </message>
+    <message>
+        <source>Open a project and train a model first.</source>
+        <translation>请先打开项目并训练模型。</translation>
+    </message>
+</context>
+<context>
     <name>pulc::ui::ImportDialog</name>
     <message>
         <source>Import Images</source>
@@ -1532,10 +1655,6 @@ Label now: %6</source>
         <translation>导出</translation>
     </message>
     <message>
-        <source>Export the trained model for deployment, with example code to run it.</source>
-        <translation>导出训练好的模型用于部署，并附带运行示例代码。</translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1778,13 +1897,6 @@ Label now: %6</source>
     </message>
 </context>
 <context>
-    <name>pulc::ui::PlaceholderPage</name>
-    <message>
-        <source>Coming in a later version.</source>
-        <translation>将在后续版本中提供。</translation>
-    </message>
-</context>
-<context>
     <name>pulc::ui::PredictPage</name>
     <message>
         <source>(%1)</source>
@@ -1919,6 +2031,26 @@ Then drop images here to see what it predicts.</source>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Native CPU path, %n thread(s)</source>
+        <translation>
+            <numerusform>本机 CPU 路径，%n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>BatchNorm folded into the convolutions, activations fused, weights packed once (oneDNN).</source>
+        <translation>BatchNorm 已折叠进卷积，激活已融合，权重只打包一次（oneDNN）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>LibTorch, %n thread(s)</source>
+        <translation>
+            <numerusform>LibTorch，%n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This architecture has no native path; it runs on LibTorch.</source>
+        <translation>此架构没有本机路径，在 LibTorch 上运行。</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2389,14 @@ This cannot be undone.</source>
         <translation>其文件夹连同检查点、指标和日志也会被删除：
 %1
 此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export the run&apos;s model for deployment on the Export page</source>
+        <translation>在“导出”页导出该运行的模型以便部署</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,8 @@
 #include "datasetwriter.h"
 #include "demoprojectjob.h"
 #include "evaluatepage.h"
+#include "exportpage.h"
 #include "newprojectdialog.h"
-#include "placeholderpage.h"
 #include "predictpage.h"
 #include "preferencesdialog.h"
 #include "projectruns.h"
@@ -245,6 +245,7 @@ void MainWindow::createPages()
     m_trainPage = new TrainPage(m_session, m_runs, m_pages);
     m_evaluatePage = new EvaluatePage(m_session, m_runs, m_pages);
     m_predictPage = new PredictPage(m_session, m_runs, m_pages);
+    m_exportPage = new ExportPage(m_session, m_runs, m_pages);
     connect(m_trainPage, &TrainPage::evaluateRequested, this, [this](qint64 runId) {
         m_evaluatePage->showRun(runId);
         showPage(Page::Evaluate);
@@ -252,6 +253,10 @@ void MainWindow::createPages()
     connect(m_trainPage, &TrainPage::predictRequested, this, [this](qint64 runId) {
         m_predictPage->showRun(runId);
         showPage(Page::Predict);
+    });
+    connect(m_trainPage, &TrainPage::exportRequested, this, [this](qint64 runId) {
+        m_exportPage->showRun(runId);
+        showPage(Page::Export);
     });
     connect(m_trainPage, &TrainPage::trainingChanged, this, &MainWindow::updateTitle);
 
@@ -266,11 +271,7 @@ void MainWindow::createPages()
         {tr("Train"), QStyle::SP_MediaPlay, m_trainPage},
         {tr("Evaluate"), QStyle::SP_FileDialogDetailedView, m_evaluatePage},
         {tr("Predict"), QStyle::SP_FileDialogContentsView, m_predictPage},
-        {tr("Export"), QStyle::SP_DialogSaveButton,
-         new PlaceholderPage(tr("Export"),
-                             tr("Export the trained model for deployment, with example code "
-                                "to run it."),
-                             m_pages)},
+        {tr("Export"), QStyle::SP_DialogSaveButton, m_exportPage},
     };
     int widest = 0;
     for (const Entry &e : entries) {

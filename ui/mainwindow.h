@@ -15,6 +15,7 @@ namespace pulc::ui {
 class DataPage;
 class EvaluatePage;
 class PredictPage;
+class ExportPage;
 class ProjectRuns;
 class TrainPage;
 class DemoProjectJob;
@@ -42,6 +43,7 @@ public:
     TrainPage *trainPage() const { return m_trainPage; }
     EvaluatePage *evaluatePage() const { return m_evaluatePage; }
     PredictPage *predictPage() const { return m_predictPage; }
+    ExportPage *exportPage() const { return m_exportPage; }
     ProjectRuns *runs() const { return m_runs; }
     void showPage(Page page);
     Page currentPage() const;
@@ -85,6 +87,7 @@ private:
     TrainPage *m_trainPage = nullptr;
     EvaluatePage *m_evaluatePage = nullptr;
     PredictPage *m_predictPage = nullptr;
+    ExportPage *m_exportPage = nullptr;
     DemoProjectJob *m_demoJob = nullptr;
     QProgressDialog *m_demoProgress = nullptr;
     QListWidget *m_navigation = nullptr;

@@ -312,6 +312,8 @@ void PredictionJob::work()
                 info.task = predictor.config().task;
                 info.threshold = predictor.config().threshold;
                 info.classNames = toStrings(predictor.classNames());
+                info.backend = QString::fromStdString(predictor.backend());
+                info.threads = predictor.threads();
                 post(&m_loadGeneration, command.generation, [this, info] {
                     m_loaded = true;
                     Q_EMIT loaded(info);

@@ -32,6 +32,8 @@ struct PredictionModelInfo
     pulc::engine::Task task = pulc::engine::Task::SingleLabel;
     QStringList classNames; ///< by class id (attributes for multi-label)
     double threshold = 0.5;
+    QString backend; ///< "native" (BN folded, oneDNN) or "libtorch"
+    int threads = 1;
 };
 
 /// What the model says about one image (engine::Prediction as Qt values, plus what the page

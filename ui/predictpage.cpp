@@ -98,6 +98,9 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Model:"), this));
     bar->addWidget(m_runCombo);
+    m_backend = new QLabel(this);
+    m_backend->setObjectName(QStringLiteral("PredictBackend"));
+    bar->addWidget(m_backend);
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Top-k:"), this));
     bar->addWidget(m_topk);
@@ -198,6 +201,7 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
             &PredictPage::showCurrent);
     connect(m_job, &PredictionJob::loaded, this, &PredictPage::modelLoaded);
     connect(m_job, &PredictionJob::loadFailed, this, [this](const QString &error) {
+        m_backend->clear();
         setMessage(tr("The model cannot be loaded: %1").arg(error));
     });
     connect(m_job, &PredictionJob::added, this, [this](int first, const QStringList &paths) {
@@ -355,6 +359,7 @@ void PredictPage::loadSelectedRun()
     const qint64 id = currentRunId();
     m_loadedRunId = id;
     setMessage({});
+    m_backend->clear();
     if (id == 0) {
         m_job->cancel();
         return;
@@ -372,6 +377,14 @@ void PredictPage::modelLoaded(const PredictionModelInfo &info)
     m_table->setColumnHidden(PredictionModel::SecondColumn, multi);
     m_model->setTask(info.task);
     m_multiLabel = multi;
+    if (info.backend == QLatin1String("native")) {
+        m_backend->setText(tr("Native CPU path, %n thread(s)", nullptr, info.threads));
+        m_backend->setToolTip(tr("BatchNorm folded into the convolutions, activations fused, "
+                                 "weights packed once (oneDNN)."));
+    } else {
+        m_backend->setText(tr("LibTorch, %n thread(s)", nullptr, info.threads));
+        m_backend->setToolTip(tr("This architecture has no native path; it runs on LibTorch."));
+    }
     updateActions();
 }
 

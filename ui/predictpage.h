@@ -87,6 +87,7 @@ private:
     QSortFilterProxyModel *m_proxy;
 
     QComboBox *m_runCombo;
+    QLabel *m_backend; ///< which inference path the loaded model runs on
     QSpinBox *m_topk;
     QAction *m_openImagesAction;
     QAction *m_openFolderAction;

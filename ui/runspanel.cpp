@@ -55,6 +55,8 @@ RunsPanel::RunsPanel(ProjectRuns *runs, QWidget *parent)
                            tr("Open the run on the Evaluate page"));
     m_predict = addAction(tr("Predict"), QKeySequence(Qt::CTRL | Qt::Key_P),
                           tr("Try the run's model on the Predict page"));
+    m_export = addAction(tr("Export"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                         tr("Export the run's model for deployment on the Export page"));
     m_rename = addAction(tr("Rename"), QKeySequence(Qt::Key_F2), tr("Rename the run"));
     m_delete = addAction(tr("Delete"), QKeySequence::Delete,
                          tr("Delete the run with its checkpoints and logs"));
@@ -83,6 +85,10 @@ RunsPanel::RunsPanel(ProjectRuns *runs, QWidget *parent)
         if (const qint64 id = currentRun())
             Q_EMIT predictRequested(id);
     });
+    connect(m_export, &QAction::triggered, this, [this] {
+        if (const qint64 id = currentRun())
+            Q_EMIT exportRequested(id);
+    });
     connect(m_rename, &QAction::triggered, this, [this] {
         const QModelIndex current = m_view->currentIndex();
         if (current.isValid())
@@ -96,7 +102,7 @@ RunsPanel::RunsPanel(ProjectRuns *runs, QWidget *parent)
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
         for (QAction *action :
-             {m_showCurves, m_compare, m_resume, m_duplicate, m_evaluate, m_predict})
+             {m_showCurves, m_compare, m_resume, m_duplicate, m_evaluate, m_predict, m_export})
             menu.addAction(action);
         menu.addSeparator();
         menu.addAction(m_rename);
@@ -118,7 +124,7 @@ RunsPanel::RunsPanel(ProjectRuns *runs, QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     for (QAction *action : {m_showCurves, m_compare, m_resume, m_duplicate, m_evaluate, m_predict,
-                            m_rename, m_delete}) {
+                            m_export, m_rename, m_delete}) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
         buttons->addWidget(button);
@@ -214,6 +220,7 @@ void RunsPanel::updateActions()
     const bool usable = run && !running && hasCheckpoint && run->status != "failed";
     m_evaluate->setEnabled(usable);
     m_predict->setEnabled(usable);
+    m_export->setEnabled(usable);
     m_rename->setEnabled(run && !running);
     m_delete->setEnabled(run && !running);
 }

@@ -43,6 +43,7 @@ public:
     QAction *resumeAction() const { return m_resume; }
     QAction *evaluateAction() const { return m_evaluate; }
     QAction *predictAction() const { return m_predict; }
+    QAction *exportAction() const { return m_export; }
 
 Q_SIGNALS:
     void duplicateRequested(qint64 runId);
@@ -51,6 +52,7 @@ Q_SIGNALS:
     void resumeRequested(qint64 runId);
     void evaluateRequested(qint64 runId);
     void predictRequested(qint64 runId);
+    void exportRequested(qint64 runId);
 
 private:
     QAction *addAction(const QString &text, const QKeySequence &key, const QString &tip);
@@ -68,6 +70,7 @@ private:
     QAction *m_resume;
     QAction *m_evaluate;
     QAction *m_predict;
+    QAction *m_export;
     qint64 m_keepSelection = 0;
     bool m_training = false;
 };

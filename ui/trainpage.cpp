@@ -268,6 +268,7 @@ TrainPage::TrainPage(ProjectSession *session, ProjectRuns *runs, QWidget *parent
     connect(d->runsPanel, &RunsPanel::resumeRequested, this, &TrainPage::resumeRun);
     connect(d->runsPanel, &RunsPanel::evaluateRequested, this, &TrainPage::evaluateRequested);
     connect(d->runsPanel, &RunsPanel::predictRequested, this, &TrainPage::predictRequested);
+    connect(d->runsPanel, &RunsPanel::exportRequested, this, &TrainPage::exportRequested);
     connect(d->runsPanel->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TrainPage::updateButtons);
 

@@ -59,6 +59,7 @@ Q_SIGNALS:
     void evaluateRequested(qint64 runId);
     /// The user asked to try run `runId` on the Predict page.
     void predictRequested(qint64 runId);
+    void exportRequested(qint64 runId);
     /// A run started (true) or ended (false): the window's title and close check follow it.
     void trainingChanged(bool training);
 

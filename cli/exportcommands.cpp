@@ -1,0 +1,349 @@
+// `pulc export` (a run as a deployment bundle) and `pulc bench infer` (how fast a model
+// classifies here). Thin hosts over engine/bundle.h and engine/predictor.h.
+#include "commands.h"
+#include "interrupt.h"
+#include "output.h"
+#include "parsing.h"
+
+#include "engine/bundle.h"
+#include "engine/pipeline.h"
+#include "engine/predictor.h"
+#include "engine/projectjobs.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace pulc::cli {
+namespace {
+
+using namespace pulc::engine;
+
+QString qstr(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+const QCommandLineOption kProject(QStringList{QStringLiteral("project"), QStringLiteral("p")},
+                                  QStringLiteral("The project folder."), QStringLiteral("DIR"));
+const QCommandLineOption kThreads(QStringLiteral("threads"),
+                                  QStringLiteral("Compute threads (default 2)."),
+                                  QStringLiteral("N"), QStringLiteral("2"));
+
+bool positiveInt(const QCommandLineParser &parser, const QCommandLineOption &option, int max,
+                 int *value, bool json, int *code)
+{
+    bool ok = false;
+    *value = parser.value(option).toInt(&ok);
+    if (!ok || *value < 1 || *value > max) {
+        *code = fail(json,
+                     QStringLiteral("--%1: expected a whole number from 1 to %2, got '%3'")
+                         .arg(option.names().first())
+                         .arg(max)
+                         .arg(parser.value(option)),
+                     kExitUsage);
+        return false;
+    }
+    return true;
+}
+
+QString parityLine(const ParityReport &p)
+{
+    return QStringLiteral("parity on %1 val images: %2 agree (%3%), max probability difference %4")
+        .arg(p.images)
+        .arg(p.agreeing)
+        .arg(100.0 * p.agreement, 0, 'f', 2)
+        .arg(p.maxProbabilityDifference, 0, 'g', 2);
+}
+
+/// Median and 90th percentile (nearest rank) of `ms`.
+std::pair<double, double> medianP90(std::vector<double> ms)
+{
+    if (ms.empty())
+        return {0.0, 0.0};
+    std::sort(ms.begin(), ms.end());
+    const size_t p90 =
+        std::min(ms.size() - 1, static_cast<size_t>(std::ceil(0.9 * double(ms.size()))) - 1);
+    return {ms[ms.size() / 2], ms[p90]};
+}
+
+} // namespace
+
+int cmdExport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("The run, by id or name."),
+                                 QStringLiteral("RUN"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("onnx (default: the whole bundle) or torch "
+                                                   "(model.ckpt and labels.txt only)."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("onnx"));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("The bundle folder to create (new, empty, or a "
+                                                "previous bundle, which is replaced)."),
+                                 QStringLiteral("DIR"));
+    const QCommandLineOption noParity(QStringLiteral("no-parity"),
+                                      QStringLiteral("Skip the parity check of model.onnx "
+                                                     "against the native predictor."));
+    parser.addOptions({kProject, run, format, out, kThreads, noParity});
+    int code = kExitOk;
+    if (!parseCommand(
+            parser, args,
+            QStringLiteral(
+                "Export a trained run as a deployment bundle: model.onnx (opset 13, probabilities "
+                "out), inference.yml (PaddleClas's deploy config shape), labels.txt, model.ckpt, "
+                "README.md (model card) and example/ (C++ with OpenCV DNN). The ONNX model is "
+                "checked on the validation split against the native predictor; below 99.9% "
+                "agreement the export fails and nothing is written."),
+            &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    if (!parser.positionalArguments().isEmpty())
+        return fail(
+            json,
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(0)),
+            kExitUsage);
+    if (!parser.isSet(kProject))
+        return fail(json, QStringLiteral("--project DIR is required"), kExitUsage);
+    if (!parser.isSet(run))
+        return fail(json, QStringLiteral("--run RUN is required"), kExitUsage);
+    if (!parser.isSet(out))
+        return fail(json, QStringLiteral("--out DIR is required"), kExitUsage);
+    const QString formatName = parser.value(format);
+    if (formatName != QLatin1String("onnx") && formatName != QLatin1String("torch"))
+        return fail(json,
+                    QStringLiteral("--format: expected onnx or torch, got '%1'").arg(formatName),
+                    kExitUsage);
+    int threads = 2;
+    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
+        return code;
+
+    ExportOptions options;
+    options.format = formatName.toStdString();
+    options.outDir = parser.value(out).toStdString();
+    options.threads = threads;
+    options.parity = !parser.isSet(noParity);
+    QString lastStage;
+    QElapsedTimer lastLine;
+    lastLine.start();
+    options.progress = [&](const std::string &stage, int done, int total) {
+        const QString name = qstr(stage);
+        if (name != lastStage || done == total || lastLine.elapsed() >= 2000) {
+            printErr(QStringLiteral("%1 %2/%3").arg(name).arg(done).arg(total));
+            lastLine.restart();
+            lastStage = name;
+        }
+        return !interrupted();
+    };
+    watchInterrupt();
+    const ExportResult result =
+        exportRun(parser.value(kProject).toStdString(), parser.value(run).toStdString(), options);
+    stopWatchingInterrupt();
+
+    const QString outDir = QFileInfo(parser.value(out)).absoluteFilePath();
+    QJsonArray files;
+    for (const std::string &f : result.files)
+        files.append(qstr(f));
+    QJsonArray disagreeing;
+    for (const std::string &path : result.parity.disagreeing)
+        disagreeing.append(qstr(path));
+    if (json) {
+        QJsonObject object{{QStringLiteral("ok"), result.ok},
+                           {QStringLiteral("format"), formatName},
+                           {QStringLiteral("out"), outDir},
+                           {QStringLiteral("files"), files},
+                           {QStringLiteral("latency_ms"), result.latencyMs}};
+        if (result.parityChecked)
+            object.insert(QStringLiteral("parity"),
+                          QJsonObject{{QStringLiteral("images"), result.parity.images},
+                                      {QStringLiteral("agreeing"), result.parity.agreeing},
+                                      {QStringLiteral("agreement"), result.parity.agreement},
+                                      {QStringLiteral("max_probability_difference"),
+                                       result.parity.maxProbabilityDifference},
+                                      {QStringLiteral("disagreeing"), disagreeing},
+                                      {QStringLiteral("passed"), result.parity.passed}});
+        if (!result.ok)
+            object.insert(QStringLiteral("error"), qstr(result.error));
+        printJson(object);
+        if (!result.ok)
+            printErr(QStringLiteral("error: %1").arg(qstr(result.error)));
+        return result.ok ? kExitOk : kExitFailure;
+    }
+    if (result.parityChecked) {
+        printOut(parityLine(result.parity));
+        for (const std::string &path : result.parity.disagreeing)
+            printOut(QStringLiteral("  disagrees: %1").arg(qstr(path)));
+    } else if (options.parity && formatName == QLatin1String("onnx") && result.ok) {
+        printOut(QStringLiteral("parity: not checked (the project has no validation images)"));
+    }
+    if (!result.ok)
+        return fail(false, QStringLiteral("error: %1").arg(qstr(result.error)));
+    if (result.latencyMs > 0.0)
+        printOut(QStringLiteral("latency: %1 ms per image (median, batch 1, %2 threads)")
+                     .arg(result.latencyMs, 0, 'f', 2)
+                     .arg(threads));
+    printOut(QStringLiteral("bundle: %1").arg(outDir));
+    for (const std::string &f : result.files)
+        printOut(QStringLiteral("  %1").arg(qstr(f)));
+    return kExitOk;
+}
+
+int cmdBench(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("A bundle folder, a run folder or a checkpoint "
+                                                  "file; with --project also a run id or name."),
+                                   QStringLiteral("MODEL"));
+    const QCommandLineOption runs(QStringLiteral("runs"),
+                                  QStringLiteral("Timed runs (default 30)."), QStringLiteral("N"),
+                                  QStringLiteral("30"));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("Images per forward pass (default 1)."),
+                                   QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption image(QStringLiteral("image"),
+                                   QStringLiteral("Time this image (forward and end to end) "
+                                                  "instead of random input."),
+                                   QStringLiteral("FILE"));
+    parser.addOptions({model, kProject, kThreads, runs, batch, image});
+    parser.addPositionalArgument(QStringLiteral("infer"),
+                                 QStringLiteral("What to time: infer (the only benchmark)."));
+    int code = kExitOk;
+    if (!parseCommand(parser, args,
+                      QStringLiteral("pulc bench infer: time a model on this machine: the "
+                                     "forward pass of input-sized images (median and 90th "
+                                     "percentile), and with --image the whole predictFile "
+                                     "(decode, pre-processing, forward, post-processing)."),
+                      &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || positional.first() != QLatin1String("infer"))
+        return fail(json,
+                    QStringLiteral("expected 'pulc bench infer --model MODEL' (got '%1')")
+                        .arg(positional.join(QLatin1Char(' '))),
+                    kExitUsage);
+    if (!parser.isSet(model))
+        return fail(json, QStringLiteral("--model MODEL is required"), kExitUsage);
+    int threads = 2;
+    int runCount = 30;
+    int batchSize = 1;
+    if (!positiveInt(parser, kThreads, 256, &threads, json, &code) ||
+        !positiveInt(parser, runs, 100000, &runCount, json, &code) ||
+        !positiveInt(parser, batch, 1024, &batchSize, json, &code))
+        return code;
+
+    std::string error;
+    std::string file;
+    const QString modelArg = parser.value(model);
+    if (parser.isSet(kProject) && !QFileInfo::exists(modelArg)) {
+        file = runCheckpoint(parser.value(kProject).toStdString(), modelArg.toStdString(), &error);
+    } else {
+        file = resolveModelPath(modelArg.toStdString(), &error);
+    }
+    if (file.empty())
+        return fail(json, qstr(error));
+    Predictor predictor;
+    if (!predictor.load(file, threads))
+        return fail(json, qstr(predictor.error()));
+    const TrainConfig &config = predictor.config();
+    const int h = config.inputHeight;
+    const int w = config.inputWidth;
+
+    cv::Mat input(h, w, CV_8UC3);
+    const QString imagePath = parser.value(image);
+    if (!imagePath.isEmpty()) {
+        const AugmentResult rgb = loadRgbFile(imagePath.toStdString());
+        if (!rgb.ok())
+            return fail(json, qstr(rgb.error));
+        cv::resize(rgb.image, input, cv::Size(w, h), 0, 0, cv::INTER_LINEAR);
+    } else {
+        cv::randu(input, cv::Scalar::all(0), cv::Scalar::all(255));
+    }
+    const std::vector<cv::Mat> images(static_cast<size_t>(batchSize), input);
+    auto time = [&](auto &&call) {
+        std::vector<double> ms;
+        for (int i = 0; i < runCount + 3; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            if (!call())
+                return std::vector<double>();
+            const double elapsed =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count();
+            if (i >= 3) // warm-up
+                ms.push_back(elapsed);
+        }
+        return ms;
+    };
+    std::string runError;
+    const std::vector<double> forward = time([&] {
+        for (const Prediction &p : predictor.predictImages(images, 1)) {
+            if (!p.ok) {
+                runError = p.error;
+                return false;
+            }
+        }
+        return true;
+    });
+    if (forward.empty())
+        return fail(json, QStringLiteral("%1: %2").arg(qstr(file), qstr(runError)));
+    const auto [forwardMedian, forwardP90] = medianP90(forward);
+    std::vector<double> endToEnd;
+    if (!imagePath.isEmpty()) {
+        endToEnd = time([&] {
+            const Prediction p = predictor.predictFile(imagePath.toStdString(), 1);
+            runError = p.error;
+            return p.ok;
+        });
+        if (endToEnd.empty())
+            return fail(json, qstr(runError));
+    }
+    const auto [e2eMedian, e2eP90] = medianP90(endToEnd);
+
+    if (json) {
+        QJsonObject object{{QStringLiteral("model"), qstr(file)},
+                           {QStringLiteral("backend"), qstr(predictor.backend())},
+                           {QStringLiteral("architecture"), qstr(config.model)},
+                           {QStringLiteral("input"), QJsonArray{3, h, w}},
+                           {QStringLiteral("threads"), threads},
+                           {QStringLiteral("batch"), batchSize},
+                           {QStringLiteral("runs"), runCount},
+                           {QStringLiteral("forward_median_ms"), forwardMedian},
+                           {QStringLiteral("forward_p90_ms"), forwardP90},
+                           {QStringLiteral("per_image_ms"), forwardMedian / batchSize}};
+        if (!endToEnd.empty()) {
+            object.insert(QStringLiteral("end_to_end_median_ms"), e2eMedian);
+            object.insert(QStringLiteral("end_to_end_p90_ms"), e2eP90);
+        }
+        printJson(object);
+        return kExitOk;
+    }
+    printOut(QStringLiteral("model: %1 (%2)").arg(qstr(file), qstr(config.model)));
+    printOut(QStringLiteral("backend: %1, %2 threads").arg(qstr(predictor.backend())).arg(threads));
+    printOut(QStringLiteral("input: 3x%1x%2, batch %3, %4 runs (%5)")
+                 .arg(h)
+                 .arg(w)
+                 .arg(batchSize)
+                 .arg(runCount)
+                 .arg(imagePath.isEmpty() ? QStringLiteral("random input") : imagePath));
+    printOut(QStringLiteral("forward: median %1 ms, p90 %2 ms (%3 ms per image)")
+                 .arg(forwardMedian, 0, 'f', 2)
+                 .arg(forwardP90, 0, 'f', 2)
+                 .arg(forwardMedian / batchSize, 0, 'f', 2));
+    if (!endToEnd.empty())
+        printOut(QStringLiteral("end to end (predictFile): median %1 ms, p90 %2 ms")
+                     .arg(e2eMedian, 0, 'f', 2)
+                     .arg(e2eP90, 0, 'f', 2));
+    return kExitOk;
+}
+
+} // namespace pulc::cli

@@ -1,0 +1,127 @@
+// Tests of the Export page: a run exported as a bundle through the engine's exportRun (the same
+// call as `pulc export`), with the parity check shown; a refused folder; the checkpoint format.
+#include "datafixtures.h"
+
+#include <ui/exportpage.h>
+#include <ui/projectruns.h>
+#include <ui/projectsession.h>
+
+#include <engine/predictor.h>
+
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace pulc::ui;
+
+namespace {
+
+constexpr int kTimeout = 120000;
+
+struct Shared
+{
+    QTemporaryDir tmp;
+    QString projectDir;
+    TinyRun run;
+};
+Shared *shared = nullptr;
+
+struct PageOnProject
+{
+    ProjectSession session;
+    ProjectRuns runs{&session};
+    std::unique_ptr<ExportPage> page;
+
+    bool open()
+    {
+        QSignalSpy runsChanged(&runs, &ProjectRuns::changed);
+        if (!openAndWait(session, shared->projectDir))
+            return false;
+        if (runsChanged.isEmpty() && !runsChanged.wait(30000))
+            return false;
+        page = std::make_unique<ExportPage>(&session, &runs);
+        return page->currentRunId() == shared->run.id;
+    }
+    /// Exports into `folder`; returns the page's verdict.
+    bool exportTo(const QString &folder)
+    {
+        QSignalSpy finished(page.get(), &ExportPage::exportFinished);
+        page->startExport(folder);
+        if (!page->isBusy() && finished.isEmpty())
+            return false;
+        if (finished.isEmpty() && !finished.wait(kTimeout))
+            return false;
+        return finished.front().front().toBool();
+    }
+};
+
+} // namespace
+
+class ExportPageTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        shared = new Shared;
+        shared->projectDir = makeFruitProject(shared->tmp);
+        shared->run = trainTinyRun(shared->projectDir, 1, QStringLiteral("tiny"));
+    }
+    static void TearDownTestSuite()
+    {
+        delete shared;
+        shared = nullptr;
+    }
+    void SetUp() override
+    {
+        ASSERT_FALSE(shared->projectDir.isEmpty());
+        ASSERT_TRUE(shared->run.error.isEmpty()) << shared->run.error.toStdString();
+    }
+};
+
+TEST_F(ExportPageTest, BundleIsWrittenCheckedAndLoadsInThePredictor)
+{
+    PageOnProject p;
+    ASSERT_TRUE(p.open());
+    const QString folder = shared->tmp.filePath(QStringLiteral("out/bundle"));
+    ASSERT_TRUE(p.exportTo(folder)) << p.page->errorText().toStdString();
+    for (const char *file : {"model.onnx", "inference.yml", "labels.txt", "README.md", "model.ckpt",
+                             "example/classify.cpp", "example/CMakeLists.txt"})
+        EXPECT_TRUE(QFileInfo::exists(QDir(folder).filePath(QString::fromLatin1(file)))) << file;
+    // The result panel shows the parity check on the validation images and the files.
+    const QString text = p.page->resultText();
+    EXPECT_TRUE(text.contains(QStringLiteral("validation images agree"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("model.onnx"))) << text.toStdString();
+    EXPECT_TRUE(p.page->errorText().isEmpty());
+    // The bundle folder is a model the predictor (and so the Predict page) loads directly.
+    pulc::engine::Predictor predictor;
+    ASSERT_TRUE(predictor.load(folder.toStdString(), 1)) << predictor.error();
+    EXPECT_EQ(predictor.classNames().size(), size_t(3));
+}
+
+TEST_F(ExportPageTest, NonEmptyUnrelatedFolderIsRefusedAndKeepsItsFiles)
+{
+    PageOnProject p;
+    ASSERT_TRUE(p.open());
+    const QString folder = shared->tmp.filePath(QStringLiteral("out/busy"));
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const QString mine = QDir(folder).filePath(QStringLiteral("notes.txt"));
+    {
+        QFile file(mine);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("keep me");
+    }
+    EXPECT_FALSE(p.exportTo(folder));
+    EXPECT_FALSE(p.page->errorText().isEmpty());
+    EXPECT_TRUE(p.page->errorText().contains(folder)) << p.page->errorText().toStdString();
+    QFile file(mine);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), QByteArray("keep me"));
+    EXPECT_FALSE(QFileInfo::exists(QDir(folder).filePath(QStringLiteral("model.onnx"))));
+}
