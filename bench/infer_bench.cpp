@@ -1,12 +1,15 @@
 // Inference latency of the native predictor (oneDNN, BN folded) side by side with ONNX Runtime
 // on the same model, exported by our writeOnnxModel; LibTorch eager for reference; and the
-// end-to-end path of one 640x480 JPEG (decode, eval pre-processing, forward, top-k).
+// end-to-end path of one 640x480 JPEG (decode, eval pre-processing, forward, top-k). First it
+// checks the answers: the exported model in ONNX Runtime and in OpenCV DNN must give the native
+// predictor's top-1 and probabilities on random inputs and on the shared demo images.
 //
 //   infer_bench [--model CHECKPOINT] [--scales 0_25,1_0] [--rounds 3] [--runs 300]
-//               [--ort-modules DIR] [--no-ort] [--no-torch] [--no-e2e]
+//               [--ort-modules DIR] [--no-check] [--no-ort] [--no-torch] [--no-e2e]
 //
 // ONNX Runtime runs in a child process (node + npm onnxruntime-node, a benchmark-only
-// dependency, through ../shared/bench/ort_latency.js). Ours and ORT alternate in rounds so the
+// dependency, through ../shared/bench/ort_latency.js for latency and ort_outputs.js next to
+// this file for answers). Ours and ORT alternate in rounds so the
 // machine's noise hits both alike; the table shows medians of the per-round medians. Prints
 // figures, asserts nothing.
 #include "engine/checkpoint.h"
@@ -23,10 +26,15 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <functional>
+#include <limits>
 #include <random>
 #include <string>
 #include <unistd.h>
@@ -64,6 +72,9 @@ struct Options
     int runs = 300;
     std::string ortModules;
     std::string ortScript = PULC_SHARED_DIR "/bench/ort_latency.js";
+    /// Next to this source file (CMake compiles it by its absolute path).
+    std::string ortOutputsScript = (fs::path(__FILE__).parent_path() / "ort_outputs.js").string();
+    bool check = true;
     bool ort = true;
     bool torchPeer = true;
     bool e2e = true;
@@ -73,7 +84,8 @@ void printHelp()
 {
     std::printf(
         "infer_bench: batch-1 latency of the native predictor vs ONNX Runtime (same model,\n"
-        "exported with writeOnnxModel), batch-32 throughput, LibTorch eager, end-to-end JPEG.\n\n"
+        "exported with writeOnnxModel), batch-32 throughput, LibTorch eager, end-to-end JPEG;\n"
+        "first, the exported model's answers in ONNX Runtime and OpenCV DNN against ours.\n\n"
         "  --model CHECKPOINT  a trained PP-LCNet checkpoint (default: random weights with\n"
         "                      randomised BN statistics, PPLCNet_x0_25 and PPLCNet_x1_0, 224x224)\n"
         "  --scales LIST       scales for random models (default 0_25,1_0)\n"
@@ -81,6 +93,7 @@ void printHelp()
         "  --runs N            timed batch-1 runs per measurement (default 300)\n"
         "  --ort-modules DIR   node_modules with onnxruntime-node (default $ORT_NODE_MODULES or\n"
         "                      /work/ortbench/node_modules)\n"
+        "  --no-check          skip the answers check (ONNX Runtime / OpenCV DNN vs native)\n"
         "  --no-ort, --no-torch, --no-e2e   skip a part\n");
 }
 
@@ -122,6 +135,8 @@ bool parseArgs(int argc, char **argv, Options *o)
             o->runs = std::max(10, std::atoi(next().c_str()));
         } else if (a == "--ort-modules") {
             o->ortModules = next();
+        } else if (a == "--no-check") {
+            o->check = false;
         } else if (a == "--no-ort") {
             o->ort = false;
         } else if (a == "--no-torch") {
@@ -311,6 +326,304 @@ bool ortAvailable(const Options &o)
     return true;
 }
 
+// ---- Answers: the exported model in ONNX Runtime and OpenCV DNN against the native predictor.
+
+/// A batch of NCHW inputs for the answers check.
+struct InputSet
+{
+    std::string name;
+    int count = 0;
+    std::vector<float> nchw;
+};
+
+InputSet randomSet(const InferenceGraph &g, int count)
+{
+    InputSet set{"random", count, {}};
+    set.nchw.resize(static_cast<size_t>(count) * g.channels * g.height * g.width);
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<float> u(-2.0f, 2.0f);
+    for (float &v : set.nchw)
+        v = u(rng);
+    return set;
+}
+
+/// Every .jpg / .png under the shared PaddleClas tree, sorted, at most `limit`.
+std::vector<fs::path> demoImages(size_t limit)
+{
+    std::vector<fs::path> files;
+    const fs::path root = PULC_SHARED_DIR "/data/paddleclas";
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+        if (!it->is_regular_file(ec))
+            continue;
+        std::string ext = it->path().extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (ext == ".jpg" || ext == ".png")
+            files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.size() > limit)
+        files.resize(limit);
+    return files;
+}
+
+/// The demo images through the model's eval pre-processing (resize_short, centre crop,
+/// normalise), as NCHW planes. An image that fails to load is reported and left out.
+InputSet imageSet(const Model &m, const std::vector<fs::path> &files)
+{
+    TrainConfig config = m.config;
+    config.inputHeight = m.graph.height;
+    config.inputWidth = m.graph.width;
+    const int h = m.graph.height;
+    const int w = m.graph.width;
+    InputSet set{"images", 0, {}};
+    for (const fs::path &file : files) {
+        const AugmentResult rgb = loadRgbFile(file.string());
+        const AugmentResult x = rgb.ok() ? evalTransform(rgb.image, config) : rgb;
+        if (!x.ok() || x.image.type() != CV_32FC3 || x.image.rows != h || x.image.cols != w) {
+            std::printf("  %s: left out (%s)\n", file.string().c_str(),
+                        x.ok() ? "pre-processing gave an unexpected image" : x.error.c_str());
+            continue;
+        }
+        std::vector<cv::Mat> planes;
+        cv::split(x.image, planes);
+        for (const cv::Mat &plane : planes)
+            for (int r = 0; r < h; ++r)
+                set.nchw.insert(set.nchw.end(), plane.ptr<float>(r), plane.ptr<float>(r) + w);
+        ++set.count;
+    }
+    return set;
+}
+
+bool writeFloats(const fs::path &path, const std::vector<float> &v, std::string *error)
+{
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char *>(v.data()),
+              static_cast<std::streamsize>(v.size() * sizeof(float)));
+    if (!out) {
+        *error = path.string() + ": cannot write";
+        return false;
+    }
+    return true;
+}
+
+/// Runs `set` through ONNX Runtime (ort_outputs.js in a child process) as one batch.
+bool runOrtOutputs(const Options &o, const Model &m, const InputSet &set, const fs::path &dir,
+                   std::vector<float> *out, std::string *error)
+{
+    const fs::path in = dir / "answers_in.bin";
+    const fs::path result = dir / "answers_out.bin";
+    std::error_code ignored;
+    fs::remove(result, ignored);
+    if (!writeFloats(in, set.nchw, error))
+        return false;
+    const InferenceGraph &g = m.graph;
+    const std::string cmd =
+        "NODE_PATH='" + o.ortModules + "' node '" + o.ortOutputsScript + "' --model '" +
+        m.onnxPath + "' --input '" + in.string() + "' --output '" + result.string() + "' --shape " +
+        std::to_string(set.count) + "," + std::to_string(g.channels) + "," +
+        std::to_string(g.height) + "," + std::to_string(g.width) + " --threads 2 2>&1";
+    FILE *pipe = popen(cmd.c_str(), "r");
+    if (!pipe) {
+        *error = "cannot start node";
+        return false;
+    }
+    std::string text;
+    char buffer[4096];
+    while (fgets(buffer, sizeof buffer, pipe))
+        text += buffer;
+    if (pclose(pipe) != 0) {
+        *error = "ort_outputs.js failed: " + text;
+        return false;
+    }
+    const size_t expected = static_cast<size_t>(set.count) * g.classes;
+    std::ifstream file(result, std::ios::binary | std::ios::ate);
+    if (!file || static_cast<size_t>(file.tellg()) != expected * sizeof(float)) {
+        *error = result.string() + ": expected " + std::to_string(expected) +
+                 " float32 outputs; ort_outputs.js said: " + text;
+        return false;
+    }
+    out->resize(expected);
+    file.seekg(0);
+    file.read(reinterpret_cast<char *>(out->data()),
+              static_cast<std::streamsize>(expected * sizeof(float)));
+    return static_cast<bool>(file);
+}
+
+/// What the native predictor answers for one input set: probabilities, log-probabilities
+/// computed in double from its logits, and the gap between its best and second logit.
+struct NativeAnswers
+{
+    std::vector<float> probs;
+    std::vector<double> logProbs;
+    double minMargin = std::numeric_limits<double>::infinity();
+    int distinctTop1 = 0; ///< how many different classes win: 1 makes top-1 agreement weak
+};
+
+bool runNative(NativeNet &net, const InputSet &set, NativeAnswers *a, std::string *error)
+{
+    const InferenceGraph &g = net.graph();
+    const int classes = g.classes;
+    std::vector<float> logits(static_cast<size_t>(set.count) * classes);
+    a->probs.resize(logits.size());
+    if (!net.run(set.nchw.data(), set.count, InputLayout::Nchw, a->probs.data(), false, error) ||
+        !net.run(set.nchw.data(), set.count, InputLayout::Nchw, logits.data(), true, error))
+        return false;
+    a->logProbs.resize(logits.size());
+    std::vector<bool> wins(classes, false);
+    for (int n = 0; n < set.count; ++n) {
+        const float *z = logits.data() + static_cast<size_t>(n) * classes;
+        double *lp = a->logProbs.data() + static_cast<size_t>(n) * classes;
+        if (g.output == OutputActivation::Softmax) {
+            const double top = *std::max_element(z, z + classes);
+            double sum = 0.0;
+            for (int k = 0; k < classes; ++k)
+                sum += std::exp(z[k] - top);
+            const double lse = top + std::log(sum);
+            for (int k = 0; k < classes; ++k)
+                lp[k] = z[k] - lse;
+        } else { // log sigmoid, stable on both sides
+            for (int k = 0; k < classes; ++k)
+                lp[k] = z[k] >= 0 ? -std::log1p(std::exp(-double(z[k])))
+                                  : z[k] - std::log1p(std::exp(double(z[k])));
+        }
+        wins[std::max_element(z, z + classes) - z] = true;
+        if (classes >= 2) {
+            std::vector<float> sorted(z, z + classes);
+            std::partial_sort(sorted.begin(), sorted.begin() + 2, sorted.end(),
+                              std::greater<float>());
+            a->minMargin = std::min(a->minMargin, double(sorted[0]) - sorted[1]);
+        }
+    }
+    a->distinctTop1 = static_cast<int>(std::count(wins.begin(), wins.end(), true));
+    return true;
+}
+
+struct Agreement
+{
+    int images = 0;
+    int top1Agree = 0;
+    double maxProbDiff = 0.0;
+    double maxTop5LogProbDiff = 0.0; ///< over the native top-5 classes of each image
+};
+
+/// A NaN counts as an infinite difference, so it cannot hide behind std::max.
+double absDiff(double a, double b)
+{
+    const double d = std::fabs(a - b);
+    return std::isnan(d) ? std::numeric_limits<double>::infinity() : d;
+}
+
+Agreement compareAnswers(const NativeAnswers &native, const std::vector<float> &peer, int count,
+                         int classes)
+{
+    Agreement r;
+    r.images = count;
+    std::vector<int> order(classes);
+    for (int n = 0; n < count; ++n) {
+        const size_t row = static_cast<size_t>(n) * classes;
+        const float *p = native.probs.data() + row;
+        const float *q = peer.data() + row;
+        for (int k = 0; k < classes; ++k)
+            r.maxProbDiff = std::max(r.maxProbDiff, absDiff(p[k], q[k]));
+        if (std::max_element(p, p + classes) - p == std::max_element(q, q + classes) - q)
+            ++r.top1Agree;
+        for (int k = 0; k < classes; ++k)
+            order[k] = k;
+        const int topk = std::min(5, classes);
+        std::partial_sort(order.begin(), order.begin() + topk, order.end(), [&](int a, int b) {
+            return native.logProbs[row + a] > native.logProbs[row + b];
+        });
+        for (int i = 0; i < topk; ++i) {
+            const int k = order[i];
+            r.maxTop5LogProbDiff = std::max(
+                r.maxTop5LogProbDiff, absDiff(native.logProbs[row + k], std::log(double(q[k]))));
+        }
+    }
+    return r;
+}
+
+void printAgreement(const std::string &label, const InputSet &set, const char *peer,
+                    const NativeAnswers &native, const Agreement &a)
+{
+    std::printf("%-22s %-7s %-12s %6d %8d/%-3d %11.3g %12.3g %11.3g %8d  %s\n", label.c_str(),
+                set.name.c_str(), peer, a.images, a.top1Agree, a.images, a.maxProbDiff,
+                a.maxTop5LogProbDiff, native.minMargin, native.distinctTop1,
+                a.top1Agree == a.images ? "yes" : "NO");
+    std::fflush(stdout);
+}
+
+void answersTable(const Options &o, std::vector<Model> &models, bool ort, const fs::path &dir)
+{
+    const auto t0 = Clock::now();
+    std::printf("\nONNX Runtime answers: the exported model in ONNX Runtime (ort_outputs.js, CPU, "
+                "graph optimisation 'all', 2 threads) and in OpenCV DNN, against the native "
+                "predictor (2 threads); one batch per input set\n");
+    std::printf("  random: 8 NCHW inputs uniform in [-2, 2]; images: demo images under "
+                "data/paddleclas through evalTransform\n");
+    std::printf("  max|dp|: largest probability difference; max|dlogp|5: largest "
+                "log-probability difference over native's top 5 (native's from its logits);\n"
+                "  min margin: smallest gap between native's best and second logit (a top-1 flip "
+                "needs an error of about half of it); classes: distinct native top-1 classes\n");
+    if (!ort)
+        std::printf("  (ONNX Runtime unavailable or --no-ort: OpenCV DNN only)\n");
+    const std::vector<fs::path> files = demoImages(32);
+    std::printf("%-22s %-7s %-12s %6s %12s %11s %12s %11s %8s  %s\n", "model", "inputs", "peer",
+                "images", "top-1 agree", "max|dp|", "max|dlogp|5", "min margin", "classes",
+                "all top-1");
+    for (Model &m : models) {
+        if (m.onnxPath.empty()) {
+            std::printf("%-22s no ONNX model (export failed)\n", m.label.c_str());
+            continue;
+        }
+        NativeNet net;
+        OnnxDnnModel dnn;
+        std::string error;
+        if (!net.build(m.graph, 2, &error)) {
+            std::printf("%-22s native: %s\n", m.label.c_str(), error.c_str());
+            continue;
+        }
+        const bool dnnOk = dnn.load(m.onnxPath, &error);
+        if (!dnnOk)
+            std::printf("%-22s OpenCV DNN: %s\n", m.label.c_str(), error.c_str());
+        for (const InputSet &set : {randomSet(m.graph, 8), imageSet(m, files)}) {
+            if (set.count == 0) {
+                std::printf("%-22s %-7s no inputs\n", m.label.c_str(), set.name.c_str());
+                continue;
+            }
+            NativeAnswers native;
+            if (!runNative(net, set, &native, &error)) {
+                std::printf("%-22s %-7s native: %s\n", m.label.c_str(), set.name.c_str(),
+                            error.c_str());
+                continue;
+            }
+            std::vector<float> peer;
+            if (ort) {
+                if (runOrtOutputs(o, m, set, dir, &peer, &error))
+                    printAgreement(m.label, set, "onnxruntime", native,
+                                   compareAnswers(native, peer, set.count, m.graph.classes));
+                else
+                    std::printf("%-22s %-7s onnxruntime: %s\n", m.label.c_str(), set.name.c_str(),
+                                error.c_str());
+            }
+            if (dnnOk) {
+                const size_t expected = static_cast<size_t>(set.count) * m.graph.classes;
+                if (dnn.run(set.nchw.data(), set.count, m.graph.channels, m.graph.height,
+                            m.graph.width, &peer, &error) &&
+                    peer.size() == expected)
+                    printAgreement(m.label, set, "opencv-dnn", native,
+                                   compareAnswers(native, peer, set.count, m.graph.classes));
+                else
+                    std::printf("%-22s %-7s opencv-dnn: %s (%zu outputs, expected %zu)\n",
+                                m.label.c_str(), set.name.c_str(), error.c_str(), peer.size(),
+                                expected);
+            }
+        }
+    }
+    std::printf("  (answers check took %.1f s)\n", msSince(t0) / 1000.0);
+}
+
 void latencyTable(const Options &o, std::vector<Model> &models, bool ort)
 {
     std::printf("\nBatch-1 latency, ms (median of %d rounds' medians of %d runs; p90 in "
@@ -486,6 +799,12 @@ int main(int argc, char **argv)
         models.push_back(std::move(m));
     }
     const bool ort = ortAvailable(o);
+    if (o.check) {
+        const bool ortAnswers = ort && fs::exists(o.ortOutputsScript);
+        if (ort && !ortAnswers)
+            std::printf("%s not found: ONNX Runtime answers skipped\n", o.ortOutputsScript.c_str());
+        answersTable(o, models, ortAnswers, dir);
+    }
     latencyTable(o, models, ort);
     throughputTable(o, models, ort);
     if (o.torchPeer)

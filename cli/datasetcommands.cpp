@@ -29,8 +29,7 @@ namespace {
 using namespace pulc::dataset;
 
 const QCommandLineOption &kJson = jsonOption();
-const QCommandLineOption kProjectDir(QStringList{QStringLiteral("project"), QStringLiteral("p")},
-                                     QStringLiteral("The project folder."), QStringLiteral("DIR"));
+const QCommandLineOption &kProjectDir = projectOption();
 const QCommandLineOption
     kProgress(QStringLiteral("progress"),
               QStringLiteral("Print progress lines on stderr (default: when it is a terminal)."));

@@ -28,33 +28,8 @@ namespace {
 
 using namespace pulc::engine;
 
-QString qstr(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-const QCommandLineOption kProject(QStringList{QStringLiteral("project"), QStringLiteral("p")},
-                                  QStringLiteral("The project folder."), QStringLiteral("DIR"));
-const QCommandLineOption kThreads(QStringLiteral("threads"),
-                                  QStringLiteral("Compute threads (default 2)."),
-                                  QStringLiteral("N"), QStringLiteral("2"));
-
-bool positiveInt(const QCommandLineParser &parser, const QCommandLineOption &option, int max,
-                 int *value, bool json, int *code)
-{
-    bool ok = false;
-    *value = parser.value(option).toInt(&ok);
-    if (!ok || *value < 1 || *value > max) {
-        *code = fail(json,
-                     QStringLiteral("--%1: expected a whole number from 1 to %2, got '%3'")
-                         .arg(option.names().first())
-                         .arg(max)
-                         .arg(parser.value(option)),
-                     kExitUsage);
-        return false;
-    }
-    return true;
-}
+const QCommandLineOption &kProject = projectOption();
+const QCommandLineOption &kThreads = threadsOption();
 
 QString parityLine(const ParityReport &p)
 {
@@ -107,13 +82,10 @@ int cmdExport(const QStringList &args)
             &code))
         return code;
     const bool json = parser.isSet(jsonOption());
-    if (!parser.positionalArguments().isEmpty())
-        return fail(
-            json,
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(0)),
-            kExitUsage);
-    if (!parser.isSet(kProject))
-        return fail(json, QStringLiteral("--project DIR is required"), kExitUsage);
+    if (!noPositionalArguments(parser, json, &code))
+        return code;
+    if (!requireProject(parser, json, &code))
+        return code;
     if (!parser.isSet(run))
         return fail(json, QStringLiteral("--run RUN is required"), kExitUsage);
     if (!parser.isSet(out))

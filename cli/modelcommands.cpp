@@ -40,11 +40,8 @@ int cmdModels(const QStringList &args)
                       &code))
         return code;
     const bool json = parser.isSet(jsonOption());
-    if (!parser.positionalArguments().isEmpty())
-        return fail(
-            json,
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(0)),
-            kExitUsage);
+    if (!noPositionalArguments(parser, json, &code))
+        return code;
 
     bool ok = false;
     const int classCount = parser.value(classes).toInt(&ok);

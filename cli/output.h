@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
+
 namespace pulc::dataset {
 struct ImportReport;
 struct DatasetStats;
@@ -11,6 +13,12 @@ struct DuplicateGroup;
 } // namespace pulc::dataset
 
 namespace pulc::cli {
+
+/// An engine string (UTF-8) as a QString.
+inline QString qstr(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
 
 /// Exit codes of the CLI contract.
 enum ExitCode { kExitOk = 0, kExitFailure = 1, kExitUsage = 2 };

@@ -11,6 +11,22 @@ const QCommandLineOption &jsonOption()
     return option;
 }
 
+const QCommandLineOption &projectOption()
+{
+    static const QCommandLineOption option(
+        QStringList{QStringLiteral("project"), QStringLiteral("p")},
+        QStringLiteral("The project folder."), QStringLiteral("DIR"));
+    return option;
+}
+
+const QCommandLineOption &threadsOption()
+{
+    static const QCommandLineOption option(QStringLiteral("threads"),
+                                           QStringLiteral("Compute threads (default 2)."),
+                                           QStringLiteral("N"), QStringLiteral("2"));
+    return option;
+}
+
 bool parseCommand(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
                   int *exitCode)
 {
@@ -32,6 +48,41 @@ bool parseCommand(QCommandLineParser &parser, const QStringList &args, const QSt
         return false;
     }
     return true;
+}
+
+bool positiveInt(const QCommandLineParser &parser, const QCommandLineOption &option, int max,
+                 int *value, bool json, int *exitCode)
+{
+    bool ok = false;
+    *value = parser.value(option).toInt(&ok);
+    if (!ok || *value < 1 || *value > max) {
+        *exitCode = fail(json,
+                         QStringLiteral("--%1: expected a whole number from 1 to %2, got '%3'")
+                             .arg(option.names().first())
+                             .arg(max)
+                             .arg(parser.value(option)),
+                         kExitUsage);
+        return false;
+    }
+    return true;
+}
+
+bool requireProject(const QCommandLineParser &parser, bool json, int *exitCode)
+{
+    if (parser.isSet(projectOption()))
+        return true;
+    *exitCode = fail(json, QStringLiteral("--project DIR is required"), kExitUsage);
+    return false;
+}
+
+bool noPositionalArguments(const QCommandLineParser &parser, bool json, int *exitCode)
+{
+    if (parser.positionalArguments().isEmpty())
+        return true;
+    *exitCode = fail(
+        json, QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(0)),
+        kExitUsage);
+    return false;
 }
 
 } // namespace pulc::cli

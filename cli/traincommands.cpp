@@ -28,18 +28,10 @@ namespace {
 
 using namespace pulc::engine;
 
-const QCommandLineOption kProject(QStringList{QStringLiteral("project"), QStringLiteral("p")},
-                                  QStringLiteral("The project folder."), QStringLiteral("DIR"));
+const QCommandLineOption &kProject = projectOption();
 const QCommandLineOption kRun(QStringLiteral("run"), QStringLiteral("A run, by id or name."),
                               QStringLiteral("RUN"));
-const QCommandLineOption kThreads(QStringLiteral("threads"),
-                                  QStringLiteral("Compute threads (default 2)."),
-                                  QStringLiteral("N"), QStringLiteral("2"));
-
-QString qstr(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
+const QCommandLineOption &kThreads = threadsOption();
 
 QJsonObject metricsJson(const std::map<std::string, double> &metrics)
 {
@@ -47,28 +39,6 @@ QJsonObject metricsJson(const std::map<std::string, double> &metrics)
     for (const auto &[key, value] : metrics)
         out.insert(qstr(key), std::isfinite(value) ? QJsonValue(value) : QJsonValue());
     return out;
-}
-
-bool threadsOf(const QCommandLineParser &parser, int *threads, bool json, int *code)
-{
-    bool ok = false;
-    *threads = parser.value(kThreads).toInt(&ok);
-    if (!ok || *threads < 1 || *threads > 256) {
-        *code = fail(json,
-                     QStringLiteral("--threads: expected a whole number from 1 to 256, got '%1'")
-                         .arg(parser.value(kThreads)),
-                     kExitUsage);
-        return false;
-    }
-    return true;
-}
-
-bool requireProject(const QCommandLineParser &parser, bool json, int *code)
-{
-    if (parser.isSet(kProject))
-        return true;
-    *code = fail(json, QStringLiteral("--project DIR is required"), kExitUsage);
-    return false;
 }
 
 QString formatSeconds(double seconds)
@@ -135,13 +105,10 @@ int cmdTrain(const QStringList &args)
     const bool json = parser.isSet(jsonOption());
     if (!requireProject(parser, json, &code))
         return code;
-    if (!parser.positionalArguments().isEmpty())
-        return fail(
-            json,
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(0)),
-            kExitUsage);
+    if (!noPositionalArguments(parser, json, &code))
+        return code;
     int threads = 2;
-    if (!threadsOf(parser, &threads, json, &code))
+    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
         return code;
 
     ProjectTrainRequest request;
@@ -375,7 +342,7 @@ int cmdEval(const QStringList &args)
                     QStringLiteral("--split: expected val, test or train, got '%1'").arg(splitName),
                     kExitUsage);
     int threads = 2;
-    if (!threadsOf(parser, &threads, json, &code))
+    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
         return code;
     const std::string projectDir = parser.value(kProject).toStdString();
     DatasetSnapshot snapshot;
@@ -496,7 +463,7 @@ int cmdPredict(const QStringList &args)
                         kExitUsage);
     }
     int threads = 2;
-    if (!threadsOf(parser, &threads, json, &code))
+    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
         return code;
     if (parser.positionalArguments().isEmpty())
         return fail(json, QStringLiteral("no image given"), kExitUsage);

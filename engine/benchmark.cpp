@@ -14,14 +14,7 @@ StepTiming timeTrainingSteps(const TrainConfig &config, int classes, int warmup,
     try {
         at::set_num_threads(std::max(1, config.threads));
         torch::manual_seed(config.seed);
-        NetworkOptions options;
-        options.name = config.model;
-        options.classes = classes;
-        options.strides = config.strides;
-        options.useLastConv = config.useLastConv;
-        options.classExpand = config.classExpand;
-        options.dropout = config.dropout;
-        auto net = buildNetwork(options);
+        auto net = buildNetwork(networkOptions(config, config.model, classes));
         net->train();
         useChannelsLast(*net);
         SgdSetup sgd = makeSgd(*net, config);

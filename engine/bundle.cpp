@@ -12,6 +12,7 @@
 #include "projectjobs.h"
 #include "scenes.h"
 #include "scoring.h"
+#include "textescape.h"
 
 #include "dataset/project.h"
 #include "dataset/runs.h"
@@ -36,24 +37,6 @@ namespace fs = std::filesystem;
 /// goes there, as the model card says).
 const std::set<std::string> kBundleEntries = {"model.onnx", "inference.yml", "labels.txt",
                                               "model.ckpt", "README.md",     "example"};
-
-std::string jsonString(const std::string &s)
-{
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-            out += buffer;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
-}
 
 std::string utcNow()
 {
@@ -234,15 +217,9 @@ private:
             return fail(error);
         m_meta = loaded.meta;
         const TrainConfig &config = m_meta.config;
-        NetworkOptions net;
-        net.name = config.model;
-        net.classes = static_cast<int64_t>(m_meta.classNames.size());
-        net.strides = config.strides;
-        net.useLastConv = config.useLastConv;
-        net.classExpand = config.classExpand;
-        net.dropout = config.dropout;
         try {
-            m_net = buildNetwork(net);
+            m_net = buildNetwork(networkOptions(config, config.model,
+                                                static_cast<int64_t>(m_meta.classNames.size())));
         } catch (const std::exception &e) {
             return fail(m_checkpoint + ": cannot build its model: " + e.what());
         }
@@ -339,7 +316,7 @@ private:
         const TrainConfig &config = m_meta.config;
         std::string classes = "[";
         for (size_t i = 0; i < m_meta.classNames.size(); ++i)
-            classes += (i ? "," : "") + jsonString(m_meta.classNames[i]);
+            classes += (i ? "," : "") + quoted(m_meta.classNames[i], QuoteRules::Json);
         classes += "]";
         return {{"scene", config.scene},
                 {"model", config.model},
@@ -603,6 +580,15 @@ std::string resolveModelPath(const std::string &path, std::string *error)
     if (!fs::is_regular_file(p, ec))
         return failWith(path + ": not a model: expected a checkpoint file, a run folder or an "
                                "exported bundle");
+    if (p.extension() == ".onnx") {
+        // A bundle's model.onnx stands for its bundle: the checkpoint beside it is the same
+        // model (the export's parity check compared them).
+        const fs::path sibling = p.parent_path() / "model.ckpt";
+        if (fs::is_regular_file(sibling, ec))
+            return sibling.string();
+        return failWith(path + ": an ONNX model without its bundle's model.ckpt; PULC Studio "
+                               "predicts from a checkpoint, a run folder or a bundle folder");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return failWith(path + ": cannot read the file (no permission?)");

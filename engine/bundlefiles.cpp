@@ -2,6 +2,8 @@
 // example (example/classify.cpp + CMakeLists.txt).
 #include "bundlefiles.h"
 
+#include "textescape.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -26,25 +28,6 @@ std::string general(double v)
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.6g", v);
     return buffer;
-}
-
-/// A C++ string literal.
-std::string cppString(const std::string &s)
-{
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
-            out += buffer;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
 }
 
 /// Markdown table cell text.
@@ -382,7 +365,7 @@ std::string exampleSource(const DeployConfig &d)
       << "constexpr double kThreshold = " << d.threshold << ";\n"
       << "const char *const kFallbackNames[] = {";
     for (size_t i = 0; i < d.classNames.size(); ++i)
-        s << (i ? ", " : "") << cppString(d.classNames[i]);
+        s << (i ? ", " : "") << quoted(d.classNames[i], QuoteRules::Cpp);
     if (d.classNames.empty())
         s << "nullptr";
     s << "};\n";

@@ -3,6 +3,7 @@
 // describes.
 #include "bundle.h"
 #include "bundlefiles.h"
+#include "textescape.h"
 
 #include <opencv2/imgproc.hpp>
 #include <yaml-cpp/yaml.h>
@@ -32,28 +33,7 @@ std::string yamlString(const std::string &s)
     std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
     for (const char *word : kWords)
         plain = plain && lower != word;
-    if (plain)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out + "\"";
+    return plain ? s : quoted(s, QuoteRules::Yaml);
 }
 
 std::string number(double v)

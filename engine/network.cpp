@@ -3,6 +3,7 @@
 #include "mobilenetv3.h"
 #include "pplcnet.h"
 #include "resnetvd.h"
+#include "trainconfig.h"
 
 #include <stdexcept>
 
@@ -21,6 +22,18 @@ std::array<Stride2d, 5> toStride2d(const StrideList &strides)
 }
 
 } // namespace
+
+NetworkOptions networkOptions(const TrainConfig &config, const std::string &model, int64_t classes)
+{
+    NetworkOptions options;
+    options.name = model;
+    options.classes = classes;
+    options.strides = config.strides;
+    options.useLastConv = config.useLastConv;
+    options.classExpand = config.classExpand;
+    options.dropout = config.dropout;
+    return options;
+}
 
 std::shared_ptr<ClassifierNet> buildNetwork(const NetworkOptions &options)
 {

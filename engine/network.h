@@ -43,6 +43,12 @@ struct NetworkOptions
     double dropout = 0.2;
 };
 
+struct TrainConfig;
+
+/// The network `config` describes (strides, last conv, class_expand, dropout) as model `model`
+/// (the config's own, or a distillation teacher) with `classes` outputs.
+NetworkOptions networkOptions(const TrainConfig &config, const std::string &model, int64_t classes);
+
 /// Builds a freshly initialised network. Throws std::invalid_argument for an unknown name or
 /// bad options.
 std::shared_ptr<ClassifierNet> buildNetwork(const NetworkOptions &options);

@@ -8,12 +8,6 @@
 #include <opencv2/core/utils/logger.hpp>
 #include <opencv2/dnn.hpp>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 namespace pulc::engine {
 
 namespace {
@@ -73,20 +67,9 @@ bool OnnxDnnModel::load(const std::string &path, std::string *error)
     d->inputDims.clear();
     d->net = cv::dnn::Net();
 
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-        setError(error, path + ": no such file");
+    std::string bytes;
+    if (!readModelFile(path, &bytes, error))
         return false;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        setError(error, path + ": cannot read: " + std::strerror(errno));
-        return false;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string bytes = buffer.str();
-
     onnx::ModelProto model;
     if (bytes.empty() || !model.ParseFromString(bytes) || !model.has_graph() ||
         model.graph().node_size() == 0 || model.graph().input_size() == 0 ||

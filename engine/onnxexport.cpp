@@ -418,7 +418,7 @@ bool writeOnnxModel(const InferenceGraph &graph, const std::string &path,
     return writeFileAtomically(path, bytes, error);
 }
 
-bool checkOnnxModel(const std::string &path, std::string *error)
+bool readModelFile(const std::string &path, std::string *bytes, std::string *error)
 {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -433,7 +433,15 @@ bool checkOnnxModel(const std::string &path, std::string *error)
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    const std::string bytes = buffer.str();
+    *bytes = buffer.str();
+    return true;
+}
+
+bool checkOnnxModel(const std::string &path, std::string *error)
+{
+    std::string bytes;
+    if (!readModelFile(path, &bytes, error))
+        return false;
     if (bytes.empty()) {
         setError(error, path + ": the file is empty, not an ONNX model");
         return false;

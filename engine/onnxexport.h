@@ -27,6 +27,10 @@ struct OnnxExportOptions
 bool writeOnnxModel(const InferenceGraph &graph, const std::string &path,
                     const OnnxExportOptions &options, std::string *error);
 
+/// Reads the whole of `path` into `bytes`. The error names the file and says whether it is
+/// missing, not a regular file, or unreadable.
+bool readModelFile(const std::string &path, std::string *bytes, std::string *error);
+
 /// Loads `path` and runs ONNX's full checker on it. The error names the file and what is wrong
 /// (missing, not an ONNX model, fails the checker).
 bool checkOnnxModel(const std::string &path, std::string *error);

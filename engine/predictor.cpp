@@ -48,16 +48,10 @@ bool Predictor::load(const std::string &modelPath, int threads)
     if (!openCheckpoint(checkpointPath, &checkpoint, &d->error))
         return false;
     const TrainConfig &config = checkpoint.meta.config;
-    NetworkOptions options;
-    options.name = config.model;
-    options.classes = static_cast<int64_t>(checkpoint.meta.classNames.size());
-    options.strides = config.strides;
-    options.useLastConv = config.useLastConv;
-    options.classExpand = config.classExpand;
-    options.dropout = config.dropout;
     std::shared_ptr<ClassifierNet> net;
     try {
-        net = buildNetwork(options);
+        net = buildNetwork(networkOptions(config, config.model,
+                                          static_cast<int64_t>(checkpoint.meta.classNames.size())));
     } catch (const std::exception &e) {
         d->error = checkpointPath + ": cannot build its model: " + e.what();
         return false;

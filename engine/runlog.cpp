@@ -1,5 +1,7 @@
 #include "runlog.h"
 
+#include "textescape.h"
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -45,35 +47,7 @@ std::string jsonNumber(double value)
 
 std::string jsonString(const std::string &text)
 {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                out += buffer;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
+    return quoted(text, QuoteRules::Json);
 }
 
 std::string RunLog::open(const std::string &runDir)

@@ -31,18 +31,6 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-NetworkOptions networkOptions(const TrainConfig &config, const std::string &model, int classes)
-{
-    NetworkOptions options;
-    options.name = model;
-    options.classes = classes;
-    options.strides = config.strides;
-    options.useLastConv = config.useLastConv;
-    options.classExpand = config.classExpand;
-    options.dropout = config.dropout;
-    return options;
-}
-
 /// What the step needs from a batch, as tensors over the loader's buffers (no copy).
 struct BatchTensors
 {

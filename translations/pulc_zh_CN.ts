@@ -2052,6 +2052,26 @@ Then drop images here to see what it predicts.</source>
         <source>This architecture has no native path; it runs on LibTorch.</source>
         <translation>此架构没有本机路径，在 LibTorch 上运行。</translation>
     </message>
+    <message>
+        <source>Open Model…</source>
+        <translation>打开模型…</translation>
+    </message>
+    <message>
+        <source>Classify with a model file: a checkpoint or an exported bundle&apos;s model.ckpt</source>
+        <translation>用模型文件分类：检查点或导出包中的 model.ckpt</translation>
+    </message>
+    <message>
+        <source>%1 (file)</source>
+        <translation>%1（文件）</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>PULC Studio models (*.ckpt);;All files (*)</source>
+        <translation>PULC Studio 模型 (*.ckpt);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>pulc::ui::PredictionDetail</name>

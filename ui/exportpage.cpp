@@ -94,6 +94,7 @@ ExportPage::ExportPage(ProjectSession *session, ProjectRuns *runs, QWidget *pare
     formatBox->addWidget(m_bundleButton);
     formatBox->addWidget(m_checkpointButton);
     auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow); // the folder field, not the rest
     form->addRow(tr("Model:"), m_runCombo);
     form->addRow(tr("Format:"), formatBox);
     form->addRow(tr("Folder:"), folderRow);
@@ -112,8 +113,9 @@ ExportPage::ExportPage(ProjectSession *session, ProjectRuns *runs, QWidget *pare
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_exportButton);
     buttons->addWidget(m_cancelButton);
-    buttons->addWidget(m_progress, 1);
     buttons->addWidget(m_openButton);
+    buttons->addWidget(m_progress, 1);
+    buttons->addStretch(1);
 
     m_error = new QLabel(this);
     m_error->setWordWrap(true);

@@ -60,6 +60,9 @@ QStringList localPaths(const QMimeData *mime)
 }
 
 /// "quick · PPLCNet_x0_25 · top1 0.853", what the model selector shows for a run.
+/// The model selector's id of a model opened from a file (runs have ids >= 1).
+constexpr qint64 kModelFileId = -1;
+
 QString runText(const pulc::engine::RunSummary &run)
 {
     QStringList parts{QString::fromStdString(run.name), QString::fromStdString(run.model)};
@@ -105,8 +108,8 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
     bar->addWidget(new QLabel(tr("Top-k:"), this));
     bar->addWidget(m_topk);
     bar->addStretch(1);
-    for (QAction *action :
-         {m_openImagesAction, m_openFolderAction, m_clearAction, m_exportAction}) {
+    for (QAction *action : {m_openModelAction, m_openImagesAction, m_openFolderAction,
+                            m_clearAction, m_exportAction}) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -250,6 +253,10 @@ void PredictPage::createActions()
     m_openImagesAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_openImagesAction->setToolTip(tr("Choose images to classify (Ctrl+Shift+O)"));
     connect(m_openImagesAction, &QAction::triggered, this, &PredictPage::chooseImages);
+    m_openModelAction = new QAction(tr("Open Model…"), this);
+    m_openModelAction->setToolTip(
+        tr("Classify with a model file: a checkpoint or an exported bundle's model.ckpt"));
+    connect(m_openModelAction, &QAction::triggered, this, &PredictPage::chooseModel);
     m_openFolderAction = new QAction(tr("Open Folder…"), this);
     m_openFolderAction->setToolTip(tr("Classify every image in a folder and its subfolders"));
     connect(m_openFolderAction, &QAction::triggered, this, &PredictPage::chooseFolder);
@@ -329,17 +336,37 @@ void PredictPage::refreshRuns()
     {
         const QSignalBlocker blocker(m_runCombo);
         m_runCombo->clear();
+        if (!m_modelFile.isEmpty())
+            m_runCombo->addItem(tr("%1 (file)").arg(QFileInfo(m_modelFile).fileName()),
+                                QVariant::fromValue(kModelFileId));
         for (const auto &run : usable)
             m_runCombo->addItem(runText(run), QVariant::fromValue(qint64(run.id)));
         const int found = m_runCombo->findData(QVariant::fromValue(previous));
-        m_runCombo->setCurrentIndex(found >= 0 ? found : (usable.empty() ? -1 : 0));
+        m_runCombo->setCurrentIndex(found >= 0 ? found : (m_runCombo->count() == 0 ? -1 : 0));
         if (found >= 0)
             m_pendingRunId = 0;
     }
-    m_runCombo->setEnabled(!usable.empty());
+    m_runCombo->setEnabled(m_runCombo->count() > 0);
     if (currentRunId() != m_loadedRunId)
         loadSelectedRun();
     updateView();
+}
+
+void PredictPage::openModel(const QString &path)
+{
+    m_modelFile = QFileInfo(path).absoluteFilePath();
+    m_pendingRunId = 0;
+    refreshRuns();
+    m_runCombo->setCurrentIndex(m_runCombo->findData(QVariant::fromValue(kModelFileId)));
+}
+
+void PredictPage::chooseModel()
+{
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Open Model"), m_runs->projectDir(),
+                                     tr("PULC Studio models (*.ckpt);;All files (*)"));
+    if (!file.isEmpty())
+        openModel(file);
 }
 
 void PredictPage::showRun(qint64 runId)
@@ -364,7 +391,10 @@ void PredictPage::loadSelectedRun()
         m_job->cancel();
         return;
     }
-    m_job->setRun(m_runs->projectDir(), QString::number(id));
+    if (id == kModelFileId)
+        m_job->setCheckpoint(m_modelFile);
+    else
+        m_job->setRun(m_runs->projectDir(), QString::number(id));
     rerun();
 }
 

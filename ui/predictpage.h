@@ -54,6 +54,9 @@ public Q_SLOTS:
     void addPaths(const QStringList &paths);
     /// Selects run `runId` as the model.
     void showRun(qint64 runId);
+    /// Classifies with a model file instead of a run: a checkpoint, or an exported bundle's
+    /// model.ckpt (or the bundle folder). It is listed first in the model selector.
+    void openModel(const QString &path);
     /// Forgets the images shown.
     void clearResults();
 
@@ -76,6 +79,7 @@ private:
     void setMessage(const QString &text);
     void chooseImages();
     void chooseFolder();
+    void chooseModel();
     void chooseCsv();
     void stop();
     void modelLoaded(const PredictionModelInfo &info);
@@ -90,6 +94,7 @@ private:
     QLabel *m_backend; ///< which inference path the loaded model runs on
     QSpinBox *m_topk;
     QAction *m_openImagesAction;
+    QAction *m_openModelAction;
     QAction *m_openFolderAction;
     QAction *m_clearAction;
     QAction *m_exportAction;
@@ -108,6 +113,7 @@ private:
     QString m_reselectPath;    ///< the image to select again after a re-run
     bool m_multiLabel = false; ///< the loaded model scores attributes
     qint64 m_loadedRunId = 0;
+    QString m_modelFile;       ///< openModel()'s file, listed with id kModelFileId
     qint64 m_pendingRunId = 0; ///< showRun() before the runs were read
 };
 

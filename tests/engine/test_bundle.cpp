@@ -354,6 +354,15 @@ TEST_F(BundleTest, ResolveModelPathFindsTheCheckpoint)
     EXPECT_EQ(resolveModelPath((m_dir / "bundle").string(), &error),
               (m_dir / "bundle" / "model.ckpt").string());
 
+    // A bundle's model.onnx stands for its bundle; a lone ONNX file is named as such.
+    EXPECT_EQ(resolveModelPath((m_dir / "bundle" / "model.onnx").string(), &error),
+              (m_dir / "bundle" / "model.ckpt").string());
+    const std::string lone = write("elsewhere/model.onnx", "x");
+    error.clear();
+    EXPECT_EQ(resolveModelPath(lone, &error), "");
+    EXPECT_NE(error.find(lone), std::string::npos) << error;
+    EXPECT_NE(error.find("ONNX"), std::string::npos) << error;
+
     write("run/last.ckpt", "x");
     EXPECT_EQ(resolveModelPath((m_dir / "run").string(), &error),
               (m_dir / "run" / "last.ckpt").string());

@@ -7,6 +7,8 @@
 #include "engine/pplcnet.h"
 #include "engine/trainconfig.h"
 
+#include "netfixture.h"
+
 #include <torch/torch.h>
 
 #include <gtest/gtest.h>
@@ -15,28 +17,10 @@
 #include <numeric>
 
 using namespace pulc::engine;
+using pulc::test::maxAbsDiff;
+using pulc::test::randomNet;
 
 namespace {
-
-/// Random BN statistics and affine parameters, and random biases where Paddle's initialiser
-/// leaves zeros, so folding and every bias path are exercised.
-void randomiseParameters(torch::nn::Module &net)
-{
-    torch::NoGradGuard noGrad;
-    for (auto &module : net.modules(/*include_self=*/false)) {
-        if (auto *bn = module->as<torch::nn::BatchNorm2dImpl>()) {
-            bn->running_mean.uniform_(-0.3, 0.3);
-            bn->running_var.uniform_(0.5, 2.0);
-            bn->weight.uniform_(0.5, 1.5);
-            bn->bias.uniform_(-0.3, 0.3);
-        } else if (auto *conv = module->as<torch::nn::Conv2dImpl>()) {
-            if (conv->bias.defined())
-                conv->bias.uniform_(-0.3, 0.3);
-        } else if (auto *linear = module->as<torch::nn::LinearImpl>()) {
-            linear->bias.uniform_(-0.3, 0.3);
-        }
-    }
-}
 
 struct Case
 {
@@ -49,24 +33,17 @@ struct Case
     Task task = Task::SingleLabel;
 };
 
-/// A randomised network in eval mode, its folded graph, and a random NCHW input.
+/// A randomised network in eval mode, its folded graph, a random NCHW input, and a native net to
+/// build from the graph.
 struct Fixture
 {
     std::shared_ptr<ClassifierNet> net;
     InferenceGraph graph;
     torch::Tensor input; // [batch, 3, H, W]
+    NativeNet native;
 
     Fixture(const Case &c, int batch)
     {
-        torch::manual_seed(7);
-        NetworkOptions options;
-        options.name = c.model;
-        options.classes = c.classes;
-        options.strides = c.strides;
-        options.useLastConv = c.useLastConv;
-        net = buildNetwork(options);
-        randomiseParameters(*net);
-        net->eval();
         TrainConfig config;
         config.model = c.model;
         config.inputHeight = c.height;
@@ -74,9 +51,19 @@ struct Fixture
         config.strides = c.strides;
         config.useLastConv = c.useLastConv;
         config.task = c.task;
+        net = randomNet(config, c.classes, /*seed=*/7, /*biasRange=*/0.3);
         std::string error;
         EXPECT_TRUE(foldNetwork(*net, config, c.classes, &graph, &error)) << error;
         input = torch::randn({batch, 3, c.height, c.width});
+    }
+
+    /// Builds `native` from the graph.
+    ::testing::AssertionResult build(int threads = 2, int maxBatch = 32)
+    {
+        std::string error;
+        if (native.build(graph, threads, &error, maxBatch))
+            return ::testing::AssertionSuccess();
+        return ::testing::AssertionFailure() << error;
     }
 
     torch::Tensor torchLogits(const torch::Tensor &x) const
@@ -109,28 +96,18 @@ float maxAbsDiff(const std::vector<float> &a, const torch::Tensor &b)
     return worst;
 }
 
-float maxAbsDiff(const std::vector<float> &a, const std::vector<float> &b)
-{
-    EXPECT_EQ(a.size(), b.size());
-    float worst = 0.0f;
-    for (size_t i = 0; i < a.size() && i < b.size(); ++i)
-        worst = std::max(worst, std::abs(a[i] - b[i]));
-    return worst;
-}
-
 constexpr float kTolerance = 1e-4f;
 
 /// Builds the native net for `c` and checks its logits against LibTorch's.
 void expectMatchesTorch(const Case &c, int batch = 1, int threads = 2)
 {
     Fixture f(c, batch);
-    NativeNet native;
-    std::string error;
-    ASSERT_TRUE(native.build(f.graph, threads, &error)) << error;
+    ASSERT_TRUE(f.build(threads));
     const torch::Tensor expected = f.torchLogits(f.input);
     // The logits must be far from trivially small for the tolerance to mean something.
     EXPECT_GT(expected.abs().max().item<float>(), 0.05f) << c.model;
-    EXPECT_LE(maxAbsDiff(runNative(native, f.input, InputLayout::Nchw, true), expected), kTolerance)
+    EXPECT_LE(maxAbsDiff(runNative(f.native, f.input, InputLayout::Nchw, true), expected),
+              kTolerance)
         << c.model << " " << c.height << "x" << c.width;
 }
 
@@ -175,21 +152,17 @@ TEST(NativeNet, TextLineStridesWithoutLastConv)
 
 TEST(NativeNet, NhwcEqualsNchwAndBatchesEqualSingles)
 {
-    Case c;
-    c.model = "PPLCNet_x0_5";
-    Fixture f(c, 3);
-    NativeNet native;
-    std::string error;
-    ASSERT_TRUE(native.build(f.graph, 2, &error)) << error;
-    const std::vector<float> nchw = runNative(native, f.input, InputLayout::Nchw, true);
-    const std::vector<float> nhwc = runNative(native, f.input, InputLayout::Nhwc, true);
+    Fixture f({.model = "PPLCNet_x0_5"}, 3);
+    ASSERT_TRUE(f.build());
+    const std::vector<float> nchw = runNative(f.native, f.input, InputLayout::Nchw, true);
+    const std::vector<float> nhwc = runNative(f.native, f.input, InputLayout::Nhwc, true);
     EXPECT_LE(maxAbsDiff(nchw, nhwc), 1e-5f);
     EXPECT_LE(maxAbsDiff(nchw, f.torchLogits(f.input)), kTolerance);
 
     std::vector<float> singles;
     for (int i = 0; i < 3; ++i) {
         const std::vector<float> one =
-            runNative(native, f.input.slice(0, i, i + 1), InputLayout::Nchw, true);
+            runNative(f.native, f.input.slice(0, i, i + 1), InputLayout::Nchw, true);
         singles.insert(singles.end(), one.begin(), one.end());
     }
     EXPECT_LE(maxAbsDiff(nchw, singles), 1e-5f);
@@ -197,25 +170,18 @@ TEST(NativeNet, NhwcEqualsNchwAndBatchesEqualSingles)
 
 TEST(NativeNet, BatchLargerThanMaxBatchRunsInChunks)
 {
-    Case c;
-    c.model = "PPLCNet_x0_25";
-    Fixture f(c, 7);
-    NativeNet native;
-    std::string error;
-    ASSERT_TRUE(native.build(f.graph, 2, &error, /*maxBatch=*/3)) << error;
-    const std::vector<float> out = runNative(native, f.input, InputLayout::Nhwc, true);
+    Fixture f({.model = "PPLCNet_x0_25"}, 7);
+    ASSERT_TRUE(f.build(2, /*maxBatch=*/3));
+    const std::vector<float> out = runNative(f.native, f.input, InputLayout::Nhwc, true);
     EXPECT_LE(maxAbsDiff(out, f.torchLogits(f.input)), kTolerance);
 }
 
 TEST(NativeNet, SoftmaxSumsToOneAndSigmoidForMultiLabel)
 {
-    Case c;
-    c.model = "PPLCNet_x0_25";
+    Case c{.model = "PPLCNet_x0_25"};
     Fixture f(c, 2);
-    NativeNet native;
-    std::string error;
-    ASSERT_TRUE(native.build(f.graph, 2, &error)) << error;
-    const std::vector<float> probs = runNative(native, f.input, InputLayout::Nchw, false);
+    ASSERT_TRUE(f.build());
+    const std::vector<float> probs = runNative(f.native, f.input, InputLayout::Nchw, false);
     const torch::Tensor expected = torch::softmax(f.torchLogits(f.input), 1);
     EXPECT_LE(maxAbsDiff(probs, expected), 1e-5f);
     for (int b = 0; b < 2; ++b) {
@@ -227,25 +193,21 @@ TEST(NativeNet, SoftmaxSumsToOneAndSigmoidForMultiLabel)
     c.task = Task::MultiLabel;
     Fixture multi(c, 2);
     ASSERT_EQ(multi.graph.output, OutputActivation::Sigmoid);
-    NativeNet sigmoidNet;
-    ASSERT_TRUE(sigmoidNet.build(multi.graph, 1, &error)) << error;
-    const std::vector<float> scores = runNative(sigmoidNet, multi.input, InputLayout::Nchw, false);
+    ASSERT_TRUE(multi.build(1));
+    const std::vector<float> scores =
+        runNative(multi.native, multi.input, InputLayout::Nchw, false);
     EXPECT_LE(maxAbsDiff(scores, torch::sigmoid(multi.torchLogits(multi.input))), 1e-5f);
 }
 
 TEST(NativeNet, SetThreadsKeepsTheAnswer)
 {
-    Case c;
-    c.model = "PPLCNet_x0_75";
-    Fixture f(c, 2);
-    NativeNet native;
-    std::string error;
-    ASSERT_TRUE(native.build(f.graph, 2, &error)) << error;
-    const std::vector<float> two = runNative(native, f.input, InputLayout::Nchw, true);
-    native.setThreads(1);
-    EXPECT_EQ(native.threads(), 1);
-    ASSERT_TRUE(native.isBuilt());
-    const std::vector<float> one = runNative(native, f.input, InputLayout::Nchw, true);
+    Fixture f({.model = "PPLCNet_x0_75"}, 2);
+    ASSERT_TRUE(f.build());
+    const std::vector<float> two = runNative(f.native, f.input, InputLayout::Nchw, true);
+    f.native.setThreads(1);
+    EXPECT_EQ(f.native.threads(), 1);
+    ASSERT_TRUE(f.native.isBuilt());
+    const std::vector<float> one = runNative(f.native, f.input, InputLayout::Nchw, true);
     EXPECT_LE(maxAbsDiff(one, two), 1e-5f);
     EXPECT_LE(maxAbsDiff(one, f.torchLogits(f.input)), kTolerance);
 }
@@ -258,9 +220,7 @@ TEST(NativeNet, RejectsABrokenGraphAndRunBeforeBuild)
     EXPECT_FALSE(native.run(in.data(), 1, InputLayout::Nchw, out.data(), true, &error));
     EXPECT_NE(error.find("not built"), std::string::npos) << error;
 
-    Case c;
-    c.model = "PPLCNet_x0_25";
-    Fixture f(c, 1);
+    Fixture f({.model = "PPLCNet_x0_25"}, 1);
     InferenceGraph broken = f.graph;
     broken.layers[3].conv.weight.resize(5); // a truncated weight tensor
     EXPECT_FALSE(native.build(broken, 1, &error));

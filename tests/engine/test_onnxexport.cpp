@@ -7,6 +7,8 @@
 #include "engine/onnxexport.h"
 #include "engine/trainconfig.h"
 
+#include "netfixture.h"
+
 #include <onnx/onnx_pb.h>
 #include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
@@ -28,6 +30,7 @@
 namespace {
 
 using namespace pulc::engine;
+using pulc::test::maxAbsDiff;
 namespace fs = std::filesystem;
 
 constexpr float kTolerance = 1e-4f;
@@ -51,7 +54,6 @@ struct TestNet
 
 TestNet makeNet(const Case &c, Task task, uint64_t seed)
 {
-    torch::manual_seed(seed);
     TestNet t;
     t.config.model = c.model;
     t.config.task = task;
@@ -59,29 +61,7 @@ TestNet makeNet(const Case &c, Task task, uint64_t seed)
     t.config.inputWidth = c.width;
     t.config.strides = c.textLine ? kTextLineStrides : kDefaultStrides;
     t.config.useLastConv = !c.textLine;
-    NetworkOptions options;
-    options.name = c.model;
-    options.classes = c.classes;
-    options.strides = t.config.strides;
-    options.useLastConv = t.config.useLastConv;
-    options.classExpand = t.config.classExpand;
-    options.dropout = t.config.dropout;
-    t.net = buildNetwork(options);
-    torch::NoGradGuard noGrad;
-    for (const auto &module : t.net->modules(/*include_self=*/false)) {
-        if (auto *bn = dynamic_cast<torch::nn::BatchNorm2dImpl *>(module.get())) {
-            bn->weight.uniform_(0.5, 1.5);
-            bn->bias.uniform_(-0.5, 0.5);
-            bn->running_mean.uniform_(-0.3, 0.3);
-            bn->running_var.uniform_(0.5, 2.0);
-        } else if (auto *conv = dynamic_cast<torch::nn::Conv2dImpl *>(module.get())) {
-            if (conv->bias.defined())
-                conv->bias.uniform_(-0.5, 0.5);
-        } else if (auto *fc = dynamic_cast<torch::nn::LinearImpl *>(module.get())) {
-            fc->bias.uniform_(-0.5, 0.5);
-        }
-    }
-    t.net->eval();
+    t.net = pulc::test::randomNet(t.config, c.classes, seed, /*biasRange=*/0.5);
     return t;
 }
 
@@ -89,15 +69,6 @@ std::vector<float> toVector(const torch::Tensor &t)
 {
     const torch::Tensor c = t.contiguous();
     return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
-}
-
-float maxAbsDiff(const std::vector<float> &a, const std::vector<float> &b)
-{
-    EXPECT_EQ(a.size(), b.size());
-    float worst = 0.0f;
-    for (size_t i = 0; i < std::min(a.size(), b.size()); ++i)
-        worst = std::max(worst, std::abs(a[i] - b[i]));
-    return worst;
 }
 
 onnx::ModelProto readModel(const fs::path &path)

@@ -1,5 +1,6 @@
 #include "datafixtures.h"
 
+#include <ui/projectruns.h>
 #include <ui/projectsession.h>
 
 #include <engine/projectjobs.h>
@@ -140,4 +141,18 @@ TinyRun trainTinyRun(const QString &projectDir, int epochs, const QString &name)
         run.error = QStringLiteral("tiny run did not finish: ") +
                     QString::fromStdString(outcome.result.error);
     return run;
+}
+
+TrainedProject::TrainedProject()
+    : projectDir(makeFruitProject(tmp))
+    , run(trainTinyRun(projectDir, 1, QStringLiteral("tiny")))
+{}
+
+bool openWithRuns(pulc::ui::ProjectSession &session, pulc::ui::ProjectRuns &runs,
+                  const QString &dir, int timeoutMs)
+{
+    QSignalSpy runsChanged(&runs, &pulc::ui::ProjectRuns::changed);
+    if (!openAndWait(session, dir))
+        return false;
+    return !runsChanged.isEmpty() || runsChanged.wait(timeoutMs);
 }

@@ -3,12 +3,12 @@
 #include <engine/trainconfig.h>
 
 #include <QString>
-
-class QTemporaryDir;
+#include <QTemporaryDir>
 
 namespace pulc::ui {
+class ProjectRuns;
 class ProjectSession;
-}
+} // namespace pulc::ui
 
 // Small projects generated on the fly for the Data page tests.
 
@@ -41,3 +41,17 @@ pulc::engine::TrainConfig tinyTrainConfig(int epochs = 1);
 /// Trains tinyTrainConfig(epochs) on the project in `projectDir` (e.g. makeFruitProject) in the
 /// calling thread, with the engine's trainInProject, and returns the finished run.
 TinyRun trainTinyRun(const QString &projectDir, int epochs = 1, const QString &name = {});
+
+/// A fruit project (makeFruitProject) with one finished tiny run named "tiny": what the pages
+/// that need a trained model (Export, Predict) share across a test suite.
+struct TrainedProject
+{
+    QTemporaryDir tmp;
+    QString projectDir;
+    TinyRun run;
+    TrainedProject();
+};
+
+/// Opens `dir` in `session` (openAndWait) and waits until `runs` has listed its runs.
+bool openWithRuns(pulc::ui::ProjectSession &session, pulc::ui::ProjectRuns &runs,
+                  const QString &dir, int timeoutMs);

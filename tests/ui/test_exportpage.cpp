@@ -1,8 +1,12 @@
 // Tests of the Export page: a run exported as a bundle through the engine's exportRun (the same
 // call as `pulc export`), with the parity check shown; a refused folder; the checkpoint format.
 #include "datafixtures.h"
+#include "pagefixture.h"
 
 #include <ui/exportpage.h>
+#include <ui/predictionjob.h>
+#include <ui/predictionmodel.h>
+#include <ui/predictpage.h>
 #include <ui/projectruns.h>
 #include <ui/projectsession.h>
 
@@ -25,29 +29,13 @@ namespace {
 
 constexpr int kTimeout = 120000;
 
-struct Shared
-{
-    QTemporaryDir tmp;
-    QString projectDir;
-    TinyRun run;
-};
-Shared *shared = nullptr;
+TrainedProject *shared = nullptr;
 
-struct PageOnProject
+struct PageOnProject : PageOnProjectBase<ExportPage>
 {
-    ProjectSession session;
-    ProjectRuns runs{&session};
-    std::unique_ptr<ExportPage> page;
-
     bool open()
     {
-        QSignalSpy runsChanged(&runs, &ProjectRuns::changed);
-        if (!openAndWait(session, shared->projectDir))
-            return false;
-        if (runsChanged.isEmpty() && !runsChanged.wait(30000))
-            return false;
-        page = std::make_unique<ExportPage>(&session, &runs);
-        return page->currentRunId() == shared->run.id;
+        return openPage(shared->projectDir, 30000) && page->currentRunId() == shared->run.id;
     }
     /// Exports into `folder`; returns the page's verdict.
     bool exportTo(const QString &folder)
@@ -67,12 +55,7 @@ struct PageOnProject
 class ExportPageTest : public ::testing::Test
 {
 protected:
-    static void SetUpTestSuite()
-    {
-        shared = new Shared;
-        shared->projectDir = makeFruitProject(shared->tmp);
-        shared->run = trainTinyRun(shared->projectDir, 1, QStringLiteral("tiny"));
-    }
+    static void SetUpTestSuite() { shared = new TrainedProject; }
     static void TearDownTestSuite()
     {
         delete shared;
@@ -103,6 +86,25 @@ TEST_F(ExportPageTest, BundleIsWrittenCheckedAndLoadsInThePredictor)
     pulc::engine::Predictor predictor;
     ASSERT_TRUE(predictor.load(folder.toStdString(), 1)) << predictor.error();
     EXPECT_EQ(predictor.classNames().size(), size_t(3));
+    EXPECT_EQ(predictor.backend(), "native");
+
+    // The Predict page opens the bundle's checkpoint as a model file and gives the same answer.
+    PredictPage predict(&p.session, &p.runs);
+    predict.openModel(QDir(folder).filePath(QStringLiteral("model.ckpt")));
+    EXPECT_EQ(predict.currentRunId(), -1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return predict.job()->isLoaded(); }, kTimeout))
+        << predict.message().toStdString();
+    const QString image = shared->tmp.filePath(QStringLiteral("source/val/apple/img0.png"));
+    ASSERT_TRUE(QFileInfo::exists(image));
+    predict.addPaths({image});
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return predict.model()->rowCount() == 1 && !predict.job()->isBusy(); }, kTimeout));
+    ASSERT_EQ(predict.model()->state(0), PredictionModel::State::Done)
+        << predict.model()->result(0).error.toStdString();
+    const pulc::engine::Prediction direct = predictor.predictFile(image.toStdString(), 5);
+    ASSERT_TRUE(direct.ok) << direct.error;
+    EXPECT_EQ(predict.model()->result(0).bestName(), QString::fromStdString(direct.top[0].name));
+    EXPECT_NEAR(predict.model()->result(0).bestScore(), direct.top[0].score, 1e-5);
 }
 
 TEST_F(ExportPageTest, NonEmptyUnrelatedFolderIsRefusedAndKeepsItsFiles)

@@ -1,6 +1,7 @@
 // Tests of the Predict page: drops classified with the same engine Predictor as `pulc predict`,
 // folders expanded, bad files reported per row, CSV export, damaged checkpoints.
 #include "datafixtures.h"
+#include "pagefixture.h"
 
 #include <ui/predictiondetail.h>
 #include <ui/predictionjob.h>
@@ -41,31 +42,19 @@ namespace {
 constexpr int kTimeout = 30000;
 
 /// One project with one tiny finished run, shared by the tests (training takes seconds).
-struct Shared
+struct Shared : TrainedProject
 {
-    QTemporaryDir tmp;
-    QString projectDir;
-    TinyRun run;
     QString checkpoint;
 };
 Shared *shared = nullptr;
 
 /// The session, runs and page on the shared project, with the run's model loaded.
-struct PageOnProject
+struct PageOnProject : PageOnProjectBase<PredictPage>
 {
-    ProjectSession session;
-    ProjectRuns runs{&session};
-    std::unique_ptr<PredictPage> page;
-
     bool open()
     {
-        QSignalSpy runsChanged(&runs, &ProjectRuns::changed);
-        if (!openAndWait(session, shared->projectDir))
-            return false;
-        if (runsChanged.isEmpty() && !runsChanged.wait(kTimeout))
-            return false;
-        page = std::make_unique<PredictPage>(&session, &runs);
-        return QTest::qWaitFor([this] { return page->job()->isLoaded(); }, kTimeout);
+        return openPage(shared->projectDir, kTimeout) &&
+               QTest::qWaitFor([this] { return page->job()->isLoaded(); }, kTimeout);
     }
     bool waitIdle(int rows)
     {
@@ -112,8 +101,6 @@ protected:
     static void SetUpTestSuite()
     {
         shared = new Shared;
-        shared->projectDir = makeFruitProject(shared->tmp);
-        shared->run = trainTinyRun(shared->projectDir, 1, QStringLiteral("tiny"));
         std::string error;
         shared->checkpoint = QString::fromStdString(pulc::engine::runCheckpoint(
             shared->projectDir.toStdString(), std::to_string(shared->run.id), &error));
