@@ -44,6 +44,13 @@ struct Case
     int classes;
 };
 
+/// How ctest and gtest name a case (instead of a byte dump).
+void PrintTo(const Case &c, std::ostream *os)
+{
+    *os << c.model << ' ' << c.height << 'x' << c.width << (c.textLine ? " text-line" : "") << ", "
+        << c.classes << " classes";
+}
+
 /// A PP-LCNet with random weights and random BN statistics (so folding has real work to do), in
 /// eval mode, plus the TrainConfig that describes it.
 struct TestNet
