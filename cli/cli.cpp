@@ -30,8 +30,8 @@ const Command kCommands[] = {
     {"demo", "demo DIR: create the Fashion-MNIST demo project", &cmdDemo},
     {"models", "models [--classes N] [--input HxW]: parameters and MACs of each model", &cmdModels},
     {"train",
-     "train --project DIR [--scene S] [--model M] [--config FILE] [--set K=V] [--resume RUN]: "
-     "train a run",
+     "train --project DIR [--scene S] [--model M] [--config FILE] [--set K=V] [--pretrained "
+     "FILE] [--resume RUN]: train a run",
      &cmdTrain},
     {"runs", "runs --project DIR: the project's training runs", &cmdRuns},
     {"eval", "eval --project DIR --run RUN [--split val|test]: metrics of a run's model", &cmdEval},
@@ -39,8 +39,15 @@ const Command kCommands[] = {
      "predict (--model BUNDLE|RUN_DIR|CKPT | --project DIR --run RUN) IMAGE...: classify images",
      &cmdPredict},
     {"export",
-     "export --project DIR --run RUN --out DIR [--format onnx|torch]: a deployment bundle",
+     "export --project DIR --run RUN --out DIR [--format onnx|torch|pdparams]: a deployment "
+     "bundle, or PaddleClas weights",
      &cmdExport},
+    {"import-model",
+     "import-model FILE --project DIR [--scene S] [--model M] [--name RUN]: a PaddleClas "
+     ".pdparams as a finished run",
+     &cmdImportModel},
+    {"inspect-weights", "inspect-weights FILE: the model, classes and tensors of a weights file",
+     &cmdInspectWeights},
     {"bench", "bench infer --model MODEL [--image FILE]: inference latency on this machine",
      &cmdBench},
     {"version", "version: versions of PULC Studio and its libraries", &cmdVersion},

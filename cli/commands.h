@@ -19,6 +19,8 @@ int cmdRuns(const QStringList &args);
 int cmdEval(const QStringList &args);
 int cmdPredict(const QStringList &args);
 int cmdExport(const QStringList &args);
+int cmdImportModel(const QStringList &args);
+int cmdInspectWeights(const QStringList &args);
 int cmdBench(const QStringList &args);
 int cmdVersion(const QStringList &args);
 

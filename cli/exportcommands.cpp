@@ -1,5 +1,6 @@
-// `pulc export` (a run as a deployment bundle) and `pulc bench infer` (how fast a model
-// classifies here). Thin hosts over engine/bundle.h and engine/predictor.h.
+// `pulc export` (a run as a deployment bundle, or as PaddleClas weights) and `pulc bench infer`
+// (how fast a model classifies here). Thin hosts over engine/bundle.h, engine/pretrained.h and
+// engine/predictor.h.
 #include "commands.h"
 #include "interrupt.h"
 #include "output.h"
@@ -8,6 +9,7 @@
 #include "engine/bundle.h"
 #include "engine/pipeline.h"
 #include "engine/predictor.h"
+#include "engine/pretrained.h"
 #include "engine/projectjobs.h"
 
 #include <QCommandLineParser>
@@ -51,6 +53,47 @@ std::pair<double, double> medianP90(std::vector<double> ms)
     return {ms[ms.size() / 2], ms[p90]};
 }
 
+/// `pulc export --format pdparams`: the run's weights in PaddleClas's names and layout.
+int exportPdparamsCommand(const QString &projectDir, const QString &run, const QString &out,
+                          bool json)
+{
+    PdparamsExport result;
+    std::string error;
+    if (!exportRunPdparams(projectDir.toStdString(), run.toStdString(), out.toStdString(), &result,
+                           &error))
+        return fail(json, qstr(error));
+    const QFileInfo file(qstr(result.file));
+    QStringList files{file.fileName()};
+    if (!result.labels.empty())
+        files << QFileInfo(qstr(result.labels)).fileName();
+    if (!result.config.empty())
+        files << QFileInfo(qstr(result.config)).fileName();
+    if (json) {
+        printJson({{QStringLiteral("ok"), true},
+                   {QStringLiteral("format"), QStringLiteral("pdparams")},
+                   {QStringLiteral("out"), QFileInfo(out).absoluteFilePath()},
+                   {QStringLiteral("files"), QJsonArray::fromStringList(files)},
+                   {QStringLiteral("file"), qstr(result.file)},
+                   {QStringLiteral("labels"), qstr(result.labels)},
+                   {QStringLiteral("config"), qstr(result.config)},
+                   {QStringLiteral("arrays"), result.arrays},
+                   {QStringLiteral("run"), qint64(result.runId)},
+                   {QStringLiteral("model"), qstr(result.model)}});
+        return kExitOk;
+    }
+    printOut(QStringLiteral("weights: %1 (%2, %3 arrays, %4 classes)")
+                 .arg(qstr(result.file), qstr(result.model))
+                 .arg(result.arrays)
+                 .arg(result.classes.size()));
+    if (!result.labels.empty())
+        printOut(QStringLiteral("labels: %1").arg(qstr(result.labels)));
+    if (!result.config.empty())
+        printOut(QStringLiteral("PaddleClas config: %1 (Global.pretrained_model points at the "
+                                "weights)")
+                     .arg(qstr(result.config)));
+    return kExitOk;
+}
+
 } // namespace
 
 int cmdExport(const QStringList &args)
@@ -59,12 +102,18 @@ int cmdExport(const QStringList &args)
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("The run, by id or name."),
                                  QStringLiteral("RUN"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("onnx (default: the whole bundle) or torch "
-                                                   "(model.ckpt and labels.txt only)."),
+                                    QStringLiteral("onnx (default: the whole bundle), torch "
+                                                   "(model.ckpt and labels.txt only) or "
+                                                   "pdparams (PaddleClas weights: --out "
+                                                   "FILE.pdparams, or a folder that receives "
+                                                   "<run>.pdparams, labels.txt and a PaddleClas "
+                                                   "config.yaml)."),
                                     QStringLiteral("FORMAT"), QStringLiteral("onnx"));
     const QCommandLineOption out(QStringLiteral("out"),
                                  QStringLiteral("The bundle folder to create (new, empty, or a "
-                                                "previous bundle, which is replaced)."),
+                                                "previous bundle, which is replaced); with "
+                                                "--format pdparams a .pdparams file or a "
+                                                "folder."),
                                  QStringLiteral("DIR"));
     const QCommandLineOption noParity(QStringLiteral("no-parity"),
                                       QStringLiteral("Skip the parity check of model.onnx "
@@ -78,7 +127,9 @@ int cmdExport(const QStringList &args)
                 "out), inference.yml (PaddleClas's deploy config shape), labels.txt, model.ckpt, "
                 "README.md (model card) and example/ (C++ with OpenCV DNN). The ONNX model is "
                 "checked on the validation split against the native predictor; below 99.9% "
-                "agreement the export fails and nothing is written."),
+                "agreement the export fails and nothing is written. --format pdparams writes "
+                "the weights in PaddleClas's names and layout instead (paddle.load and pulc "
+                "import-model read them)."),
             &code))
         return code;
     const bool json = parser.isSet(jsonOption());
@@ -91,10 +142,14 @@ int cmdExport(const QStringList &args)
     if (!parser.isSet(out))
         return fail(json, QStringLiteral("--out DIR is required"), kExitUsage);
     const QString formatName = parser.value(format);
+    if (formatName == QLatin1String("pdparams"))
+        return exportPdparamsCommand(parser.value(kProject), parser.value(run), parser.value(out),
+                                     json);
     if (formatName != QLatin1String("onnx") && formatName != QLatin1String("torch"))
-        return fail(json,
-                    QStringLiteral("--format: expected onnx or torch, got '%1'").arg(formatName),
-                    kExitUsage);
+        return fail(
+            json,
+            QStringLiteral("--format: expected onnx, torch or pdparams, got '%1'").arg(formatName),
+            kExitUsage);
     int threads = 2;
     if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
         return code;

@@ -89,11 +89,17 @@ int cmdTrain(const QStringList &args)
                                      QStringLiteral("A finished run to distil from (with --set "
                                                     "distill=skl_ugi|dml|udml)."),
                                      QStringLiteral("RUN"));
+    const QCommandLineOption pretrained(
+        QStringLiteral("pretrained"),
+        QStringLiteral("Start from these weights: a PaddleClas .pdparams file, a checkpoint, a "
+                       "finished run's folder (runs/<id>) or a bundle. The model must match; "
+                       "fc is re-initialised when the number of classes differs."),
+        QStringLiteral("FILE"));
     const QCommandLineOption progress(QStringLiteral("progress"),
                                       QStringLiteral("Print a progress line on stderr every few "
                                                      "seconds (default without --json)."));
-    parser.addOptions(
-        {kProject, scene, model, config, set, resume, name, teacher, kThreads, progress});
+    parser.addOptions({kProject, scene, model, config, set, pretrained, resume, name, teacher,
+                       kThreads, progress});
     int code = kExitOk;
     if (!parseCommand(parser, args,
                       QStringLiteral("Train a classifier on the project's train split, validating "
@@ -148,6 +154,24 @@ int cmdTrain(const QStringList &args)
                           assignment.mid(eq + 1).toStdString(), &error))
             return fail(json, QStringLiteral("--set %1: %2").arg(assignment, qstr(error)),
                         kExitUsage);
+    }
+    if (parser.isSet(pretrained)) {
+        if (parser.isSet(resume))
+            return fail(json,
+                        QStringLiteral("--pretrained: a resumed run continues from its own "
+                                       "checkpoint"),
+                        kExitUsage);
+        request.config.pretrained = parser.value(pretrained).toStdString();
+    }
+    if (!request.config.pretrained.empty() && !parser.isSet(resume)) {
+        // Stored absolute: the run must find it again whatever the current folder. PaddleClas
+        // configs name it without the suffix (Global.pretrained_model: output/best_model).
+        QString path = qstr(request.config.pretrained);
+        if (!QFileInfo::exists(path) && QFileInfo::exists(path + QStringLiteral(".pdparams")))
+            path += QStringLiteral(".pdparams");
+        if (!QFileInfo::exists(path))
+            return fail(json, QStringLiteral("%1: no such weights file (pretrained)").arg(path));
+        request.config.pretrained = QFileInfo(path).absoluteFilePath().toStdString();
     }
     request.config.threads = threads;
     request.runName = parser.value(name).toStdString();

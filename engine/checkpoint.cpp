@@ -183,6 +183,30 @@ bool openCheckpoint(const std::string &path, LoadedCheckpoint *out, std::string 
     return true;
 }
 
+bool readModuleTensors(LoadedCheckpoint &checkpoint, const std::string &part,
+                       std::vector<std::string> *names, std::vector<at::Tensor> *tensors,
+                       std::string *error)
+{
+    auto fail = [&](const std::string &why) {
+        if (error)
+            *error = checkpoint.path + ": " + why;
+        return false;
+    };
+    try {
+        c10::IValue value;
+        if (!checkpoint.archive.try_read(part + "_names", value))
+            return fail("the checkpoint holds no " + part + " weights");
+        *names = splitLines(value.toStringRef());
+        checkpoint.archive.read(part + "_tensors", value);
+        *tensors = value.toTensorVector();
+    } catch (const std::exception &e) {
+        return fail(std::string("the checkpoint's weights are damaged: ") + e.what());
+    }
+    if (names->size() != tensors->size())
+        return fail("the checkpoint's weights are damaged (names and tensors disagree)");
+    return true;
+}
+
 bool restoreModule(LoadedCheckpoint &checkpoint, const std::string &part, torch::nn::Module &model,
                    std::string *error)
 {
@@ -193,18 +217,8 @@ bool restoreModule(LoadedCheckpoint &checkpoint, const std::string &part, torch:
     };
     std::vector<std::string> names;
     std::vector<at::Tensor> tensors;
-    try {
-        c10::IValue value;
-        if (!checkpoint.archive.try_read(part + "_names", value))
-            return fail("the checkpoint holds no " + part + " weights");
-        names = splitLines(value.toStringRef());
-        checkpoint.archive.read(part + "_tensors", value);
-        tensors = value.toTensorVector();
-    } catch (const std::exception &e) {
-        return fail(std::string("the checkpoint's weights are damaged: ") + e.what());
-    }
-    if (names.size() != tensors.size())
-        return fail("the checkpoint's weights are damaged (names and tensors disagree)");
+    if (!readModuleTensors(checkpoint, part, &names, &tensors, error))
+        return false;
     std::map<std::string, at::Tensor> saved;
     for (size_t i = 0; i < names.size(); ++i)
         saved.emplace(names[i], tensors[i]);

@@ -49,6 +49,14 @@ struct LoadedCheckpoint
 /// damaged, or not a PULC Studio checkpoint.
 bool openCheckpoint(const std::string &path, LoadedCheckpoint *out, std::string *error);
 
+/// The saved weights of part "model" or "teacher" as they are stored: dotted torch names
+/// (running_mean, num_batches_tracked, fc.weight as [out, in]) and tensors, in the saved order
+/// (parameters, then buffers). For loaders that match names themselves (pretrained weights,
+/// which keep a fresh fc when the class count differs). False with `error` naming the file.
+bool readModuleTensors(LoadedCheckpoint &checkpoint, const std::string &part,
+                       std::vector<std::string> *names, std::vector<at::Tensor> *tensors,
+                       std::string *error);
+
 /// Copies the saved weights into `model` ("model" or "teacher" part). Every parameter and
 /// buffer must be present with the same shape; the first mismatch is named in the error.
 bool restoreModule(LoadedCheckpoint &checkpoint, const std::string &part, torch::nn::Module &model,

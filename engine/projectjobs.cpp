@@ -1,12 +1,15 @@
 #include "projectjobs.h"
 
 #include "configfile.h"
+#include "dataset/modelfiles.h"
 #include "dataset/project.h"
 #include "dataset/runs.h"
 #include "dataset/samples.h"
+#include "pretrained.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonObject>
 
 #include <cerrno>
 #include <cmath>
@@ -168,6 +171,20 @@ bool processAlive(const std::string &pidFile)
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
+/// Records the weights file a new run started from (role "pretrained"), for the Train page's
+/// "Start from" list. A failure to record does not fail the run: it is logged.
+void recordPretrained(Project &project, qint64 runId, const std::string &path,
+                      const JobCallbacks &callbacks)
+{
+    const QString absolute = QFileInfo(qstr(path)).absoluteFilePath();
+    auto added =
+        dataset::addModelFile(project, runId, qstr(weightsFileFormat(str(absolute))), absolute,
+                              QJsonObject{{QStringLiteral("role"), QStringLiteral("pretrained")}});
+    if (!added && callbacks.onLog)
+        callbacks.onLog(LogLevel::Warning, "the pretrained file was not recorded in the project: " +
+                                               str(added.error()));
+}
+
 std::string statusText(TrainResult::Status status)
 {
     switch (status) {
@@ -271,8 +288,10 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
     const std::string pidFile = outcome.runDir + "/running.pid";
     std::ofstream(pidFile) << ::getpid() << '\n';
     std::vector<dataset::RunMetric> pending;
+    bool stepped = false; // the trainer got past loading its weights
     JobCallbacks wrapped = callbacks;
     wrapped.onStep = [&](const StepInfo &step) {
+        stepped = true;
         pending.push_back({step.epoch, step.globalStep, QStringLiteral("train/loss"), step.loss});
         pending.push_back(
             {step.epoch, step.globalStep, QStringLiteral("train/lr"), step.learningRate});
@@ -292,6 +311,11 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
     };
     outcome.result = train(job, wrapped);
     addMetrics(*project, run.id, pending);
+    // Only a file that was used: one the trainer refused (damaged, another model) is not
+    // offered again as a starting point.
+    if (request.resumeRun.empty() && !job.config.pretrained.empty() &&
+        (stepped || outcome.result.status != TrainResult::Status::Failed))
+        recordPretrained(*project, run.id, job.config.pretrained, callbacks);
     dataset::setRunStatus(*project, run.id, qstr(statusText(outcome.result.status)));
     std::remove(pidFile.c_str());
     return outcome;

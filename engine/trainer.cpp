@@ -13,6 +13,7 @@
 #include "runlog.h"
 #include "schedule.h"
 #include "scoring.h"
+#include "weightmap.h"
 
 #include <chrono>
 #include <cmath>
@@ -82,6 +83,7 @@ private:
     }
 
     std::string setUp();
+    std::string loadPretrained();
     std::string setUpTeacher();
     std::string resumeFrom(LoadedCheckpoint &checkpoint);
     SampleFn trainSampleFn() const;
@@ -141,12 +143,13 @@ std::string Trainer::setUp()
     }
     if (m_trainItems.empty())
         return "the training split has no labelled images (split the project first)";
-    if (!m_config.pretrained.empty())
-        return "starting from pretrained weights (" + m_config.pretrained +
-               ") is not supported yet; train from scratch or leave `pretrained` empty";
     if (m_config.batchSize < 1 || m_config.epochs < 1 || m_config.trainWidth < 1 ||
         m_config.trainHeight < 1 || m_config.inputWidth < 1 || m_config.inputHeight < 1)
         return "epochs, batch size and image sizes must be positive";
+    // The config reader refuses lr <= 0, so a run started with it could never be resumed.
+    if (!(m_config.learningRate > 0.0))
+        return "the learning rate must be positive (lr = " +
+               configNumberText(m_config.learningRate) + ")";
     if (data.val.empty())
         log(LogLevel::Warning, "the validation split is empty: no metrics per epoch, the last "
                                "epoch is kept as the best");
@@ -166,6 +169,11 @@ std::string Trainer::setUp()
     } catch (const std::exception &e) {
         return std::string("cannot build the model: ") + e.what();
     }
+    // A resumed run restores last.ckpt instead, which already started from these weights.
+    if (!m_config.pretrained.empty() && !m_job.resume) {
+        if (const std::string error = loadPretrained(); !error.empty())
+            return error;
+    }
     if (const std::string error = setUpTeacher(); !error.empty())
         return error;
     // NHWC weights and inputs: oneDNN's channels-last kernels (bench/train_bench).
@@ -177,6 +185,26 @@ std::string Trainer::setUp()
         m_teacherOptimizer = makeSgd(*m_teacher, m_config);
     m_meta.config = m_config;
     m_meta.classNames = data.classNames;
+    return {};
+}
+
+std::string Trainer::loadPretrained()
+{
+    // The project's classes rarely match the file's (ImageNet's 1000): PaddleClas fine-tunes
+    // with a fresh fc then, and so do we.
+    LoadWeightsOptions options;
+    options.allowHeadMismatch = true;
+    LoadWeightsReport report;
+    std::string error;
+    if (!loadPretrainedInto(*m_student, m_config.model, m_config.pretrained, options, &report,
+                            &error))
+        return "cannot start from pretrained weights: " + error;
+    for (const std::string &message : report.messages) {
+        const bool head = report.headReinitialised && message.rfind("fc re-initialised", 0) == 0;
+        log(head ? LogLevel::Warning : LogLevel::Info, message);
+    }
+    log(LogLevel::Info, "starting from pretrained weights " + m_config.pretrained + ": " +
+                            std::to_string(report.tensorsLoaded) + " tensors loaded");
     return {};
 }
 
@@ -197,6 +225,24 @@ std::string Trainer::setUpTeacher()
         } catch (const std::exception &e) {
             return std::string("cannot build the teacher: ") + e.what();
         }
+    } else if (isPickleFile(file)) {
+        // A PaddleClas teacher: the configured architecture, loaded strictly. Its fc is never
+        // re-initialised, since a teacher's predictions are the student's targets.
+        try {
+            m_teacher = buildNetwork(networkOptions(m_config, distill.teacherModel, m_classes));
+        } catch (const std::exception &e) {
+            return std::string("cannot build the teacher: ") + e.what();
+        }
+        LoadWeightsReport report;
+        std::string error;
+        if (!loadPretrainedInto(*m_teacher, distill.teacherModel, file, {}, &report, &error))
+            return "teacher: " + error + " (a teacher must be a " + distill.teacherModel +
+                   " that predicts this project's " + std::to_string(m_classes) +
+                   " classes; its fc is not re-initialised)";
+        for (const std::string &message : report.messages)
+            log(LogLevel::Info, "teacher: " + message);
+        log(LogLevel::Info, "teacher " + distill.teacherModel + " loaded from " + file + " (" +
+                                std::to_string(report.tensorsLoaded) + " tensors)");
     } else {
         LoadedCheckpoint checkpoint;
         std::string error;

@@ -5,6 +5,7 @@
 #include "projectsession.h"
 
 #include <engine/bundle.h>
+#include <engine/pretrained.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -35,6 +36,8 @@ QString stageText(const std::string &stage)
         return ExportPage::tr("Checking the exported model against the native predictor…");
     if (stage == "latency")
         return ExportPage::tr("Measuring the latency…");
+    if (stage == "pdparams")
+        return ExportPage::tr("Writing the PaddleClas weights…");
     if (stage == "files")
         return ExportPage::tr("Writing the model card and the example…");
     return QString::fromStdString(stage);
@@ -47,6 +50,21 @@ QString folderSafe(const QString &name)
     for (const QChar c : name)
         out += c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.' ? c : QChar(u'_');
     return out.isEmpty() ? QStringLiteral("model") : out;
+}
+
+/// PaddleClas weights with `pulc export --format pdparams`'s call, in ExportResult's terms.
+pulc::engine::ExportResult exportPaddle(const std::string &project, const std::string &run,
+                                        const std::string &folder)
+{
+    pulc::engine::ExportResult result;
+    pulc::engine::PdparamsExport written;
+    result.ok = pulc::engine::exportRunPdparams(project, run, folder, &written, &result.error);
+    for (const std::string &file : {written.file, written.labels, written.config}) {
+        if (!file.empty())
+            result.files.push_back(
+                QFileInfo(QString::fromStdString(file)).fileName().toStdString());
+    }
+    return result;
 }
 
 } // namespace
@@ -78,7 +96,14 @@ ExportPage::ExportPage(ProjectSession *session, ProjectRuns *runs, QWidget *pare
            "LibTorch checkpoint"),
         this);
     m_checkpointButton = new QRadioButton(tr("LibTorch checkpoint only"), this);
+    m_paddleButton = new QRadioButton(
+        tr("PaddleClas weights (.pdparams) and a PaddleClas config, to fine-tune or deploy with "
+           "PaddleClas's own tools"),
+        this);
     m_bundleButton->setChecked(true);
+    m_bundleButton->setObjectName(QStringLiteral("bundleFormat"));
+    m_checkpointButton->setObjectName(QStringLiteral("checkpointFormat"));
+    m_paddleButton->setObjectName(QStringLiteral("paddleFormat"));
     m_folderEdit = new QLineEdit(this);
     m_folderEdit->setPlaceholderText(tr("Folder to create"));
     m_browseButton = new QPushButton(tr("Browse…"), this);
@@ -93,6 +118,7 @@ ExportPage::ExportPage(ProjectSession *session, ProjectRuns *runs, QWidget *pare
     auto *formatBox = new QVBoxLayout;
     formatBox->addWidget(m_bundleButton);
     formatBox->addWidget(m_checkpointButton);
+    formatBox->addWidget(m_paddleButton);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow); // the folder field, not the rest
     form->addRow(tr("Model:"), m_runCombo);
@@ -138,10 +164,13 @@ ExportPage::ExportPage(ProjectSession *session, ProjectRuns *runs, QWidget *pare
 
     connect(m_runs, &ProjectRuns::changed, this, &ExportPage::refreshRuns);
     connect(m_runCombo, &QComboBox::currentIndexChanged, this, &ExportPage::suggestFolder);
-    connect(m_bundleButton, &QRadioButton::toggled, this, [this] {
-        m_parityCheck->setEnabled(m_bundleButton->isChecked());
-        suggestFolder();
-    });
+    for (QRadioButton *button : {m_bundleButton, m_checkpointButton, m_paddleButton})
+        connect(button, &QRadioButton::toggled, this, [this](bool on) {
+            if (!on)
+                return;
+            m_parityCheck->setEnabled(m_bundleButton->isChecked());
+            suggestFolder();
+        });
     connect(m_folderEdit, &QLineEdit::textEdited, this, [this] { m_folderEdited = true; });
     connect(m_folderEdit, &QLineEdit::textChanged, this, &ExportPage::updateActions);
     connect(m_browseButton, &QPushButton::clicked, this, &ExportPage::browse);
@@ -203,8 +232,9 @@ void ExportPage::suggestFolder()
         return;
     const auto *run = m_runs->find(currentRunId());
     const QString name = folderSafe(run ? QString::fromStdString(run->name) : QString());
-    const QString suffix =
-        m_bundleButton->isChecked() ? QStringLiteral("-bundle") : QStringLiteral("-checkpoint");
+    const QString suffix = m_bundleButton->isChecked()   ? QStringLiteral("-bundle")
+                           : m_paddleButton->isChecked() ? QStringLiteral("-paddle")
+                                                         : QStringLiteral("-checkpoint");
     m_folderEdit->setText(
         QDir(m_runs->projectDir()).filePath(QStringLiteral("exports/") + name + suffix));
 }
@@ -235,10 +265,12 @@ void ExportPage::startExport(const QString &folder)
     m_result->clear();
     QDir().mkpath(QFileInfo(out).absolutePath());
     pulc::engine::ExportOptions options;
-    options.format = m_bundleButton->isChecked() ? "onnx" : "torch";
+    options.format = m_bundleButton->isChecked()   ? "onnx"
+                     : m_paddleButton->isChecked() ? "pdparams"
+                                                   : "torch";
     options.outDir = out.toStdString();
     options.threads = std::max(1, kPredictThreads.value());
-    options.parity = m_parityCheck->isChecked();
+    options.parity = m_bundleButton->isChecked() && m_parityCheck->isChecked();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     std::shared_ptr<std::atomic_bool> cancelled = m_cancel;
     QPointer<ExportPage> self(this);
@@ -258,10 +290,14 @@ void ExportPage::startExport(const QString &folder)
     const std::string project = m_runs->projectDir().toStdString();
     const std::string run = std::to_string(currentRunId());
     setBusy(true);
-    m_future = QtConcurrent::run([self, project, run, options, out] {
+    const bool paddle = m_paddleButton->isChecked();
+    m_future = QtConcurrent::run([self, project, run, options, out, paddle] {
         pulc::engine::ExportResult result;
         try {
-            result = pulc::engine::exportRun(project, run, options);
+            if (paddle)
+                result = exportPaddle(project, run, out.toStdString());
+            else
+                result = pulc::engine::exportRun(project, run, options);
         } catch (const std::exception &e) {
             result.ok = false;
             result.error = e.what();
@@ -342,6 +378,7 @@ void ExportPage::updateActions()
     m_runCombo->setEnabled(!m_busy && m_runCombo->count() > 0);
     m_bundleButton->setEnabled(!m_busy);
     m_checkpointButton->setEnabled(!m_busy);
+    m_paddleButton->setEnabled(!m_busy);
     m_folderEdit->setEnabled(!m_busy);
     m_browseButton->setEnabled(!m_busy);
     m_openButton->setEnabled(!m_busy && !m_lastFolder.isEmpty());

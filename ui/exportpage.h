@@ -63,6 +63,7 @@ private:
     QComboBox *m_runCombo;
     QRadioButton *m_bundleButton;
     QRadioButton *m_checkpointButton;
+    QRadioButton *m_paddleButton;
     QLineEdit *m_folderEdit;
     QPushButton *m_browseButton;
     QCheckBox *m_parityCheck;

@@ -18,6 +18,7 @@ namespace {
 struct Listing
 {
     std::vector<pulc::engine::RunSummary> runs;
+    std::vector<pulc::engine::ProjectWeightsFile> weightsFiles;
     QString error;
 };
 
@@ -27,7 +28,33 @@ Listing readRuns(const QString &dir)
     std::string error;
     if (!pulc::engine::listProjectRuns(dir.toStdString(), &listing.runs, &error))
         listing.error = QString::fromStdString(error);
+    else
+        listing.weightsFiles = pulc::engine::projectWeightsFiles(dir.toStdString());
     return listing;
+}
+
+struct ImportOutcome
+{
+    pulc::engine::ImportModelResult result;
+    QString error;
+};
+
+ImportOutcome importFile(const QString &dir, const QString &file, const QString &scene)
+{
+    ImportOutcome outcome;
+    pulc::engine::ImportModelRequest request;
+    request.file = file.toStdString();
+    request.projectDir = dir.toStdString();
+    request.scene = scene.toStdString();
+    // The config.yaml and labels.txt `pulc export --format pdparams` writes beside the weights.
+    const pulc::engine::WeightsCompanions companions =
+        pulc::engine::weightsCompanions(request.file);
+    request.configFile = companions.configFile;
+    request.labelsFile = companions.labelsFile;
+    std::string error;
+    if (!pulc::engine::importModelIntoProject(request, &outcome.result, &error))
+        outcome.error = QString::fromStdString(error);
+    return outcome;
 }
 
 /// Renames or deletes in the worker's own connection; the error text, or empty.
@@ -98,6 +125,7 @@ void ProjectRuns::clear()
 {
     ++m_generation;
     m_runs.clear();
+    m_weightsFiles.clear();
     Q_EMIT changed();
 }
 
@@ -121,6 +149,7 @@ void ProjectRuns::refresh()
             return;
         }
         m_runs = std::move(listing.runs);
+        m_weightsFiles = std::move(listing.weightsFiles);
         Q_EMIT changed();
     });
     watcher->setFuture(QtConcurrent::run(readRuns, dir));
@@ -147,6 +176,35 @@ void ProjectRuns::edit(qint64 id, const QString &name, bool removeRun)
         refresh();
     });
     watcher->setFuture(QtConcurrent::run(editRun, dir, id, name, removeRun));
+}
+
+void ProjectRuns::importModel(const QString &file, const QString &scene)
+{
+    const QString dir = m_session->dir();
+    if (dir.isEmpty())
+        return;
+    auto *watcher = new QFutureWatcher<ImportOutcome>(this);
+    connect(watcher, &QFutureWatcher<ImportOutcome>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const ImportOutcome outcome = watcher->result();
+        if (!outcome.error.isEmpty()) {
+            Q_EMIT failed(outcome.error);
+            return;
+        }
+        const pulc::engine::ImportModelResult &r = outcome.result;
+        QStringList classes, notes;
+        for (const std::string &c : r.classes)
+            classes << QString::fromStdString(c);
+        for (const std::string &m : r.messages)
+            notes << QString::fromStdString(m);
+        const QString summary =
+            tr("Run “%1”: %2, scene %3, classes %4")
+                .arg(QString::fromStdString(r.runName), QString::fromStdString(r.model),
+                     QString::fromStdString(r.scene), classes.join(QStringLiteral(", ")));
+        refresh();
+        Q_EMIT modelImported(r.runId, summary, notes);
+    });
+    watcher->setFuture(QtConcurrent::run(importFile, dir, file, scene));
 }
 
 } // namespace pulc::ui

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <engine/pretrained.h>
 #include <engine/projectjobs.h>
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -34,6 +36,12 @@ public:
     std::vector<pulc::engine::RunSummary> finishedRuns() const;
     /// The session's project folder (empty without a project).
     QString projectDir() const;
+    /// Weights files the project has used (pretrained, imported, exported), newest first, as
+    /// last read with the runs: the Train page's "Start from" list.
+    const std::vector<pulc::engine::ProjectWeightsFile> &weightsFiles() const
+    {
+        return m_weightsFiles;
+    }
 
 public Q_SLOTS:
     /// Reads the runs again (after a run started, finished, or was edited elsewhere).
@@ -42,12 +50,21 @@ public Q_SLOTS:
     void rename(qint64 id, const QString &name);
     /// Deletes run `id` with its folder (refused while it trains).
     void remove(qint64 id);
+    /// Imports a PaddleClas weights file (a PULC scene model, `<scene>_pretrained.pdparams`) as
+    /// a finished run, in a worker; `scene` empty lets the engine infer it. The config.yaml and
+    /// labels.txt that `pulc export --format pdparams` writes beside the file are used when they
+    /// belong to it (pulc::engine::weightsCompanions). Ends with
+    /// modelImported() or failed(), then reads the runs again.
+    void importModel(const QString &file, const QString &scene);
 
 Q_SIGNALS:
     /// runs() changed.
     void changed();
-    /// A read, rename or delete failed: English text from the library.
+    /// A read, rename, delete or import failed: English text from the library.
     void failed(const QString &error);
+    /// importModel() created run `runId`; `summary` says what it is (model, scene, classes) and
+    /// `notes` what the user should know (class names taken from the scene template, ...).
+    void modelImported(qint64 runId, const QString &summary, const QStringList &notes);
 
 private:
     void clear();
@@ -56,6 +73,7 @@ private:
     quint64 m_generation = 0;
     ProjectSession *m_session;
     std::vector<pulc::engine::RunSummary> m_runs;
+    std::vector<pulc::engine::ProjectWeightsFile> m_weightsFiles;
 };
 
 } // namespace pulc::ui

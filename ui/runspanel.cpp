@@ -2,11 +2,16 @@
 
 #include "projectruns.h"
 #include "runsmodel.h"
+#include "scenetext.h"
+
+#include <engine/scenes.h>
 
 #include <QAction>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenu>
@@ -57,6 +62,10 @@ RunsPanel::RunsPanel(ProjectRuns *runs, QWidget *parent)
                           tr("Try the run's model on the Predict page"));
     m_export = addAction(tr("Export"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                          tr("Export the run's model for deployment on the Export page"));
+    m_importModel =
+        addAction(tr("Import Model…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+                  tr("Add a PaddleClas weights file (.pdparams), such as a PULC scene's "
+                     "<scene>_pretrained.pdparams, as a ready run"));
     m_rename = addAction(tr("Rename"), QKeySequence(Qt::Key_F2), tr("Rename the run"));
     m_delete = addAction(tr("Delete"), QKeySequence::Delete,
                          tr("Delete the run with its checkpoints and logs"));
@@ -89,6 +98,21 @@ RunsPanel::RunsPanel(ProjectRuns *runs, QWidget *parent)
         if (const qint64 id = currentRun())
             Q_EMIT exportRequested(id);
     });
+    connect(m_importModel, &QAction::triggered, this, &RunsPanel::chooseModelToImport);
+    connect(m_runs, &ProjectRuns::modelImported, this,
+            [this](qint64 runId, const QString &summary, const QStringList &notes) {
+                // The runs are read again in a worker: select the new one once it is listed.
+                m_selectWhenListed = runId;
+                if (m_model->rowOf(runId) >= 0) {
+                    selectRun(runId);
+                    m_selectWhenListed = 0;
+                }
+                QString text = tr("Imported. %1").arg(summary);
+                if (!notes.isEmpty())
+                    text += QStringLiteral(" (") + notes.join(QStringLiteral("; ")) +
+                            QStringLiteral(")");
+                Q_EMIT modelImported(runId, text);
+            });
     connect(m_rename, &QAction::triggered, this, [this] {
         const QModelIndex current = m_view->currentIndex();
         if (current.isValid())
@@ -107,6 +131,8 @@ RunsPanel::RunsPanel(ProjectRuns *runs, QWidget *parent)
         menu.addSeparator();
         menu.addAction(m_rename);
         menu.addAction(m_delete);
+        menu.addSeparator();
+        menu.addAction(m_importModel);
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
 
@@ -114,6 +140,10 @@ RunsPanel::RunsPanel(ProjectRuns *runs, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
             [this] { m_keepSelection = currentRun(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_selectWhenListed && m_model->rowOf(m_selectWhenListed) >= 0) {
+            m_keepSelection = m_selectWhenListed;
+            m_selectWhenListed = 0;
+        }
         if (m_keepSelection)
             selectRun(m_keepSelection);
         updateActions();
@@ -124,7 +154,7 @@ RunsPanel::RunsPanel(ProjectRuns *runs, QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     for (QAction *action : {m_showCurves, m_compare, m_resume, m_duplicate, m_evaluate, m_predict,
-                            m_export, m_rename, m_delete}) {
+                            m_export, m_rename, m_delete, m_importModel}) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
         buttons->addWidget(button);
@@ -223,6 +253,36 @@ void RunsPanel::updateActions()
     m_export->setEnabled(usable);
     m_rename->setEnabled(run && !running);
     m_delete->setEnabled(run && !running);
+    m_importModel->setEnabled(!m_runs->projectDir().isEmpty());
+}
+
+void RunsPanel::chooseModelToImport()
+{
+    if (m_runs->projectDir().isEmpty())
+        return;
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Import a model"), QString(),
+        tr("PaddleClas weights (*.pdparams);;PULC Studio checkpoints (*.ckpt);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    QStringList items{tr("Automatic (from the file name, else the project's runs)")};
+    QStringList keys{QString()};
+    for (const pulc::engine::SceneInfo &scene : pulc::engine::scenes()) {
+        items << sceneTitle(scene);
+        keys << QString::fromStdString(scene.name);
+    }
+    bool ok = false;
+    const QString item = QInputDialog::getItem(
+        this, tr("Import a model"), tr("Scene template (input size, strides, classes, threshold):"),
+        items, 0, false, &ok);
+    if (!ok)
+        return;
+    importModelFile(file, keys.value(items.indexOf(item)));
+}
+
+void RunsPanel::importModelFile(const QString &file, const QString &scene)
+{
+    m_runs->importModel(file, scene);
 }
 
 } // namespace pulc::ui

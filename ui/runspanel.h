@@ -44,6 +44,12 @@ public:
     QAction *evaluateAction() const { return m_evaluate; }
     QAction *predictAction() const { return m_predict; }
     QAction *exportAction() const { return m_export; }
+    QAction *importModelAction() const { return m_importModel; }
+
+    /// Imports `file` (a PaddleClas .pdparams, e.g. a PULC scene's `<scene>_pretrained.pdparams`,
+    /// or a PULC Studio checkpoint) as a finished run of scene `scene` ("" = inferred from the
+    /// file name or the project), without dialogs; the new run is selected when it is ready.
+    void importModelFile(const QString &file, const QString &scene);
 
 Q_SIGNALS:
     void duplicateRequested(qint64 runId);
@@ -53,10 +59,14 @@ Q_SIGNALS:
     void evaluateRequested(qint64 runId);
     void predictRequested(qint64 runId);
     void exportRequested(qint64 runId);
+    /// An imported model became run `runId`; `text` says what it is, for the status line.
+    void modelImported(qint64 runId, const QString &text);
 
 private:
     QAction *addAction(const QString &text, const QKeySequence &key, const QString &tip);
     void updateActions();
+    /// Asks for a weights file and its scene, then imports it (Import Model…).
+    void chooseModelToImport();
 
     ProjectRuns *m_runs;
     RunsModel *m_model;
@@ -71,7 +81,9 @@ private:
     QAction *m_evaluate;
     QAction *m_predict;
     QAction *m_export;
+    QAction *m_importModel;
     qint64 m_keepSelection = 0;
+    qint64 m_selectWhenListed = 0; ///< an imported run to select when the list shows it
     bool m_training = false;
 };
 

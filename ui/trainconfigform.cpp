@@ -139,8 +139,11 @@ TrainConfigForm::TrainConfigForm(ProjectRuns *runs, QWidget *parent)
     }
     connect(m_f->scene, &QComboBox::activated, this, &TrainConfigForm::chooseScene);
     connect(m_f->teacher, &QComboBox::activated, this, &TrainConfigForm::chooseTeacher);
-    if (m_runs)
+    connect(m_f->pretrained, &QComboBox::activated, this, &TrainConfigForm::choosePretrained);
+    if (m_runs) {
         connect(m_runs, &ProjectRuns::changed, this, &TrainConfigForm::refreshTeachers);
+        connect(m_runs, &ProjectRuns::changed, this, &TrainConfigForm::refreshPretrained);
+    }
     requestModelCosts(this, [this] {
         for (int i = 0; i < m_f->model->count(); ++i) {
             const std::string name = m_f->model->itemData(i).toString().toStdString();
@@ -150,6 +153,7 @@ TrainConfigForm::TrainConfigForm(ProjectRuns *runs, QWidget *parent)
         }
     });
     refreshTeachers();
+    refreshPretrained();
     setConfig(pulc::engine::sceneConfig("custom"));
 }
 
@@ -180,6 +184,7 @@ void TrainConfigForm::buildSceneSection(QVBoxLayout *column)
         m_f->model->addItem(QString::fromStdString(m.name), QString::fromStdString(m.name));
     form->addRow(tr("Model"), m_f->model);
     m_f->bindings.push_back({m_f->model, "model"});
+    buildPretrainedRow(box, form);
 
     QSpinBox *inputH = nullptr, *inputW = nullptr;
     form->addRow(tr("Input size (H × W)"), sizeRow("input", &inputH, &inputW, box));
@@ -328,6 +333,7 @@ void TrainConfigForm::setProjectTask(pulc::engine::Task task, const QStringList 
     m_classNames = classNames;
     updateSceneItems();
     updateWarnings();
+    updatePretrainedInfo();
 }
 
 void TrainConfigForm::setLocked(bool locked)
@@ -392,6 +398,7 @@ void TrainConfigForm::showConfig()
     }
     m_f->strides->setText(QString::fromStdString(pulc::engine::settingValue(c, "strides")));
     selectTeacher();
+    selectPretrained();
     m_updating = wasUpdating;
     updateEnabled();
     updateWarnings();
@@ -460,6 +467,7 @@ void TrainConfigForm::chooseScene(int index)
         next.loaderThreads = c.loaderThreads;
         next.prefetchBatches = c.prefetchBatches;
         next.seed = c.seed;
+        next.pretrained = c.pretrained; // the weights to start from are the user's choice
         c = next;
     });
 }

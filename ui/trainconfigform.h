@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+class QFormLayout;
 class QVBoxLayout;
 
 namespace pulc::ui {
@@ -49,6 +50,14 @@ private:
     void buildOptimisationSection(QVBoxLayout *column);
     void buildAugmentSection(QVBoxLayout *column);
     void buildDistillSection(QVBoxLayout *column);
+    /// "Start from": scratch, a finished run, a weights file the project used, or a file.
+    void buildPretrainedRow(QWidget *box, QFormLayout *form);
+    void refreshPretrained();
+    void selectPretrained();
+    void choosePretrained(int index);
+    /// Reads the chosen file's model and class count in a worker, then updatePretrainedInfo().
+    void inspectPretrained();
+    void updatePretrainedInfo();
     void buildMachineSection(QVBoxLayout *column);
     /// Applies a user edit to the config, refreshes the dependent fields, emits configChanged().
     void edit(const std::function<void(pulc::engine::TrainConfig &)> &change);

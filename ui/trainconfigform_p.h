@@ -4,6 +4,8 @@
 
 #include "trainconfigform.h"
 
+#include <engine/pretrained.h>
+
 #include <string>
 #include <vector>
 
@@ -38,9 +40,16 @@ struct TrainConfigForm::Fields
     std::vector<Binding> bindings;
     std::vector<ProbOp> ops;
     QComboBox *scene = nullptr, *model = nullptr, *distill = nullptr, *teacher = nullptr,
-              *teacherModel = nullptr, *featureStage = nullptr, *geometry = nullptr;
+              *teacherModel = nullptr, *featureStage = nullptr, *geometry = nullptr,
+              *pretrained = nullptr;
     QLabel *sceneInfo = nullptr, *sceneWarning = nullptr, *strides = nullptr,
-           *augmentWarnings = nullptr, *teacherFile = nullptr;
+           *augmentWarnings = nullptr, *teacherFile = nullptr, *pretrainedInfo = nullptr;
+    /// What the chosen pretrained file holds (inspected in a worker), for the info line.
+    std::string inspectedPath;
+    pulc::engine::WeightsInfo inspected;
+    bool inspectedOk = false;
+    QString inspectError;
+    quint64 inspectGeneration = 0;
     QDoubleSpinBox *cropScale = nullptr, *maxFpr = nullptr, *blurRatio = nullptr;
     QCheckBox *blur = nullptr;
     QSpinBox *seed = nullptr;

@@ -269,6 +269,8 @@ TrainPage::TrainPage(ProjectSession *session, ProjectRuns *runs, QWidget *parent
     connect(d->runsPanel, &RunsPanel::evaluateRequested, this, &TrainPage::evaluateRequested);
     connect(d->runsPanel, &RunsPanel::predictRequested, this, &TrainPage::predictRequested);
     connect(d->runsPanel, &RunsPanel::exportRequested, this, &TrainPage::exportRequested);
+    connect(d->runsPanel, &RunsPanel::modelImported, this,
+            [this](qint64, const QString &text) { showMessage(text, false); });
     connect(d->runsPanel->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TrainPage::updateButtons);
 
