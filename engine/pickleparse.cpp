@@ -4,6 +4,7 @@
 #include "pickleparse.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <iterator>
 
@@ -98,14 +99,18 @@ std::string_view opcodeName(uint8_t op)
         "EXT2 EXT4 TUPLE1 TUPLE2 TUPLE3 NEWTRUE NEWFALSE LONG1 LONG4 SHORT_BINUNICODE BINUNICODE8 "
         "BINBYTES8 EMPTY_SET ADDITEMS FROZENSET NEWOBJ_EX STACK_GLOBAL MEMOIZE FRAME BYTEARRAY8 "
         "NEXT_BUFFER READONLY_BUFFER";
-    std::string_view names = kNames;
-    for (size_t i = 0; i < sizeof(kCodes) - 1 && !names.empty(); ++i) {
-        const size_t space = std::min(names.find(' '), names.size());
-        if (uint8_t(kCodes[i]) == op)
-            return names.substr(0, space);
-        names.remove_prefix(std::min(space + 1, names.size()));
-    }
-    return "";
+    // Indexed by byte, built once: the loop asks for every opcode's name.
+    static const std::array<std::string_view, 256> kTable = [] {
+        std::array<std::string_view, 256> table{};
+        std::string_view names = kNames;
+        for (size_t i = 0; i < sizeof(kCodes) - 1 && !names.empty(); ++i) {
+            const size_t space = std::min(names.find(' '), names.size());
+            table[uint8_t(kCodes[i])] = names.substr(0, space);
+            names.remove_prefix(std::min(space + 1, names.size()));
+        }
+        return table;
+    }();
+    return kTable[op];
 }
 
 std::string printable(std::string_view text)

@@ -8,8 +8,11 @@
 // NumPy's _frombuffer for protocol 5 arrays, collections.OrderedDict, builtins.tuple for
 // Paddle's (name, ndarray) pairs, _codecs.encode and bytes() for protocol 2 bytes), each with
 // checked arguments, and refuses everything else with a message. Nothing in a file can run
-// code, allocate much more memory than a small multiple of the file's size, recurse without
-// bound, or crash. The implementation is split: pickleparse.h (internal) says where.
+// code, recurse without bound, or crash, and memory stays proportional to the file: the arrays
+// (at most 4x the file plus 16 MB, shared arrays included), plus bookkeeping of at most about
+// 70 bytes per byte of the file (reached by a file of nothing but empty lists, on which
+// CPython's unpickler spends as much). The implementation is split: pickleparse.h (internal) says
+// where.
 
 #include <cstddef>
 #include <cstdint>
@@ -58,8 +61,9 @@ struct PickleLimits
 bool parseWeights(const uint8_t *data, size_t size, const std::string &sourceName, WeightsFile *out,
                   std::string *error, const PickleLimits &limits = {});
 
-/// Reads the file at `path` with parseWeights(). A missing, unreadable or empty file gives an
-/// error naming it.
+/// Reads the file at `path` like parseWeights(), but in pieces: array data goes from the file
+/// straight into the arrays (one copy, no buffer of the whole file). A missing, unreadable or
+/// empty file, or one that changes while it is read, gives an error naming it.
 bool readWeightsFile(const std::string &path, WeightsFile *out, std::string *error,
                      const PickleLimits &limits = {});
 

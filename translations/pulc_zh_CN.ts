@@ -1234,6 +1234,14 @@ Label now: %6</source>
         <source>Open a project and train a model first.</source>
         <translation>请先打开项目并训练模型。</translation>
     </message>
+    <message>
+        <source>Writing the PaddleClas weights…</source>
+        <translation>正在写入 PaddleClas 权重…</translation>
+    </message>
+    <message>
+        <source>PaddleClas weights (.pdparams) and a PaddleClas config, to fine-tune or deploy with PaddleClas&apos;s own tools</source>
+        <translation>PaddleClas 权重（.pdparams）和 PaddleClas 配置，可用 PaddleClas 自带工具微调或部署</translation>
+    </message>
 </context>
 <context>
     <name>pulc::ui::ImportDialog</name>
@@ -2243,6 +2251,13 @@ Then drop images here to see what it predicts.</source>
     </message>
 </context>
 <context>
+    <name>pulc::ui::ProjectRuns</name>
+    <message>
+        <source>Run “%1”: %2, scene %3, classes %4</source>
+        <translation>运行“%1”：%2，场景 %3，类别 %4</translation>
+    </message>
+</context>
+<context>
     <name>pulc::ui::ProjectSession</name>
     <message>
         <source>A class name cannot be empty.</source>
@@ -2417,6 +2432,34 @@ This cannot be undone.</source>
     <message>
         <source>Export the run&apos;s model for deployment on the Export page</source>
         <translation>在“导出”页导出该运行的模型以便部署</translation>
+    </message>
+    <message>
+        <source>Import Model…</source>
+        <translation>导入模型…</translation>
+    </message>
+    <message>
+        <source>Add a PaddleClas weights file (.pdparams), such as a PULC scene&apos;s &lt;scene&gt;_pretrained.pdparams, as a ready run</source>
+        <translation>将 PaddleClas 权重文件（.pdparams，例如 PULC 场景的 &lt;scene&gt;_pretrained.pdparams）添加为可直接使用的运行</translation>
+    </message>
+    <message>
+        <source>Imported. %1</source>
+        <translation>已导入。%1</translation>
+    </message>
+    <message>
+        <source>Import a model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <source>PaddleClas weights (*.pdparams);;PULC Studio checkpoints (*.ckpt);;All files (*)</source>
+        <translation>PaddleClas 权重 (*.pdparams);;PULC Studio 检查点 (*.ckpt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Automatic (from the file name, else the project&apos;s runs)</source>
+        <translation>自动（根据文件名，否则根据项目的运行）</translation>
+    </message>
+    <message>
+        <source>Scene template (input size, strides, classes, threshold):</source>
+        <translation>场景模板（输入尺寸、步长、类别、阈值）：</translation>
     </message>
 </context>
 <context>
@@ -3204,6 +3247,70 @@ This cannot be undone.</source>
     <message>
         <source>%1 M parameters · %2 M MACs per 224x224 image (1000 classes)</source>
         <translation>%1 M 参数 · 每张 224x224 图像 %2 M MACs（1000 个类别）</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>used before</source>
+        <translation>曾使用</translation>
+    </message>
+    <message>
+        <source>Weights to start training from. A PaddleClas .pdparams file (for example PPLCNet_x1_0_ssld_pretrained.pdparams) or a finished run; when the class count differs, the backbone is loaded and the classifier starts afresh.</source>
+        <translation>训练的起始权重：PaddleClas .pdparams 文件（例如 PPLCNet_x1_0_ssld_pretrained.pdparams）或已完成的运行；类别数不同时加载骨干网络，分类层重新初始化。</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起始权重</translation>
+    </message>
+    <message>
+        <source>Scratch (random weights)</source>
+        <translation>从头训练（随机权重）</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>运行 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Weights file…</source>
+        <translation>权重文件…</translation>
+    </message>
+    <message>
+        <source>Weights to start from</source>
+        <translation>起始权重</translation>
+    </message>
+    <message>
+        <source>Weights (*.pdparams *.ckpt);;All files (*)</source>
+        <translation>权重 (*.pdparams *.ckpt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot start from this file: %1</source>
+        <translation>无法从此文件开始：%1</translation>
+    </message>
+    <message>
+        <source>%1, %2 classes, %3 tensors</source>
+        <translation>%1，%2 个类别，%3 个张量</translation>
+    </message>
+    <message>
+        <source>unknown model</source>
+        <translation>未知模型</translation>
+    </message>
+    <message>
+        <source>the file holds %1 but the model is %2: training will fail</source>
+        <translation>文件中是 %1，但模型为 %2：训练将失败</translation>
+    </message>
+    <message>
+        <source>the classifier is re-initialised (the project has %1 classes)</source>
+        <translation>分类层将重新初始化（项目有 %1 个类别）</translation>
     </message>
 </context>
 <context>
