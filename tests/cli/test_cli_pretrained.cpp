@@ -358,7 +358,27 @@ TEST_F(CliPretrainedTest, FolderExportHasLabelsAndPythonPickleReadsIt)
     const QString file = QDir(folder).filePath(QStringLiteral("tiny.pdparams"));
     EXPECT_TRUE(r.out.contains(("weights: " + file).toUtf8())) << r;
     EXPECT_EQ(QDir(folder).entryList(QDir::Files | QDir::Hidden),
-              (QStringList{QStringLiteral("labels.txt"), QStringLiteral("tiny.pdparams")}));
+              (QStringList{QStringLiteral("config.yaml"), QStringLiteral("labels.txt"),
+                           QStringLiteral("tiny.pdparams")}));
+    // PaddleClas's config for the weights: pretrained_model names them without the suffix, and
+    // import-model --config takes the run's 32x32 input from it instead of the template's 224.
+    QFile config(QDir(folder).filePath(QStringLiteral("config.yaml")));
+    ASSERT_TRUE(config.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(config.readAll().contains("pretrained_model: ./tiny"));
+    const PulcRun imported = runPulc(
+        {QStringLiteral("import-model"), file, QStringLiteral("--project"), shared().source,
+         QStringLiteral("--config"), QDir(folder).filePath(QStringLiteral("config.yaml")),
+         QStringLiteral("--name"), QStringLiteral("from-config"), QStringLiteral("--json")});
+    ASSERT_EQ(imported.exitCode, 0) << imported;
+    EXPECT_TRUE(imported.out.contains("settings from")) << imported;
+    QFile runConfig(
+        QDir(shared().source)
+            .filePath(
+                QStringLiteral("runs/%1/config.yml")
+                    .arg(QJsonDocument::fromJson(imported.out).object().value("run").toInteger())));
+    ASSERT_TRUE(runConfig.open(QIODevice::ReadOnly)) << runConfig.fileName().toStdString();
+    const QByteArray runText = runConfig.readAll();
+    EXPECT_TRUE(runText.contains("image_shape: [3, 32, 32]")) << runText.toStdString();
     QFile labels(QDir(folder).filePath(QStringLiteral("labels.txt")));
     ASSERT_TRUE(labels.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = labels.readAll().trimmed().split('\n');
