@@ -17,18 +17,6 @@ QString nowUtc()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 }
 
-/// Runs `body` inside one write transaction; commits when it succeeds.
-template<class F> Status inTransaction(Project &project, F &&body)
-{
-    Transaction tx(project.database().db());
-    if (!tx.begun())
-        return Status::failure(
-            QStringLiteral("%1: the database is locked or read-only").arg(project.databaseFile()));
-    if (Status s = body(project.database().db()); !s)
-        return s;
-    return tx.commit();
-}
-
 } // namespace
 
 QString ModelFileRecord::role() const

@@ -67,6 +67,20 @@ private:
     ProjectInfo m_info;
 };
 
+/// Runs `body(QSqlDatabase &)` inside one write transaction of `project` and commits when it
+/// succeeds; a failure rolls everything back. A locked or read-only database is an error naming
+/// the file. Every multi-row change of dataset/ goes through here (STYLE.md 3).
+template<class F> Status inTransaction(Project &project, F &&body)
+{
+    Transaction tx(project.database().db());
+    if (!tx.begun())
+        return Status::failure(
+            QStringLiteral("%1: the database is locked or read-only").arg(project.databaseFile()));
+    if (Status s = body(project.database().db()); !s)
+        return s;
+    return tx.commit();
+}
+
 /// Colour for the n-th class: a fixed palette of distinct colours, then repeating.
 QString classColor(int n);
 

@@ -31,18 +31,6 @@ Status execBound(QSqlQuery &q)
     return Status::success();
 }
 
-/// Runs `body` inside one write transaction; commits when it succeeds.
-template<class F> Status inTransaction(Project &project, F &&body)
-{
-    Transaction tx(project.database().db());
-    if (!tx.begun())
-        return Status::failure(
-            QStringLiteral("%1: the database is locked or read-only").arg(project.databaseFile()));
-    if (Status s = body(project.database().db()); !s)
-        return s;
-    return tx.commit();
-}
-
 template<class T> std::optional<T> optionalValue(const QVariant &v)
 {
     if (v.isNull())
