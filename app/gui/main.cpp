@@ -1,10 +1,14 @@
 // pulc-studio: the desktop host. Everything it shows lives in ui/; this only starts Qt.
 #include <ui/mainwindow.h>
+#include <ui/startupcheck.h>
 #include <ui/translation.h>
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QIcon>
 #include <QStringList>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -17,11 +21,34 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("pulc-studio"));
     pulc::ui::Translation::install(app);
 
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "PULC Studio: label images, train a small image classifier on the CPU, evaluate it and "
+        "export it. The command-line twin is `pulc`."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption check(
+        QStringLiteral("check"),
+        QStringLiteral("Open PROJECT, wait until it is read, print what was opened and quit: "
+                       "exit 0 when it opened without an error (for scripts; works with "
+                       "QT_QPA_PLATFORM=offscreen)."));
+    parser.addOption(check);
+    parser.addPositionalArgument(QStringLiteral("PROJECT"),
+                                 QStringLiteral("A project folder or its project.pulc to open."),
+                                 QStringLiteral("[PROJECT]"));
+    parser.process(app);
+    const QStringList args = parser.positionalArguments();
+    if (parser.isSet(check) && args.size() != 1) {
+        std::fputs("pulc-studio: --check needs one PROJECT\n", stderr);
+        return 2;
+    }
+
     pulc::ui::MainWindow window;
     QApplication::setWindowIcon(window.windowIcon());
-    const QStringList args = QApplication::arguments();
-    if (args.size() > 1)
-        window.openProject(args.at(1));
     window.show();
+    if (parser.isSet(check))
+        return pulc::ui::runStartupCheck(window, args.at(0));
+    if (!args.isEmpty())
+        window.openProject(args.at(0));
     return QApplication::exec();
 }

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 
 #include "../qtenvironment.h"
+#include "../shareddata.h"
 #include "pulcrun.h"
 
 #include <gtest/gtest.h>
@@ -33,10 +34,12 @@ namespace {
 
 const QString kFashionDir = QStringLiteral("/usr/share/datasets/fashion-mnist");
 
+/// PaddleClas's PULC demo images in the shared folder; check with PULC_NEED_SHARED(kDemoImages).
+const char *const kDemoImages = "data/paddleclas/deploy/images/PULC";
+
 QString pulcDemoImages()
 {
-    return QDir::cleanPath(
-        QStringLiteral(PULC_SOURCE_DIR "/../shared/data/paddleclas/deploy/images/PULC"));
+    return QString::fromStdString(pulc::test::sharedPath(kDemoImages));
 }
 
 using pulc::test::PulcRun;
@@ -170,6 +173,7 @@ TEST_F(CliTest, ProjectInitPrintsTheProject)
 
 TEST_F(CliTest, ImportSplitStatsExportOnThePaddleClasDemoImages)
 {
+    PULC_NEED_SHARED(kDemoImages);
     const QString images = pulcDemoImages();
     ASSERT_TRUE(QFileInfo(images).isDir()) << images;
     const QStringList classFolders =
@@ -268,6 +272,7 @@ TEST_F(CliTest, ImportSplitStatsExportOnThePaddleClasDemoImages)
 
 TEST_F(CliTest, ImportReportsSkippedFilesAsPathAndReason)
 {
+    PULC_NEED_SHARED(kDemoImages);
     const QString src = path(QStringLiteral("src/cat"));
     ASSERT_TRUE(QDir().mkpath(src));
     const QString good = pulcDemoImages() +

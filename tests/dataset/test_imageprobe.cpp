@@ -1,5 +1,7 @@
 #include "dataset/imageprobe.h"
 
+#include "../shareddata.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -382,18 +384,11 @@ TEST(ImageProbe, HostileHeadersNeverOverrunTheBuffer)
     }
 }
 
-QString pulcImagesDir()
-{
-    const QString shared =
-        qEnvironmentVariable("PULC_SHARED_DATA", QStringLiteral(PULC_SOURCE_DIR "/../shared/data"));
-    return shared + QStringLiteral("/paddleclas/deploy/images/PULC");
-}
-
 TEST(ImageProbeSharedData, ProbesPaddleClasDemoImages)
 {
-    const QString dir = pulcImagesDir();
-    if (!QDir(dir).exists())
-        GTEST_SKIP() << "shared data not found at " << dir.toStdString();
+    PULC_NEED_SHARED("data/paddleclas/deploy/images/PULC");
+    const QString dir =
+        QString::fromStdString(pulc::test::sharedPath("data/paddleclas/deploy/images/PULC"));
 
     struct Known
     {

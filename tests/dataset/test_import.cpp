@@ -1,5 +1,7 @@
 #include "testutil.h"
 
+#include "../shareddata.h"
+
 #include "dataset/demo.h"
 #include "dataset/idxreader.h"
 #include "dataset/importer.h"
@@ -139,7 +141,8 @@ TEST_F(ImportTest, PaddleListWithRealClassMap)
 {
     const QString map = sharedDataDir() + QStringLiteral("/paddleclas/ppcls/utils/PULC_label_list/"
                                                          "textline_orientation_label_list.txt");
-    ASSERT_TRUE(QFileInfo::exists(map)) << map.toStdString();
+    PULC_NEED_SHARED("data/paddleclas/ppcls/utils/PULC_label_list/"
+                     "textline_orientation_label_list.txt");
     writeImage(src(QStringLiteral("imgs/a.png")), 1);
     writeImage(src(QStringLiteral("imgs/b b.png")), 2);
     writeImage(src(QStringLiteral("imgs/c.png")), 3);
@@ -165,7 +168,8 @@ TEST_F(ImportTest, PaddleListLabelOutsideTheClassMapIsSkippedNamingTheLine)
 {
     const QString map = sharedDataDir() + QStringLiteral("/paddleclas/ppcls/utils/PULC_label_list/"
                                                          "language_classification_label_list.txt");
-    ASSERT_TRUE(QFileInfo::exists(map)) << map.toStdString();
+    PULC_NEED_SHARED("data/paddleclas/ppcls/utils/PULC_label_list/"
+                     "language_classification_label_list.txt");
     writeImage(src(QStringLiteral("a.png")), 1);
     writeImage(src(QStringLiteral("b.png")), 2);
     writeImage(src(QStringLiteral("c.png")), 3);

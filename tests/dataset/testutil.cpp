@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include "../qtenvironment.h"
+#include "../shareddata.h"
 
 #include <gtest/gtest.h>
 #include <opencv2/core.hpp>
@@ -105,7 +106,7 @@ void writeIdxPair(const QString &imagesPath, const QString &labelsPath, int coun
 
 QString sharedDataDir()
 {
-    return QDir::cleanPath(QStringLiteral(PULC_SOURCE_DIR "/../shared/data"));
+    return QString::fromStdString(pulc::test::sharedPath("data"));
 }
 
 dataset::Project makeProject(const QString &dir, dataset::TaskType task)

@@ -46,7 +46,8 @@ QByteArray tinyGif();
 void writeIdxPair(const QString &imagesPath, const QString &labelsPath, int count, int rows,
                   int cols, const QByteArray &labels);
 
-/// Folder of the shared test data (PaddleClas sources): PULC_SOURCE_DIR/../shared/data.
+/// Folder of the shared test data (PaddleClas sources): data/ of the shared folder
+/// (tests/shareddata.h); may be missing, so check with PULC_NEED_SHARED first.
 QString sharedDataDir();
 
 /// Creates a project in `dir`; fails the current test when it cannot.

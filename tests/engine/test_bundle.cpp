@@ -7,6 +7,8 @@
 #include "engine/pipeline.h"
 #include "engine/scenes.h"
 
+#include "../shareddata.h"
+
 #include <opencv2/core.hpp>
 
 #include <gtest/gtest.h>
@@ -22,7 +24,8 @@ namespace {
 using namespace pulc::engine;
 namespace fs = std::filesystem;
 
-const fs::path kPaddleConfigs = "/work/shared/data/paddleclas/deploy/configs/PULC";
+/// PaddleClas's PULC deploy configs, in the shared folder.
+const char *const kPaddleConfigsDir = "data/paddleclas/deploy/configs/PULC";
 
 class BundleTest : public ::testing::Test
 {
@@ -166,6 +169,8 @@ struct PaddleCase
 
 TEST_F(BundleTest, ReadsEveryPaddleClasPulcDeployConfig)
 {
+    PULC_NEED_SHARED(kPaddleConfigsDir);
+    const fs::path paddleConfigs = pulc::test::sharedPath(kPaddleConfigsDir);
     const std::vector<PaddleCase> cases = {
         {"person_exists", 256, 0, 0, 224, Task::Binary, 5, 0.5, {"nobody", "someone"}},
         {"car_exists", 256, 0, 0, 224, Task::Binary, 5, 0.5, {"no_car", "contains_car"}},
@@ -207,7 +212,7 @@ TEST_F(BundleTest, ReadsEveryPaddleClasPulcDeployConfig)
     int read = 0;
     for (const PaddleCase &c : cases) {
         SCOPED_TRACE(c.scene);
-        const fs::path path = kPaddleConfigs / c.scene / ("inference_" + c.scene + ".yaml");
+        const fs::path path = paddleConfigs / c.scene / ("inference_" + c.scene + ".yaml");
         ASSERT_TRUE(fs::exists(path)) << path;
         DeployConfig d;
         std::string error;
@@ -234,7 +239,7 @@ TEST_F(BundleTest, ReadsEveryPaddleClasPulcDeployConfig)
     EXPECT_EQ(read, 12);
     // Every deploy config PaddleClas ships is in the table above.
     int files = 0;
-    for (const auto &entry : fs::directory_iterator(kPaddleConfigs))
+    for (const auto &entry : fs::directory_iterator(paddleConfigs))
         files += entry.is_directory() ? 1 : 0;
     EXPECT_EQ(files, 12);
 }

@@ -101,7 +101,8 @@ TEST(ChannelsLast, SameLogitsAndGradientsAtEveryScale)
         const torch::Tensor x = torch::randn({2, 3, 48, 48});
         const torch::Tensor a = plain->run(x).logits;
         const torch::Tensor b = nhwc->run(toChannelsLast(x)).logits;
-        EXPECT_LT((a - b).abs().max().item<double>(), 1e-4) << spec.name;
+        EXPECT_LE((a - b).abs().max().item<double>(), 1e-3 * a.abs().max().item<double>() + 1e-5)
+            << spec.name;
         a.pow(2).sum().backward();
         b.pow(2).sum().backward();
         const auto pa = plain->named_parameters();
@@ -109,8 +110,12 @@ TEST(ChannelsLast, SameLogitsAndGradientsAtEveryScale)
         for (const auto &item : pa) {
             const torch::Tensor ga = item.value().grad();
             const torch::Tensor gb = pb[item.key()].grad();
-            const double scale = std::max(1.0, ga.abs().max().item<double>());
-            EXPECT_LT((ga - gb).abs().max().item<double>() / scale, 1e-4)
+            // Relative to the tensor's own magnitude: both layouts sum thousands of float32
+            // products in different orders, so they differ by up to ~1e-4 of the largest
+            // gradient (8.4e-5 worst on an AMD EPYC, up to 1.1e-4 seen on another machine and BLAS
+            // build); a layout bug gives errors of the order of the values themselves.
+            const double magnitude = ga.abs().max().item<double>();
+            EXPECT_LE((ga - gb).abs().max().item<double>(), 2e-3 * magnitude + 1e-6)
                 << spec.name << " " << item.key();
         }
     }

@@ -6,6 +6,8 @@
 #include "netfixture.h"
 #include "trainingfixture.h"
 
+#include "../shareddata.h"
+
 #include "engine/checkpoint.h"
 #include "engine/network.h"
 #include "engine/training.h"
@@ -28,6 +30,9 @@ namespace {
 
 using namespace pulc::engine;
 namespace fs = std::filesystem;
+
+/// The PyTorch reference model of PP-LCNet, in the shared folder.
+const char *const kReferenceModel = "bench/pplcnet_ref.py";
 
 bool contains(const std::string &text, const std::string &part)
 {
@@ -141,8 +146,11 @@ protected:
         const std::string script = PULC_SOURCE_DIR "/tests/engine/fixtures/make_reference.py";
         const std::string arguments = "--scale 0.25,1.0 --classes 10 --size 64 --batch 3 "
                                       "--student 0.25";
+        // The reference model lives in the shared folder; without it SetUp() skips each test.
+        if (!fs::exists(pulc::test::sharedPath(kReferenceModel)))
+            return;
         const size_t key = std::hash<std::string>{}(
-            fileText(script) + fileText(PULC_SHARED_DIR "/bench/pplcnet_ref.py") + arguments);
+            fileText(script) + fileText(pulc::test::sharedPath(kReferenceModel)) + arguments);
         s_refDir = fs::temp_directory_path() / ("pulc_weightmap_ref_" + std::to_string(key));
         std::error_code ec;
         if (fs::exists(s_refDir / "complete", ec)) {
@@ -152,8 +160,8 @@ protected:
         const fs::path partial = s_refDir.string() + ".partial." + std::to_string(::getpid());
         fs::remove_all(partial, ec);
         fs::create_directories(partial, ec);
-        s_command = "PULC_SHARED_DIR='" PULC_SHARED_DIR "' /usr/bin/python3 '" + script + "' '" +
-                    partial.string() + "' " + arguments;
+        s_command = "PULC_SHARED_DIR='" + pulc::test::sharedDir() + "' /usr/bin/python3 '" +
+                    script + "' '" + partial.string() + "' " + arguments;
         s_status = std::system(s_command.c_str());
         if (s_status == 0) {
             std::ofstream(partial / "complete") << "make_reference.py " << arguments << "\n";
@@ -167,6 +175,7 @@ protected:
     void SetUp() override
     {
         WeightMapTest::SetUp();
+        PULC_NEED_SHARED(kReferenceModel);
         ASSERT_EQ(s_status, 0) << "the fixture script failed (needs python3-torch and "
                                   "python3-numpy): "
                                << s_command;
