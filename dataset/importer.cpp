@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "idxreader.h"
+#include "importfiles.h"
 #include "importsource.h"
 #include "project.h"
 
@@ -14,7 +15,6 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -31,6 +31,10 @@
 
 namespace pulc::dataset {
 namespace {
+
+using detail::createNewFile;
+using detail::readRegularFile;
+using detail::resolvesInside;
 
 /// An item that survived planning: where its sample will live.
 struct Planned
@@ -49,6 +53,7 @@ struct DestinationNames
     std::mutex mutex;
     QSet<QString> taken;
     const Project *project = nullptr;
+    QString canonicalImages; ///< the project's images/ folder with links resolved
 
     /// Moves `p` to the first free `name_N.ext` next to its destination.
     void renumber(Planned &p)
@@ -62,7 +67,8 @@ struct DestinationNames
                                           .arg(n)
                                           .arg(suffix);
             const QString stored = project->storedPath(candidate);
-            if (!taken.contains(stored) && !QFileInfo::exists(candidate)) {
+            const QFileInfo there(candidate);
+            if (!taken.contains(stored) && !there.exists() && !there.isSymLink()) {
                 taken.insert(stored);
                 p.destination = candidate;
                 p.stored = stored;
@@ -97,14 +103,34 @@ qint64 elapsedNs(QElapsedTimer &t)
     return ns;
 }
 
-QString writeProjectFile(const QString &path, const QByteArray &bytes)
+/// Writes the copy of `p` as a new file inside images/, under another name when its own is
+/// taken on disk (a file the project does not know, or another process's copy): an import
+/// must not write over a file it did not create, since its clean-up removes what it wrote.
+/// Sets `*created` when the file was created. An error is fatal to the import; `*reason` is
+/// set instead when only this item cannot be copied.
+QString writeCopy(Planned &p, const QByteArray &bytes, DestinationNames &names, bool *created,
+                  QString *reason)
 {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return QStringLiteral("cannot create folder %1").arg(QFileInfo(path).absolutePath());
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    return {};
+    const QString folder = QFileInfo(p.destination).absolutePath();
+    // A folder below images/ that is a link to elsewhere would take the copy outside.
+    if (!resolvesInside(names.canonicalImages, folder)) {
+        *reason = QStringLiteral("the copy's folder %1 leads outside the project's images folder")
+                      .arg(folder);
+        return {};
+    }
+    if (!QDir().mkpath(folder))
+        return QStringLiteral("cannot create folder %1").arg(folder);
+    for (int attempt = 0; attempt < 100; ++attempt) { // renumber() keeps the folder
+        auto made = createNewFile(p.destination, bytes);
+        if (!made)
+            return made.error();
+        if (*made) {
+            *created = true;
+            return {};
+        }
+        names.renumber(p);
+    }
+    return QStringLiteral("cannot find a free name for %1").arg(p.destination);
 }
 
 /// Reads, hashes and validates one item; writes its copy when asked. Runs in a worker.
@@ -129,22 +155,12 @@ Checked checkItem(Planned &p, const ScanResult &scan, const ProbeLimits &limits,
         times.decode += elapsedNs(t);
         c.info = ImageInfo{QStringLiteral("png"), set.cols, set.rows};
     } else {
-        QFile f(p.item->file);
-        if (!f.exists()) {
-            c.reason = QStringLiteral("no such file");
+        auto read = readRegularFile(p.item->file, limits.maxFileBytes);
+        if (!read) {
+            c.reason = read.error();
             return c;
         }
-        if (f.size() > limits.maxFileBytes) {
-            c.reason = QStringLiteral("file too large (%1 MB, limit %2 MB)")
-                           .arg(f.size() / (1024 * 1024))
-                           .arg(limits.maxFileBytes / (1024 * 1024));
-            return c;
-        }
-        if (!f.open(QIODevice::ReadOnly)) {
-            c.reason = QStringLiteral("cannot read: %1").arg(f.errorString());
-            return c;
-        }
-        bytes = f.readAll();
+        bytes = std::move(read.value());
         times.read += elapsedNs(t);
         const ProbeResult probe = probeImage(bytes, limits);
         times.decode += elapsedNs(t);
@@ -165,25 +181,56 @@ Checked checkItem(Planned &p, const ScanResult &scan, const ProbeLimits &limits,
         names.renumber(p); // another image with the same name: keep both
     }
     if (p.writeFile) {
-        const QString err = writeProjectFile(p.destination, bytes);
+        const QString err = writeCopy(p, bytes, names, &c.written, &c.reason);
         times.write += elapsedNs(t);
         if (!err.isEmpty()) {
             // A project we cannot write to (disk full, permissions) fails the whole import.
             *fatal = err;
             return c;
         }
-        c.written = true;
+        if (!c.written)
+            return c;
     }
     c.ok = true;
     return c;
 }
 
+/// Removes the copies this import created; `written` is set only for files it created new,
+/// so a user's file (a source, or one already at a destination) is never among them.
 void removeWritten(const std::vector<Planned> &plan, const std::vector<Checked> &checked)
 {
     for (size_t i = 0; i < plan.size(); ++i) {
         if (checked[i].written)
             QFile::remove(plan[i].destination);
     }
+}
+
+/// The folder below images/ for a source's copies: its name, unless that name would lead
+/// elsewhere (a source given as "..", or the root folder).
+QString copyFolderName(const QString &name)
+{
+    if (name.isEmpty() || name == QLatin1String(".") || name == QLatin1String("..") ||
+        name.contains(QLatin1Char('/')))
+        return QStringLiteral("import");
+    return name;
+}
+
+/// Where the copy of `item` goes below `copyRoot`: its path below the source's folder. A file
+/// outside that folder (a list entry with ".." or an absolute path) would climb out of
+/// images/ that way, so it goes below `_outside/` under its absolute path instead, which
+/// also keeps two such files from sharing a name.
+QString copyDestination(const QString &copyRoot, const ImportItem &item)
+{
+    const QString relative = QDir::cleanPath(item.relative);
+    const bool outside = relative.isEmpty() || QDir::isAbsolutePath(relative) ||
+                         relative == QLatin1String("..") ||
+                         relative.startsWith(QLatin1String("../"));
+    if (!outside)
+        return QDir::cleanPath(copyRoot + QLatin1Char('/') + relative);
+    QString absolute = QDir::cleanPath(item.file);
+    while (absolute.startsWith(QLatin1Char('/')))
+        absolute.remove(0, 1);
+    return QDir::cleanPath(copyRoot + QStringLiteral("/_outside/") + absolute);
 }
 
 QJsonObject summaryJson(const ImportReport &r)
@@ -257,9 +304,11 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
     }
     DestinationNames names;
     names.project = &project;
+    names.canonicalImages = QFileInfo(project.imagesDir()).canonicalFilePath();
     for (auto it = existing.constBegin(); it != existing.constEnd(); ++it)
         names.taken.insert(it.key());
-    const QString copyRoot = project.imagesDir() + QLatin1Char('/') + scan->copyFolder;
+    const QString imagesPrefix = project.imagesDir() + QLatin1Char('/');
+    const QString copyRoot = imagesPrefix + copyFolderName(scan->copyFolder);
     std::vector<Planned> plan;
     plan.reserve(scan->items.size());
     QHash<QString, QString> firstRef;
@@ -267,8 +316,21 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         Planned p;
         p.item = &item;
         p.writeFile = req.copy || item.idxSet >= 0;
-        p.destination =
-            p.writeFile ? QDir::cleanPath(copyRoot + QLatin1Char('/') + item.relative) : item.file;
+        p.destination = p.writeFile ? copyDestination(copyRoot, item) : item.file;
+        if (p.writeFile && !p.destination.startsWith(imagesPrefix)) {
+            report.skipped.append(
+                {item.ref, QStringLiteral("its copy would be written outside the project's "
+                                          "images folder (%1)")
+                               .arg(p.destination)});
+            continue;
+        }
+        if (p.writeFile && item.idxSet < 0) {
+            // The file already lies where its copy would go (a list kept in images/): the
+            // sample points at it, and nothing is written, so nothing can be removed.
+            const QString there = QFileInfo(p.destination).canonicalFilePath();
+            if (!there.isEmpty() && there == QFileInfo(item.file).canonicalFilePath())
+                p.writeFile = false;
+        }
         const QString stored = project.storedPath(p.destination);
         if (auto it = existing.constFind(stored); it != existing.constEnd()) {
             if (!p.writeFile) {

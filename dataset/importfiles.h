@@ -1,0 +1,33 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+// How an import touches files on disk: it reads a user's files and creates new ones in the
+// project, and never writes over or removes a file it did not create itself (the rules are in
+// docs/dataset.md, "Your files are safe").
+// Internal to the dataset library; safe to call from several threads at once.
+namespace pulc::dataset::detail {
+
+/// Reads `path` (symbolic links followed) when it is a regular file of at most `maxBytes`.
+/// FIFOs, devices and sockets are refused without being opened, since opening one can block
+/// forever; the error is the reason to report ("not a regular file (a FIFO)").
+Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes);
+
+/// Creates `path` with `bytes`, atomically, only when nothing (not even a dangling link) is
+/// there yet: the result is false when the name is taken, and the caller picks another. A
+/// failed write removes the file this call created and nothing else.
+Result<bool> createNewFile(const QString &path, const QByteArray &bytes);
+
+/// True when `path`, or the part of it that exists, resolves (through symbolic links) to
+/// `canonicalFolder` or below it. Used to keep copies inside the project's images/ folder.
+bool resolvesInside(const QString &canonicalFolder, const QString &path);
+
+/// The file and folder names in `dir` that are not valid UTF-8, which Qt cannot name (its
+/// folder listings leave them out). Each is returned as `dir/name` with the bytes that do
+/// not decode written as `\xHH`, for reports.
+QStringList undecodableNames(const QString &dir);
+
+} // namespace pulc::dataset::detail

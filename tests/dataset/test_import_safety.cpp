@@ -1,0 +1,144 @@
+// Imports must never destroy or overwrite a user's files, whatever the source holds: entries
+// that climb out of the list's folder, files already at a copy's destination, a second import
+// running at the same time, FIFOs, overflowing ids and undecodable file names.
+
+#include "testutil.h"
+
+#include "dataset/importer.h"
+#include "dataset/project.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <optional>
+
+using namespace pulc::dataset;
+using namespace pulc::test;
+
+namespace {
+
+class ImportSafetyTest : public ::testing::Test
+{
+protected:
+    void SetUp() override { m_project = makeProject(path(QStringLiteral("project"))); }
+
+    QString path(const QString &rel) const { return QDir::cleanPath(m_tmp.filePath(rel)); }
+    Project &project() { return *m_project; }
+
+    /// Every file below the temporary folder outside the project, with its content.
+    QMap<QString, QByteArray> userFiles() const
+    {
+        QMap<QString, QByteArray> out;
+        for (const QString &rel : filesBelow(m_tmp.path())) {
+            if (rel.startsWith(QLatin1String("project/")))
+                continue;
+            QFile f(m_tmp.filePath(rel));
+            out.insert(rel, f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>"));
+        }
+        return out;
+    }
+
+    QTemporaryDir m_tmp;
+    std::optional<Project> m_project;
+};
+
+/// Every stored sample file exists and lies inside the project's images/ folder.
+void expectSamplesInsideImages(Project &project)
+{
+    for (const StoredSample &r : sampleRows(project)) {
+        EXPECT_TRUE(r.path.startsWith(QLatin1String("images/"))) << r.path;
+        EXPECT_FALSE(r.path.contains(QLatin1String(".."))) << r.path;
+        EXPECT_TRUE(QFileInfo::exists(project.absolutePath(r.path))) << r.path;
+    }
+}
+
+} // namespace
+
+TEST_F(ImportSafetyTest, CopiesOfEntriesOutsideTheListFolderStayInsideImages)
+{
+    // A project deeper than the list: "../../../photos/x.png" below images/train/ would land
+    // in p/q/photos/, outside the project.
+    m_project.reset();
+    m_project = makeProject(path(QStringLiteral("p/q/project")));
+    writeImage(path(QStringLiteral("photos/cat.png")), 1);
+    writeImage(path(QStringLiteral("photos/dog.png")), 2);
+    writeImage(path(QStringLiteral("src/l/m/in/bird.png")), 3);
+    writeText(path(QStringLiteral("src/l/m/train.txt")),
+              QStringLiteral("../../../photos/cat.png 0\n%1 1\nin/bird.png 2\n")
+                  .arg(path(QStringLiteral("photos/dog.png"))));
+    ImportRequest r = defaultImportRequest(path(QStringLiteral("src/l/m/train.txt")));
+    r.copy = true;
+    auto report = importData(project(), r);
+    ASSERT_TRUE(report) << report.error();
+    EXPECT_EQ(report->imported, 3);
+    EXPECT_FALSE(QFileInfo::exists(path(QStringLiteral("p/q/photos"))));
+    EXPECT_EQ(filesBelow(path(QStringLiteral("p/q"))).size(),
+              filesBelow(path(QStringLiteral("p/q/project"))).size());
+    EXPECT_EQ(filesBelow(project().imagesDir()).size(), 3);
+    expectSamplesInsideImages(project());
+    // An entry inside the list's folder keeps its relative name.
+    EXPECT_TRUE(QFileInfo::exists(project().imagesDir() + QStringLiteral("/train/in/bird.png")));
+}
+
+TEST_F(ImportSafetyTest, CancelledCopyImportKeepsFilesThatExistedBefore)
+{
+    // "../../../photos/x.png" below images/train/ resolves to the source file itself, and a
+    // list kept in images/pets/ copies each of its images onto itself.
+    writeImage(path(QStringLiteral("photos/x.png")), 1);
+    writeText(path(QStringLiteral("src/l/m/train.txt")),
+              QStringLiteral("../../../photos/x.png 0\n"));
+    writeImage(project().imagesDir() + QStringLiteral("/pets/a.png"), 2);
+    writeImage(project().imagesDir() + QStringLiteral("/pets/b.png"), 3);
+    writeText(project().imagesDir() + QStringLiteral("/pets/pets.txt"),
+              QStringLiteral("a.png 0\nb.png 1\n"));
+    const QMap<QString, QByteArray> before = userFiles();
+    const QStringList imagesBefore = filesBelow(project().imagesDir());
+    for (const QString &list :
+         QStringList{path(QStringLiteral("src/l/m/train.txt")),
+                     project().imagesDir() + QStringLiteral("/pets/pets.txt")}) {
+        ImportRequest r = defaultImportRequest(list);
+        r.copy = true;
+        bool sawCheck = false;
+        ImportCallbacks cb;
+        cb.progress = [&](const ImportProgress &p) {
+            sawCheck = sawCheck || p.phase == QLatin1String("check");
+        };
+        cb.shouldCancel = [&] { return sawCheck; };
+        auto report = importData(project(), r, cb);
+        ASSERT_TRUE(report) << report.error();
+        EXPECT_TRUE(report->cancelled) << list;
+    }
+    EXPECT_EQ(userFiles(), before);
+    EXPECT_EQ(filesBelow(project().imagesDir()), imagesBefore);
+}
+
+TEST_F(ImportSafetyTest, FailedCopyImportKeepsFilesThatExistedBefore)
+{
+    m_project.reset();
+    QDir(path(QStringLiteral("project"))).removeRecursively();
+    m_project = makeProject(path(QStringLiteral("project")), TaskType::Binary);
+    writeImage(path(QStringLiteral("photos/x.png")), 1);
+    writeImage(path(QStringLiteral("src/l/m/y.png")), 2);
+    writeImage(path(QStringLiteral("src/l/m/z.png")), 3);
+    // A third class fails a binary project's import after the copies are written.
+    writeText(path(QStringLiteral("src/l/m/train.txt")),
+              QStringLiteral("../../../photos/x.png 0\ny.png 1\nz.png 2\n"));
+    // A stray file where a copy would go, not known to the project.
+    writeImage(project().imagesDir() + QStringLiteral("/train/y.png"), 4);
+    const QMap<QString, QByteArray> before = userFiles();
+    const QByteArray stray = encodeImage(4);
+    ImportRequest r = defaultImportRequest(path(QStringLiteral("src/l/m/train.txt")));
+    r.copy = true;
+    auto report = importData(project(), r);
+    ASSERT_FALSE(report);
+    EXPECT_TRUE(report.error().contains(QStringLiteral("binary"))) << report.error();
+    EXPECT_EQ(userFiles(), before);
+    EXPECT_EQ(filesBelow(project().imagesDir()), QStringList{QStringLiteral("train/y.png")});
+    QFile f(project().imagesDir() + QStringLiteral("/train/y.png"));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), stray);
+}
