@@ -15,6 +15,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -233,6 +234,25 @@ QString copyDestination(const QString &copyRoot, const ImportItem &item)
     return QDir::cleanPath(copyRoot + QStringLiteral("/_outside/") + absolute);
 }
 
+/// The message for an import that could not take the project's import lock.
+QString lockError(const Project &project, const QLockFile &lock)
+{
+    if (lock.error() == QLockFile::LockFailedError) {
+        qint64 pid = 0;
+        QString host, app;
+        const QString who = lock.getLockInfo(&pid, &host, &app)
+                                ? QStringLiteral(" (process %1 on %2)").arg(pid).arg(host)
+                                : QString();
+        return QStringLiteral("%1: another import into this project is running%2; try again "
+                              "when it has finished")
+            .arg(project.dir(), who);
+    }
+    return QStringLiteral("%1: cannot create the import lock file (%2)")
+        .arg(project.dir(), lock.error() == QLockFile::PermissionError
+                                ? QStringLiteral("permission denied")
+                                : QStringLiteral("unknown error"));
+}
+
 QJsonObject summaryJson(const ImportReport &r)
 {
     return QJsonObject{{QStringLiteral("imported"), r.imported},
@@ -280,6 +300,13 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
     QElapsedTimer wall;
     wall.start();
     const QString startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    // One import into a project at a time, across processes: two imports of one source would
+    // copy onto the same names, and the loser's clean-up would remove the winner's files. Held
+    // until this import has committed or cleaned up.
+    QLockFile lock(project.dir() + QStringLiteral("/import.lock"));
+    lock.setStaleLockTime(0); // an import can run for hours; only a dead owner frees the lock
+    if (!lock.tryLock(0))
+        return Result<ImportReport>::failure(lockError(project, lock));
     ImportReport report;
     auto scan = scanSource(req, project.info().task, cb);
     if (!scan)

@@ -142,3 +142,36 @@ TEST_F(ImportSafetyTest, FailedCopyImportKeepsFilesThatExistedBefore)
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     EXPECT_EQ(f.readAll(), stray);
 }
+
+TEST_F(ImportSafetyTest, ASecondImportWhileOneRunsFailsClearlyAndRemovesNothing)
+{
+    for (int i = 0; i < 40; ++i)
+        writeImage(path(QStringLiteral("src/%1/%2.png").arg(i % 2 ? "cat" : "dog").arg(i)), i);
+    ImportRequest r = defaultImportRequest(path(QStringLiteral("src")));
+    r.copy = true;
+    r.threads = 1;
+    // The other import (the CLI while the app imports) has its own connection.
+    auto other = Project::open(path(QStringLiteral("project")));
+    ASSERT_TRUE(other) << other.error();
+    std::optional<Result<ImportReport>> second;
+    ImportCallbacks cb;
+    cb.progress = [&](const ImportProgress &p) {
+        if (p.phase == QLatin1String("check") && !second)
+            second = importData(other.value(), r);
+    };
+    auto first = importData(project(), r, cb);
+    ASSERT_TRUE(second.has_value());
+    ASSERT_TRUE(first) << first.error();
+    EXPECT_EQ(first->imported, 40);
+    ASSERT_FALSE(*second);
+    EXPECT_TRUE(second->error().contains(QStringLiteral("another import"))) << second->error();
+    EXPECT_TRUE(second->error().contains(project().dir())) << second->error();
+    EXPECT_EQ(sampleRows(project()).size(), 40);
+    expectSamplesInsideImages(project());
+    EXPECT_EQ(filesBelow(project().imagesDir()).size(), 40);
+
+    // Once the first has finished, the same import goes through (and finds it all present).
+    auto again = importData(other.value(), r);
+    ASSERT_TRUE(again) << again.error();
+    EXPECT_EQ(again->alreadyPresent, 40);
+}
