@@ -29,10 +29,12 @@ bool cancelled(const ImportCallbacks &cb)
     return cb.shouldCancel && cb.shouldCancel();
 }
 
-/// Every non-hidden file below `dir`, recursively, following each symlinked folder once
-/// (cycles are cut by canonical path). Folders in `claimed` (canonical paths) belong to another
-/// walk, such as the source root or another class folder, and are not entered through a link:
-/// their files would otherwise come in twice, under the wrong class. Sorted for a stable order.
+/// Every non-hidden entry below `dir` that is not a folder, recursively, following each
+/// symlinked folder once (cycles are cut by canonical path). FIFOs, devices and dangling links
+/// are listed too, so the check reports why each is skipped instead of dropping it unseen. Folders
+/// in `claimed` (canonical paths) belong to another walk, such as the source root or another class
+/// folder, and are not entered through a link: their files would otherwise come in twice, under the
+/// wrong class. Sorted for a stable order.
 QStringList listFilesRecursive(const QString &dir, const ImportCallbacks &cb,
                                const QSet<QString> &claimed = {})
 {
@@ -53,7 +55,7 @@ QStringList listFilesRecursive(const QString &dir, const ImportCallbacks &cb,
                 continue;
             if (e.isDir())
                 pending.append(e.absoluteFilePath());
-            else if (e.isFile() || e.isSymLink())
+            else
                 files.append(e.absoluteFilePath());
         }
         if (cb.progress)
@@ -105,7 +107,7 @@ void scanFolderPerClass(const QString &dir, Split split, const QString &root, in
         }
     }
     // Images lying next to the class folders have no class: keep them as unlabeled.
-    for (const QFileInfo &e : QDir(dir).entryInfoList(QDir::Files, QDir::Name)) {
+    for (const QFileInfo &e : QDir(dir).entryInfoList(QDir::Files | QDir::System, QDir::Name)) {
         if (!isHiddenName(e.fileName()))
             out.items.push_back({e.absoluteFilePath(),
                                  e.absoluteFilePath(),

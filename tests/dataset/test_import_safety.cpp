@@ -14,7 +14,14 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
+#include <memory>
 #include <optional>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace pulc::dataset;
 using namespace pulc::test;
@@ -45,6 +52,14 @@ protected:
     QTemporaryDir m_tmp;
     std::optional<Project> m_project;
 };
+
+QString reasonFor(const ImportReport &report, const QString &ref)
+{
+    for (const SkippedFile &s : report.skipped)
+        if (s.path == ref)
+            return s.reason;
+    return QStringLiteral("<not skipped>");
+}
 
 /// Every stored sample file exists and lies inside the project's images/ folder.
 void expectSamplesInsideImages(Project &project)
@@ -174,4 +189,42 @@ TEST_F(ImportSafetyTest, ASecondImportWhileOneRunsFailsClearlyAndRemovesNothing)
     auto again = importData(other.value(), r);
     ASSERT_TRUE(again) << again.error();
     EXPECT_EQ(again->alreadyPresent, 40);
+}
+
+TEST_F(ImportSafetyTest, FifosAreSkippedWithAReasonInsteadOfHangingTheImport)
+{
+    writeImage(path(QStringLiteral("src/cat/a.png")), 1);
+    const QByteArray fifo = QFile::encodeName(path(QStringLiteral("fifo")));
+    const QByteArray direct = QFile::encodeName(path(QStringLiteral("src/cat/c.png")));
+    ASSERT_EQ(::mkfifo(fifo.constData(), 0600), 0);
+    ASSERT_EQ(::mkfifo(direct.constData(), 0600), 0);
+    ASSERT_TRUE(QFile::link(path(QStringLiteral("fifo")), path(QStringLiteral("src/cat/b.png"))));
+    const QString dir = path(QStringLiteral("project"));
+    const QString source = path(QStringLiteral("src"));
+    auto running = std::async(std::launch::async, [dir, source]() -> Result<ImportReport> {
+        auto p = Project::open(dir); // a connection of this thread
+        if (!p)
+            return Result<ImportReport>::failure(p.error());
+        return importData(p.value(), defaultImportRequest(source));
+    });
+    if (running.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+        ADD_FAILURE() << "the import hangs on a FIFO";
+        // Give each blocked reader a writer, then end-of-file, so the test ends.
+        while (running.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+            for (const QByteArray &f : {fifo, direct}) {
+                const int fd = ::open(f.constData(), O_WRONLY | O_NONBLOCK);
+                if (fd >= 0)
+                    ::close(fd);
+            }
+        }
+    }
+    auto report = running.get();
+    ASSERT_TRUE(report) << report.error();
+    EXPECT_EQ(report->imported, 1);
+    EXPECT_TRUE(reasonFor(*report, path(QStringLiteral("src/cat/b.png")))
+                    .contains(QStringLiteral("not a regular file")))
+        << reasonFor(*report, path(QStringLiteral("src/cat/b.png")));
+    EXPECT_TRUE(reasonFor(*report, path(QStringLiteral("src/cat/c.png")))
+                    .contains(QStringLiteral("not a regular file")))
+        << reasonFor(*report, path(QStringLiteral("src/cat/c.png")));
 }
