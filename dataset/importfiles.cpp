@@ -6,6 +6,7 @@
 #include <QSaveFile>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -61,7 +62,8 @@ QString escapedName(const QByteArray &name)
             out += QLatin1Char(char(lead));
             ++i;
         } else {
-            out += QStringLiteral("\\x%1").arg(uint(lead), 2, 16, QLatin1Char('0')).toUpper();
+            out += QStringLiteral("\\x") +
+                   QString::number(lead, 16).toUpper().rightJustified(2, QLatin1Char('0'));
             ++i;
         }
     }
@@ -145,19 +147,27 @@ bool resolvesInside(const QString &canonicalFolder, const QString &path)
     return canonical == canonicalFolder || canonical.startsWith(canonicalFolder + QLatin1Char('/'));
 }
 
-QStringList undecodableNames(const QString &dir)
+QList<SkippedFile> undecodableEntries(const QString &dir)
 {
-    QStringList out;
+    QList<SkippedFile> out;
     DIR *d = ::opendir(QFile::encodeName(dir).constData());
     if (!d)
         return out;
     while (const dirent *e = ::readdir(d)) {
         const QByteArray name(e->d_name);
-        if (!isValidUtf8(name))
-            out.append(dir + QLatin1Char('/') + escapedName(name));
+        if (name.startsWith('.') || isValidUtf8(name))
+            continue;
+        const QString path = dir + QLatin1Char('/') + escapedName(name);
+        struct stat st;
+        const bool isDir = ::fstatat(::dirfd(d), e->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode);
+        out.append({path, isDir ? QStringLiteral("the folder name is not valid UTF-8; rename it "
+                                                 "to import what it holds")
+                                : QStringLiteral("the file name is not valid UTF-8; rename it to "
+                                                 "import it")});
     }
     ::closedir(d);
-    out.sort();
+    std::sort(out.begin(), out.end(),
+              [](const SkippedFile &a, const SkippedFile &b) { return a.path < b.path; });
     return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "importer.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -25,9 +26,10 @@ Result<bool> createNewFile(const QString &path, const QByteArray &bytes);
 /// `canonicalFolder` or below it. Used to keep copies inside the project's images/ folder.
 bool resolvesInside(const QString &canonicalFolder, const QString &path);
 
-/// The file and folder names in `dir` that are not valid UTF-8, which Qt cannot name (its
-/// folder listings leave them out). Each is returned as `dir/name` with the bytes that do
-/// not decode written as `\xHH`, for reports.
-QStringList undecodableNames(const QString &dir);
+/// The files and folders in `dir` whose names are not valid UTF-8, with the reason to report:
+/// Qt cannot name them (its folder listings leave them out), so they cannot be imported. Each
+/// is named `dir/name` with the bytes that do not decode written as `\xHH`. Hidden names are
+/// left out, as imports skip those silently.
+QList<SkippedFile> undecodableEntries(const QString &dir);
 
 } // namespace pulc::dataset::detail

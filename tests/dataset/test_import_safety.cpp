@@ -228,3 +228,32 @@ TEST_F(ImportSafetyTest, FifosAreSkippedWithAReasonInsteadOfHangingTheImport)
                     .contains(QStringLiteral("not a regular file")))
         << reasonFor(*report, path(QStringLiteral("src/cat/c.png")));
 }
+
+TEST_F(ImportSafetyTest, UndecodableNamesAndSymlinkLoopsAreReported)
+{
+    writeImage(path(QStringLiteral("src/cat/good.png")), 1);
+    // "café.png" in Latin-1: not valid UTF-8, so Qt cannot name it.
+    const QByteArray latin1 = QFile::encodeName(path(QStringLiteral("src/cat"))) + "/caf\xe9.png";
+    const QByteArray image = encodeImage(2);
+    const int fd = ::open(latin1.constData(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+    ASSERT_GE(fd, 0);
+    // QTemporaryDir cannot remove what Qt cannot name.
+    const std::unique_ptr<const char, void (*)(const char *)> removeLatin1(
+        latin1.constData(), [](const char *p) { ::unlink(p); });
+    ASSERT_EQ(::write(fd, image.constData(), size_t(image.size())), ssize_t(image.size()));
+    ::close(fd);
+    ASSERT_TRUE(QFile::link(path(QStringLiteral("src/cat/loop.png")),
+                            path(QStringLiteral("src/cat/loop.png"))));
+    ASSERT_TRUE(QFile::link(path(QStringLiteral("src/cat")), path(QStringLiteral("src/cat/self"))));
+    auto report = importData(project(), defaultImportRequest(path(QStringLiteral("src"))));
+    ASSERT_TRUE(report) << report.error();
+    EXPECT_EQ(report->imported, 1);
+    EXPECT_EQ(reasonFor(*report, path(QStringLiteral("src/cat/caf\\xE9.png"))),
+              QStringLiteral("the file name is not valid UTF-8; rename it to import it"));
+    EXPECT_EQ(reasonFor(*report, path(QStringLiteral("src/cat/loop.png"))),
+              QStringLiteral("a symbolic link loop"));
+    EXPECT_EQ(reasonFor(*report, path(QStringLiteral("src/cat/self"))),
+              QStringLiteral("a symbolic link loop (back to %1); not followed")
+                  .arg(QFileInfo(path(QStringLiteral("src/cat"))).canonicalFilePath()));
+    EXPECT_EQ(report->skipped.size(), 3);
+}
