@@ -40,7 +40,14 @@ Result<QStringList> readClassMap(const QString &file)
                     .arg(file)
                     .arg(lineNo)
                     .arg(line.left(60)));
-        const int id = m.captured(1).toInt();
+        bool ok = false;
+        const int id = m.captured(1).toInt(&ok);
+        if (!ok) // past int: toInt() would give 0 and silently rename class 0
+            return Result<QStringList>::failure(
+                QStringLiteral("%1:%2: class id %3 is not a valid class id")
+                    .arg(file)
+                    .arg(lineNo)
+                    .arg(m.captured(1)));
         if (id > 100000)
             return Result<QStringList>::failure(
                 QStringLiteral("%1:%2: class id %3 is implausibly large")
@@ -164,7 +171,12 @@ Status scanOneList(const QString &listFile, const QStringList &classNames, Split
                     out.classOrder.append(nameForId(names.value(), int(b)));
             }
         } else if (const auto s = kSingle.match(line); s.hasMatch()) {
-            const int id = s.captured(2).toInt();
+            bool ok = false;
+            const int id = s.captured(2).toInt(&ok);
+            if (!ok) { // past int: toInt() would give 0, a wrong label
+                reject(QStringLiteral("label %1 is not a valid class id").arg(s.captured(2)));
+                continue;
+            }
             if (id < 0 || (!names->isEmpty() && id >= names->size())) {
                 reject(names->isEmpty()
                            ? QStringLiteral("label %1 is negative").arg(id)

@@ -229,6 +229,29 @@ TEST_F(ImportSafetyTest, FifosAreSkippedWithAReasonInsteadOfHangingTheImport)
         << reasonFor(*report, path(QStringLiteral("src/cat/c.png")));
 }
 
+TEST_F(ImportSafetyTest, LabelIdsThatOverflowAreSkippedNamingTheLine)
+{
+    writeImage(path(QStringLiteral("src/img/x.png")), 1);
+    writeImage(path(QStringLiteral("src/img/y.png")), 2);
+    writeText(path(QStringLiteral("src/list.txt")),
+              QStringLiteral("img/x.png 1\nimg/y.png 99999999999\n"));
+    auto report = importData(project(), defaultImportRequest(path(QStringLiteral("src/list.txt"))));
+    ASSERT_TRUE(report) << report.error();
+    EXPECT_EQ(report->imported, 1);
+    EXPECT_EQ(reasonFor(*report, QStringLiteral("list.txt:2")),
+              QStringLiteral("label 99999999999 is not a valid class id"));
+    EXPECT_EQ(report->classes, QStringList{QStringLiteral("1")});
+
+    // The same in a class map fails the import, naming the file and line.
+    writeText(path(QStringLiteral("src/map.txt")), QStringLiteral("1 dog\n99999999999 cat\n"));
+    ImportRequest r = defaultImportRequest(path(QStringLiteral("src/list.txt")));
+    r.classMapFile = path(QStringLiteral("src/map.txt"));
+    auto mapped = importData(project(), r);
+    ASSERT_FALSE(mapped);
+    EXPECT_EQ(mapped.error(), QStringLiteral("%1:2: class id 99999999999 is not a valid class id")
+                                  .arg(path(QStringLiteral("src/map.txt"))));
+}
+
 TEST_F(ImportSafetyTest, UndecodableNamesAndSymlinkLoopsAreReported)
 {
     writeImage(path(QStringLiteral("src/cat/good.png")), 1);
