@@ -85,6 +85,13 @@ Result<Database> Database::openAtVersion(const QString &file, int targetVersion)
             QStringLiteral("%1: no project database here (expected project.pulc)").arg(file));
     if (info.exists() && !info.isFile())
         return Result<Database>::failure(QStringLiteral("%1: is not a file").arg(file));
+    // SQLite takes an empty file for an empty database, and migrating it would turn what is
+    // usually a failed copy of a real project into a new, empty one.
+    if (info.exists() && info.size() == 0)
+        return Result<Database>::failure(
+            QStringLiteral("%1: the project file is empty (0 bytes); it is usually an incomplete "
+                           "copy of a project: copy it again or restore it from a backup")
+                .arg(file));
 
     Database d;
     d.m_file = file;

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -253,4 +254,25 @@ TEST_F(DatabaseTest, EnsureClassReusesAndColoursClasses)
     EXPECT_EQ(classes[1].name, QStringLiteral("dog"));
     EXPECT_EQ(classes[0].color, classColor(0));
     EXPECT_NE(classes[0].color, classes[1].color);
+}
+
+TEST_F(DatabaseTest, RefusesAnEmptyProjectFileNamingIt)
+{
+    // A 0-byte project.pulc is what a failed copy of a real project leaves: opening it must not
+    // turn it into a new, empty project.
+    const QString file = path(QStringLiteral("p/project.pulc"));
+    writeFile(file, {});
+    auto project = Project::open(path(QStringLiteral("p")));
+    ASSERT_FALSE(project);
+    EXPECT_EQ(project.error(),
+              QStringLiteral("%1: the project file is empty (0 bytes); it is usually an incomplete "
+                             "copy of a project: copy it again or restore it from a backup")
+                  .arg(file));
+    EXPECT_EQ(QFileInfo(file).size(), 0);
+
+    // A new project in an empty folder is still created.
+    ASSERT_TRUE(QDir().mkpath(path(QStringLiteral("fresh"))));
+    auto fresh = Project::create(path(QStringLiteral("fresh")), ProjectInfo{});
+    ASSERT_TRUE(fresh) << fresh.error();
+    EXPECT_EQ(fresh->database().schemaVersion(), kSchemaVersion);
 }
