@@ -148,10 +148,20 @@ int Database::schemaVersion() const
 
 Status Database::migrate(int targetVersion)
 {
-    for (int v = schemaVersion(); v >= 0 && v < targetVersion; ++v) {
+    // Most opens find the schema current and take no write lock, so a read-only project opens.
+    if (const int v = schemaVersion(); v < 0 || v >= targetVersion)
+        return Status::success();
+    for (;;) {
         Transaction tx(m_db);
         if (!tx.begun())
             return Status::failure(QStringLiteral("cannot start the schema migration"));
+        // Read inside the write transaction: another process may have migrated while this one
+        // waited for the lock, and applying its step again would fail.
+        const int v = schemaVersion();
+        if (v < 0)
+            return Status::failure(QStringLiteral("cannot read the schema version"));
+        if (v >= targetVersion)
+            return Status::success();
         if (Status s = schema::applyStep(m_db, v); !s)
             return Status::failure(
                 QStringLiteral("migration from schema %1 failed: %2").arg(v).arg(s.error));
@@ -163,7 +173,6 @@ Status Database::migrate(int targetVersion)
         if (Status s = tx.commit(); !s)
             return s;
     }
-    return Status::success();
 }
 
 QString Database::integrityProblem()

@@ -2,6 +2,7 @@
 
 #include "dataset/database.h"
 #include "dataset/project.h"
+#include "dataset/schema.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,6 +13,10 @@
 #include <QVariant>
 
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <thread>
 
 using namespace pulc::dataset;
 using namespace pulc::test;
@@ -275,4 +280,43 @@ TEST_F(DatabaseTest, RefusesAnEmptyProjectFileNamingIt)
     auto fresh = Project::create(path(QStringLiteral("fresh")), ProjectInfo{});
     ASSERT_TRUE(fresh) << fresh.error();
     EXPECT_EQ(fresh->database().schemaVersion(), kSchemaVersion);
+}
+
+TEST_F(DatabaseTest, TwoConnectionsMigratingAtOnceBothSucceed)
+{
+    ASSERT_TRUE(QDir().mkpath(path(QStringLiteral("old"))));
+    const QString file = path(QStringLiteral("old/project.pulc"));
+    {
+        auto v1 = Database::openAtVersion(file, 1);
+        ASSERT_TRUE(v1) << v1.error();
+        QSqlQuery q(v1->db());
+        ASSERT_TRUE(q.exec(QStringLiteral(
+            "INSERT INTO meta(key, value) VALUES('name', 'Old'), ('task', 'single')")));
+    }
+    // This connection plays the first process: it holds the write lock while it migrates...
+    const QString name = QStringLiteral("first-migrator");
+    {
+        QSqlDatabase first = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        first.setDatabaseName(file);
+        ASSERT_TRUE(first.open());
+        ASSERT_TRUE(exec(first, QStringLiteral("BEGIN IMMEDIATE")));
+        // ...while the second opens the project and has to wait for it.
+        const QString dir = path(QStringLiteral("old"));
+        auto second = std::async(std::launch::async, [dir] {
+            auto p = Project::open(dir);
+            return p ? QString() : p.error();
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        for (int v = 1; v < kSchemaVersion; ++v)
+            ASSERT_TRUE(schema::applyStep(first, v));
+        ASSERT_TRUE(exec(first, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion)));
+        ASSERT_TRUE(exec(first, QStringLiteral("COMMIT")));
+        EXPECT_EQ(second.get(), QString());
+        first.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    auto project = Project::open(path(QStringLiteral("old")));
+    ASSERT_TRUE(project) << project.error();
+    EXPECT_EQ(project->database().schemaVersion(), kSchemaVersion);
+    EXPECT_EQ(project->database().integrityProblem(), QString());
 }
