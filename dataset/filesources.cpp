@@ -20,6 +20,9 @@ QString fileNameOf(const QString &path)
 
 Result<QStringList> readClassMap(const QString &file)
 {
+    if (QFileInfo(file).exists() && !QFileInfo(file).isFile()) // a FIFO would block open()
+        return Result<QStringList>::failure(
+            QStringLiteral("%1: cannot read class map: not a regular file").arg(file));
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
         return Result<QStringList>::failure(
@@ -95,6 +98,9 @@ QString resolvePath(const QString &root, const QString &path)
 /// Reads text lines, refusing binary files early with a clear message.
 Result<QStringList> readTextLines(const QString &file)
 {
+    if (QFileInfo(file).exists() && !QFileInfo(file).isFile()) // a FIFO would block open()
+        return Result<QStringList>::failure(
+            QStringLiteral("%1: cannot read: not a regular file").arg(file));
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return Result<QStringList>::failure(
@@ -280,6 +286,8 @@ Status scanIdxFile(const QString &imagesFile, const QStringList &names, const Im
         QString(base).replace(QStringLiteral("images-idx3"), QStringLiteral("labels-idx1")));
     QByteArray labels;
     if (labelsFile != imagesFile && QFileInfo::exists(labelsFile)) {
+        if (!QFileInfo(labelsFile).isFile()) // a FIFO would block the read
+            return Status::failure(QStringLiteral("%1: not a regular file").arg(labelsFile));
         auto l = readIdxLabels(labelsFile);
         if (!l)
             return Status::failure(l.error());
@@ -450,8 +458,10 @@ Status scanIdx(const ImportRequest &req, ScanResult &out)
         if (imageFiles.isEmpty())
             return Status::failure(
                 QStringLiteral("%1: no *-images-idx3-ubyte files in this folder").arg(req.source));
-    } else {
+    } else if (QFileInfo(req.source).isFile()) {
         imageFiles.append(QFileInfo(req.source).absoluteFilePath());
+    } else { // a FIFO would block the read
+        return Status::failure(QStringLiteral("%1: not a regular file").arg(req.source));
     }
     for (const QString &f : imageFiles) {
         if (Status s = scanIdxFile(f, names.value(), req, out); !s)

@@ -191,6 +191,35 @@ TEST_F(ImportSafetyTest, ASecondImportWhileOneRunsFailsClearlyAndRemovesNothing)
     EXPECT_EQ(again->alreadyPresent, 40);
 }
 
+namespace {
+
+/// Runs `request` into the project in `dir` on another thread. When it has not ended after
+/// ten seconds it hangs on one of `fifos`: the test fails, and each FIFO gets a writer and
+/// then an end of file, so the import ends and the test does not hang with it.
+Result<ImportReport> importWithWatchdog(const QString &dir, const ImportRequest &request,
+                                        const QList<QByteArray> &fifos)
+{
+    auto running = std::async(std::launch::async, [dir, request]() -> Result<ImportReport> {
+        auto p = Project::open(dir); // a connection of this thread
+        if (!p)
+            return Result<ImportReport>::failure(p.error());
+        return importData(p.value(), request);
+    });
+    if (running.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+        ADD_FAILURE() << "the import of " << request.source << " hangs on a FIFO";
+        while (running.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+            for (const QByteArray &f : fifos) {
+                const int fd = ::open(f.constData(), O_WRONLY | O_NONBLOCK);
+                if (fd >= 0)
+                    ::close(fd);
+            }
+        }
+    }
+    return running.get();
+}
+
+} // namespace
+
 TEST_F(ImportSafetyTest, FifosAreSkippedWithAReasonInsteadOfHangingTheImport)
 {
     writeImage(path(QStringLiteral("src/cat/a.png")), 1);
@@ -200,33 +229,31 @@ TEST_F(ImportSafetyTest, FifosAreSkippedWithAReasonInsteadOfHangingTheImport)
     ASSERT_EQ(::mkfifo(direct.constData(), 0600), 0);
     ASSERT_TRUE(QFile::link(path(QStringLiteral("fifo")), path(QStringLiteral("src/cat/b.png"))));
     const QString dir = path(QStringLiteral("project"));
-    const QString source = path(QStringLiteral("src"));
-    auto running = std::async(std::launch::async, [dir, source]() -> Result<ImportReport> {
-        auto p = Project::open(dir); // a connection of this thread
-        if (!p)
-            return Result<ImportReport>::failure(p.error());
-        return importData(p.value(), defaultImportRequest(source));
-    });
-    if (running.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
-        ADD_FAILURE() << "the import hangs on a FIFO";
-        // Give each blocked reader a writer, then end-of-file, so the test ends.
-        while (running.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
-            for (const QByteArray &f : {fifo, direct}) {
-                const int fd = ::open(f.constData(), O_WRONLY | O_NONBLOCK);
-                if (fd >= 0)
-                    ::close(fd);
-            }
-        }
-    }
-    auto report = running.get();
+    auto report =
+        importWithWatchdog(dir, defaultImportRequest(path(QStringLiteral("src"))), {fifo, direct});
     ASSERT_TRUE(report) << report.error();
     EXPECT_EQ(report->imported, 1);
-    EXPECT_TRUE(reasonFor(*report, path(QStringLiteral("src/cat/b.png")))
-                    .contains(QStringLiteral("not a regular file")))
-        << reasonFor(*report, path(QStringLiteral("src/cat/b.png")));
-    EXPECT_TRUE(reasonFor(*report, path(QStringLiteral("src/cat/c.png")))
-                    .contains(QStringLiteral("not a regular file")))
-        << reasonFor(*report, path(QStringLiteral("src/cat/c.png")));
+    EXPECT_EQ(reasonFor(*report, path(QStringLiteral("src/cat/b.png"))),
+              QStringLiteral("not a regular file (a FIFO)"));
+    EXPECT_EQ(reasonFor(*report, path(QStringLiteral("src/cat/c.png"))),
+              QStringLiteral("not a regular file (a FIFO)"));
+
+    // A list entry, and a folder of lists whose class map is a link to a FIFO.
+    writeText(path(QStringLiteral("lists/train_list.txt")),
+              QStringLiteral("../src/cat/a.png 0\n../src/cat/b.png 0\n"));
+    ASSERT_TRUE(
+        QFile::link(path(QStringLiteral("fifo")), path(QStringLiteral("lists/label_list.txt"))));
+    auto lists =
+        importWithWatchdog(dir, defaultImportRequest(path(QStringLiteral("lists"))), {fifo});
+    ASSERT_FALSE(lists);
+    EXPECT_EQ(lists.error(), QStringLiteral("%1: cannot read class map: not a regular file")
+                                 .arg(path(QStringLiteral("lists/label_list.txt"))));
+    ImportRequest withMap = defaultImportRequest(path(QStringLiteral("lists/train_list.txt")));
+    withMap.classNames = QStringList{QStringLiteral("cat")};
+    auto list = importWithWatchdog(dir, withMap, {fifo});
+    ASSERT_TRUE(list) << list.error();
+    EXPECT_EQ(reasonFor(*list, QStringLiteral("train_list.txt:2")),
+              QStringLiteral("not a regular file (a FIFO)"));
 }
 
 TEST_F(ImportSafetyTest, LabelIdsThatOverflowAreSkippedNamingTheLine)
