@@ -112,6 +112,8 @@ qint64 elapsedNs(QElapsedTimer &t)
 QString writeCopy(Planned &p, const QByteArray &bytes, DestinationNames &names, bool *created,
                   QString *reason)
 {
+    if (names.canonicalImages.isEmpty())
+        return QStringLiteral("cannot create folder %1").arg(names.project->imagesDir());
     const QString folder = QFileInfo(p.destination).absolutePath();
     // A folder below images/ that is a link to elsewhere would take the copy outside.
     if (!resolvesInside(names.canonicalImages, folder)) {
@@ -331,6 +333,7 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
     }
     DestinationNames names;
     names.project = &project;
+    QDir().mkpath(project.imagesDir()); // opening a read-only project skips it; copies need it
     names.canonicalImages = QFileInfo(project.imagesDir()).canonicalFilePath();
     for (auto it = existing.constBegin(); it != existing.constEnd(); ++it)
         names.taken.insert(it.key());
