@@ -33,6 +33,8 @@
 namespace pulc::dataset {
 namespace {
 
+using detail::copyDestination;
+using detail::copyFolderName;
 using detail::createNewFile;
 using detail::readRegularFile;
 using detail::resolvesInside;
@@ -208,34 +210,6 @@ void removeWritten(const std::vector<Planned> &plan, const std::vector<Checked> 
     }
 }
 
-/// The folder below images/ for a source's copies: its name, unless that name would lead
-/// elsewhere (a source given as "..", or the root folder).
-QString copyFolderName(const QString &name)
-{
-    if (name.isEmpty() || name == QLatin1String(".") || name == QLatin1String("..") ||
-        name.contains(QLatin1Char('/')))
-        return QStringLiteral("import");
-    return name;
-}
-
-/// Where the copy of `item` goes below `copyRoot`: its path below the source's folder. A file
-/// outside that folder (a list entry with ".." or an absolute path) would climb out of
-/// images/ that way, so it goes below `_outside/` under its absolute path instead, which
-/// also keeps two such files from sharing a name.
-QString copyDestination(const QString &copyRoot, const ImportItem &item)
-{
-    const QString relative = QDir::cleanPath(item.relative);
-    const bool outside = relative.isEmpty() || QDir::isAbsolutePath(relative) ||
-                         relative == QLatin1String("..") ||
-                         relative.startsWith(QLatin1String("../"));
-    if (!outside)
-        return QDir::cleanPath(copyRoot + QLatin1Char('/') + relative);
-    QString absolute = QDir::cleanPath(item.file);
-    while (absolute.startsWith(QLatin1Char('/')))
-        absolute.remove(0, 1);
-    return QDir::cleanPath(copyRoot + QStringLiteral("/_outside/") + absolute);
-}
-
 /// The message for an import that could not take the project's import lock.
 QString lockError(const Project &project, const QLockFile &lock)
 {
@@ -346,7 +320,8 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         Planned p;
         p.item = &item;
         p.writeFile = req.copy || item.idxSet >= 0;
-        p.destination = p.writeFile ? copyDestination(copyRoot, item) : item.file;
+        p.destination =
+            p.writeFile ? copyDestination(copyRoot, item.relative, item.file) : item.file;
         if (p.writeFile && !p.destination.startsWith(imagesPrefix)) {
             report.skipped.append(
                 {item.ref, QStringLiteral("its copy would be written outside the project's "

@@ -74,6 +74,27 @@ QString escapedName(const QByteArray &name)
 
 } // namespace
 
+QString copyFolderName(const QString &name)
+{
+    if (name.isEmpty() || name == QLatin1String(".") || name == QLatin1String("..") ||
+        name.contains(QLatin1Char('/')))
+        return QStringLiteral("import");
+    return name;
+}
+
+QString copyDestination(const QString &copyRoot, const QString &relative, const QString &file)
+{
+    const QString clean = QDir::cleanPath(relative);
+    const bool outside = clean.isEmpty() || QDir::isAbsolutePath(clean) ||
+                         clean == QLatin1String("..") || clean.startsWith(QLatin1String("../"));
+    if (!outside)
+        return QDir::cleanPath(copyRoot + QLatin1Char('/') + clean);
+    QString absolute = QDir::cleanPath(file);
+    while (absolute.startsWith(QLatin1Char('/')))
+        absolute.remove(0, 1);
+    return QDir::cleanPath(copyRoot + QStringLiteral("/_outside/") + absolute);
+}
+
 Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes)
 {
     const QByteArray native = QFile::encodeName(path);

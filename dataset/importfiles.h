@@ -12,6 +12,16 @@
 // Internal to the dataset library; safe to call from several threads at once.
 namespace pulc::dataset::detail {
 
+/// The folder below images/ for a source's copies: its name, unless that name would lead
+/// elsewhere (a source given as "..", or the root folder).
+QString copyFolderName(const QString &name);
+
+/// Where the copy of `file` goes below `copyRoot`, given its path `relative` to the source's
+/// folder: that path, when it stays inside. A file outside the folder (a list entry with ".."
+/// or an absolute path) would climb out of images/ that way, so it goes below `_outside/`
+/// under its absolute path instead, which also keeps two such files from sharing a name.
+QString copyDestination(const QString &copyRoot, const QString &relative, const QString &file);
+
 /// Reads `path` (symbolic links followed) when it is a regular file of at most `maxBytes`.
 /// FIFOs, devices and sockets are refused without being opened, since opening one can block
 /// forever; the error is the reason to report ("not a regular file (a FIFO)").
