@@ -210,6 +210,12 @@ void removeWritten(const std::vector<Planned> &plan, const std::vector<Checked> 
     }
 }
 
+/// Held by the running import of a project, across processes (docs/dataset.md).
+QString importLockFile(const Project &project)
+{
+    return project.dir() + QStringLiteral("/import.lock");
+}
+
 /// The message for an import that could not take the project's import lock.
 QString lockError(const Project &project, const QLockFile &lock)
 {
@@ -219,9 +225,11 @@ QString lockError(const Project &project, const QLockFile &lock)
         const QString who = lock.getLockInfo(&pid, &host, &app)
                                 ? QStringLiteral(" (process %1 on %2)").arg(pid).arg(host)
                                 : QString();
+        // A lock left on another computer (a project on a network share) cannot be checked.
         return QStringLiteral("%1: another import into this project is running%2; try again "
-                              "when it has finished")
-            .arg(project.dir(), who);
+                              "when it has finished, or delete %3 if it was left by a computer "
+                              "that crashed")
+            .arg(project.dir(), who, importLockFile(project));
     }
     return QStringLiteral("%1: cannot create the import lock file (%2)")
         .arg(project.dir(), lock.error() == QLockFile::PermissionError
@@ -279,7 +287,7 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
     // One import into a project at a time, across processes: two imports of one source would
     // copy onto the same names, and the loser's clean-up would remove the winner's files. Held
     // until this import has committed or cleaned up.
-    QLockFile lock(project.dir() + QStringLiteral("/import.lock"));
+    QLockFile lock(importLockFile(project));
     lock.setStaleLockTime(0); // an import can run for hours; only a dead owner frees the lock
     if (!lock.tryLock(0))
         return Result<ImportReport>::failure(lockError(project, lock));

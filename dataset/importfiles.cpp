@@ -85,8 +85,10 @@ QString copyFolderName(const QString &name)
 QString copyDestination(const QString &copyRoot, const QString &relative, const QString &file)
 {
     const QString clean = QDir::cleanPath(relative);
-    const bool outside = clean.isEmpty() || QDir::isAbsolutePath(clean) ||
-                         clean == QLatin1String("..") || clean.startsWith(QLatin1String("../"));
+    // "." would name copyRoot itself.
+    const bool outside = clean.isEmpty() || clean == QLatin1String(".") ||
+                         QDir::isAbsolutePath(clean) || clean == QLatin1String("..") ||
+                         clean.startsWith(QLatin1String("../"));
     if (!outside)
         return QDir::cleanPath(copyRoot + QLatin1Char('/') + clean);
     QString absolute = QDir::cleanPath(file);

@@ -181,6 +181,8 @@ TEST_F(ImportSafetyTest, ASecondImportWhileOneRunsFailsClearlyAndRemovesNothing)
     ASSERT_FALSE(*second);
     EXPECT_TRUE(second->error().contains(QStringLiteral("another import"))) << second->error();
     EXPECT_TRUE(second->error().contains(project().dir())) << second->error();
+    EXPECT_TRUE(second->error().contains(project().dir() + QStringLiteral("/import.lock")))
+        << second->error();
     EXPECT_EQ(sampleRows(project()).size(), 40);
     expectSamplesInsideImages(project());
     EXPECT_EQ(filesBelow(project().imagesDir()).size(), 40);
