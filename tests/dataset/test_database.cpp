@@ -306,6 +306,8 @@ TEST_F(DatabaseTest, TwoConnectionsMigratingAtOnceBothSucceed)
             auto p = Project::open(dir);
             return p ? QString() : p.error();
         });
+        // Time for it to read the old version and block on the lock. On a machine so slow that
+        // it has not by then, the race is not exercised and the test passes; it cannot fail.
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
         for (int v = 1; v < kSchemaVersion; ++v)
             ASSERT_TRUE(schema::applyStep(first, v));
