@@ -85,6 +85,13 @@ Result<Database> Database::openAtVersion(const QString &file, int targetVersion)
             QStringLiteral("%1: no project database here (expected project.pulc)").arg(file));
     if (info.exists() && !info.isFile())
         return Result<Database>::failure(QStringLiteral("%1: is not a file").arg(file));
+    // SQLite takes an empty file for an empty database, and migrating it would turn what is
+    // usually a failed copy of a real project into a new, empty one.
+    if (info.exists() && info.size() == 0)
+        return Result<Database>::failure(
+            QStringLiteral("%1: the project file is empty (0 bytes); it is usually an incomplete "
+                           "copy of a project: copy it again or restore it from a backup")
+                .arg(file));
 
     Database d;
     d.m_file = file;
@@ -141,10 +148,20 @@ int Database::schemaVersion() const
 
 Status Database::migrate(int targetVersion)
 {
-    for (int v = schemaVersion(); v >= 0 && v < targetVersion; ++v) {
+    // Most opens find the schema current and take no write lock, so a read-only project opens.
+    if (const int v = schemaVersion(); v < 0 || v >= targetVersion)
+        return Status::success();
+    for (;;) {
         Transaction tx(m_db);
         if (!tx.begun())
             return Status::failure(QStringLiteral("cannot start the schema migration"));
+        // Read inside the write transaction: another process may have migrated while this one
+        // waited for the lock, and applying its step again would fail.
+        const int v = schemaVersion();
+        if (v < 0)
+            return Status::failure(QStringLiteral("cannot read the schema version"));
+        if (v >= targetVersion)
+            return Status::success();
         if (Status s = schema::applyStep(m_db, v); !s)
             return Status::failure(
                 QStringLiteral("migration from schema %1 failed: %2").arg(v).arg(s.error));
@@ -156,7 +173,6 @@ Status Database::migrate(int targetVersion)
         if (Status s = tx.commit(); !s)
             return s;
     }
-    return Status::success();
 }
 
 QString Database::integrityProblem()

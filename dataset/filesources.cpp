@@ -20,6 +20,9 @@ QString fileNameOf(const QString &path)
 
 Result<QStringList> readClassMap(const QString &file)
 {
+    if (QFileInfo(file).exists() && !QFileInfo(file).isFile()) // a FIFO would block open()
+        return Result<QStringList>::failure(
+            QStringLiteral("%1: cannot read class map: not a regular file").arg(file));
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
         return Result<QStringList>::failure(
@@ -40,7 +43,14 @@ Result<QStringList> readClassMap(const QString &file)
                     .arg(file)
                     .arg(lineNo)
                     .arg(line.left(60)));
-        const int id = m.captured(1).toInt();
+        bool ok = false;
+        const int id = m.captured(1).toInt(&ok);
+        if (!ok) // past int: toInt() would give 0 and silently rename class 0
+            return Result<QStringList>::failure(
+                QStringLiteral("%1:%2: class id %3 is not a valid class id")
+                    .arg(file)
+                    .arg(lineNo)
+                    .arg(m.captured(1)));
         if (id > 100000)
             return Result<QStringList>::failure(
                 QStringLiteral("%1:%2: class id %3 is implausibly large")
@@ -88,6 +98,9 @@ QString resolvePath(const QString &root, const QString &path)
 /// Reads text lines, refusing binary files early with a clear message.
 Result<QStringList> readTextLines(const QString &file)
 {
+    if (QFileInfo(file).exists() && !QFileInfo(file).isFile()) // a FIFO would block open()
+        return Result<QStringList>::failure(
+            QStringLiteral("%1: cannot read: not a regular file").arg(file));
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return Result<QStringList>::failure(
@@ -164,7 +177,12 @@ Status scanOneList(const QString &listFile, const QStringList &classNames, Split
                     out.classOrder.append(nameForId(names.value(), int(b)));
             }
         } else if (const auto s = kSingle.match(line); s.hasMatch()) {
-            const int id = s.captured(2).toInt();
+            bool ok = false;
+            const int id = s.captured(2).toInt(&ok);
+            if (!ok) { // past int: toInt() would give 0, a wrong label
+                reject(QStringLiteral("label %1 is not a valid class id").arg(s.captured(2)));
+                continue;
+            }
             if (id < 0 || (!names->isEmpty() && id >= names->size())) {
                 reject(names->isEmpty()
                            ? QStringLiteral("label %1 is negative").arg(id)
@@ -268,6 +286,8 @@ Status scanIdxFile(const QString &imagesFile, const QStringList &names, const Im
         QString(base).replace(QStringLiteral("images-idx3"), QStringLiteral("labels-idx1")));
     QByteArray labels;
     if (labelsFile != imagesFile && QFileInfo::exists(labelsFile)) {
+        if (!QFileInfo(labelsFile).isFile()) // a FIFO would block the read
+            return Status::failure(QStringLiteral("%1: not a regular file").arg(labelsFile));
         auto l = readIdxLabels(labelsFile);
         if (!l)
             return Status::failure(l.error());
@@ -438,8 +458,10 @@ Status scanIdx(const ImportRequest &req, ScanResult &out)
         if (imageFiles.isEmpty())
             return Status::failure(
                 QStringLiteral("%1: no *-images-idx3-ubyte files in this folder").arg(req.source));
-    } else {
+    } else if (QFileInfo(req.source).isFile()) {
         imageFiles.append(QFileInfo(req.source).absoluteFilePath());
+    } else { // a FIFO would block the read
+        return Status::failure(QStringLiteral("%1: not a regular file").arg(req.source));
     }
     for (const QString &f : imageFiles) {
         if (Status s = scanIdxFile(f, names.value(), req, out); !s)

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "idxreader.h"
+#include "importfiles.h"
 #include "importsource.h"
 #include "project.h"
 
@@ -14,7 +15,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
+#include <QLockFile>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -31,6 +32,12 @@
 
 namespace pulc::dataset {
 namespace {
+
+using detail::copyDestination;
+using detail::copyFolderName;
+using detail::createNewFile;
+using detail::readRegularFile;
+using detail::resolvesInside;
 
 /// An item that survived planning: where its sample will live.
 struct Planned
@@ -49,6 +56,7 @@ struct DestinationNames
     std::mutex mutex;
     QSet<QString> taken;
     const Project *project = nullptr;
+    QString canonicalImages; ///< the project's images/ folder with links resolved
 
     /// Moves `p` to the first free `name_N.ext` next to its destination.
     void renumber(Planned &p)
@@ -62,7 +70,8 @@ struct DestinationNames
                                           .arg(n)
                                           .arg(suffix);
             const QString stored = project->storedPath(candidate);
-            if (!taken.contains(stored) && !QFileInfo::exists(candidate)) {
+            const QFileInfo there(candidate);
+            if (!taken.contains(stored) && !there.exists() && !there.isSymLink()) {
                 taken.insert(stored);
                 p.destination = candidate;
                 p.stored = stored;
@@ -97,14 +106,36 @@ qint64 elapsedNs(QElapsedTimer &t)
     return ns;
 }
 
-QString writeProjectFile(const QString &path, const QByteArray &bytes)
+/// Writes the copy of `p` as a new file inside images/, under another name when its own is
+/// taken on disk (a file the project does not know, or another process's copy): an import
+/// must not write over a file it did not create, since its clean-up removes what it wrote.
+/// Sets `*created` when the file was created. An error is fatal to the import; `*reason` is
+/// set instead when only this item cannot be copied.
+QString writeCopy(Planned &p, const QByteArray &bytes, DestinationNames &names, bool *created,
+                  QString *reason)
 {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return QStringLiteral("cannot create folder %1").arg(QFileInfo(path).absolutePath());
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    return {};
+    if (names.canonicalImages.isEmpty())
+        return QStringLiteral("cannot create folder %1").arg(names.project->imagesDir());
+    const QString folder = QFileInfo(p.destination).absolutePath();
+    // A folder below images/ that is a link to elsewhere would take the copy outside.
+    if (!resolvesInside(names.canonicalImages, folder)) {
+        *reason = QStringLiteral("the copy's folder %1 leads outside the project's images folder")
+                      .arg(folder);
+        return {};
+    }
+    if (!QDir().mkpath(folder))
+        return QStringLiteral("cannot create folder %1").arg(folder);
+    for (int attempt = 0; attempt < 100; ++attempt) { // renumber() keeps the folder
+        auto made = createNewFile(p.destination, bytes);
+        if (!made)
+            return made.error();
+        if (*made) {
+            *created = true;
+            return {};
+        }
+        names.renumber(p);
+    }
+    return QStringLiteral("cannot find a free name for %1").arg(p.destination);
 }
 
 /// Reads, hashes and validates one item; writes its copy when asked. Runs in a worker.
@@ -129,22 +160,12 @@ Checked checkItem(Planned &p, const ScanResult &scan, const ProbeLimits &limits,
         times.decode += elapsedNs(t);
         c.info = ImageInfo{QStringLiteral("png"), set.cols, set.rows};
     } else {
-        QFile f(p.item->file);
-        if (!f.exists()) {
-            c.reason = QStringLiteral("no such file");
+        auto read = readRegularFile(p.item->file, limits.maxFileBytes);
+        if (!read) {
+            c.reason = read.error();
             return c;
         }
-        if (f.size() > limits.maxFileBytes) {
-            c.reason = QStringLiteral("file too large (%1 MB, limit %2 MB)")
-                           .arg(f.size() / (1024 * 1024))
-                           .arg(limits.maxFileBytes / (1024 * 1024));
-            return c;
-        }
-        if (!f.open(QIODevice::ReadOnly)) {
-            c.reason = QStringLiteral("cannot read: %1").arg(f.errorString());
-            return c;
-        }
-        bytes = f.readAll();
+        bytes = std::move(read.value());
         times.read += elapsedNs(t);
         const ProbeResult probe = probeImage(bytes, limits);
         times.decode += elapsedNs(t);
@@ -165,25 +186,55 @@ Checked checkItem(Planned &p, const ScanResult &scan, const ProbeLimits &limits,
         names.renumber(p); // another image with the same name: keep both
     }
     if (p.writeFile) {
-        const QString err = writeProjectFile(p.destination, bytes);
+        const QString err = writeCopy(p, bytes, names, &c.written, &c.reason);
         times.write += elapsedNs(t);
         if (!err.isEmpty()) {
             // A project we cannot write to (disk full, permissions) fails the whole import.
             *fatal = err;
             return c;
         }
-        c.written = true;
+        if (!c.written)
+            return c;
     }
     c.ok = true;
     return c;
 }
 
+/// Removes the copies this import created; `written` is set only for files it created new,
+/// so a user's file (a source, or one already at a destination) is never among them.
 void removeWritten(const std::vector<Planned> &plan, const std::vector<Checked> &checked)
 {
     for (size_t i = 0; i < plan.size(); ++i) {
         if (checked[i].written)
             QFile::remove(plan[i].destination);
     }
+}
+
+/// Held by the running import of a project, across processes (docs/dataset.md).
+QString importLockFile(const Project &project)
+{
+    return project.dir() + QStringLiteral("/import.lock");
+}
+
+/// The message for an import that could not take the project's import lock.
+QString lockError(const Project &project, const QLockFile &lock)
+{
+    if (lock.error() == QLockFile::LockFailedError) {
+        qint64 pid = 0;
+        QString host, app;
+        const QString who = lock.getLockInfo(&pid, &host, &app)
+                                ? QStringLiteral(" (process %1 on %2)").arg(pid).arg(host)
+                                : QString();
+        // A lock left on another computer (a project on a network share) cannot be checked.
+        return QStringLiteral("%1: another import into this project is running%2; try again "
+                              "when it has finished, or delete %3 if it was left by a computer "
+                              "that crashed")
+            .arg(project.dir(), who, importLockFile(project));
+    }
+    return QStringLiteral("%1: cannot create the import lock file (%2)")
+        .arg(project.dir(), lock.error() == QLockFile::PermissionError
+                                ? QStringLiteral("permission denied")
+                                : QStringLiteral("unknown error"));
 }
 
 QJsonObject summaryJson(const ImportReport &r)
@@ -233,6 +284,13 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
     QElapsedTimer wall;
     wall.start();
     const QString startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    // One import into a project at a time, across processes: two imports of one source would
+    // copy onto the same names, and the loser's clean-up would remove the winner's files. Held
+    // until this import has committed or cleaned up.
+    QLockFile lock(importLockFile(project));
+    lock.setStaleLockTime(0); // an import can run for hours; only a dead owner frees the lock
+    if (!lock.tryLock(0))
+        return Result<ImportReport>::failure(lockError(project, lock));
     ImportReport report;
     auto scan = scanSource(req, project.info().task, cb);
     if (!scan)
@@ -257,9 +315,12 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
     }
     DestinationNames names;
     names.project = &project;
+    QDir().mkpath(project.imagesDir()); // opening a read-only project skips it; copies need it
+    names.canonicalImages = QFileInfo(project.imagesDir()).canonicalFilePath();
     for (auto it = existing.constBegin(); it != existing.constEnd(); ++it)
         names.taken.insert(it.key());
-    const QString copyRoot = project.imagesDir() + QLatin1Char('/') + scan->copyFolder;
+    const QString imagesPrefix = project.imagesDir() + QLatin1Char('/');
+    const QString copyRoot = imagesPrefix + copyFolderName(scan->copyFolder);
     std::vector<Planned> plan;
     plan.reserve(scan->items.size());
     QHash<QString, QString> firstRef;
@@ -268,7 +329,21 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         p.item = &item;
         p.writeFile = req.copy || item.idxSet >= 0;
         p.destination =
-            p.writeFile ? QDir::cleanPath(copyRoot + QLatin1Char('/') + item.relative) : item.file;
+            p.writeFile ? copyDestination(copyRoot, item.relative, item.file) : item.file;
+        if (p.writeFile && !p.destination.startsWith(imagesPrefix)) {
+            report.skipped.append(
+                {item.ref, QStringLiteral("its copy would be written outside the project's "
+                                          "images folder (%1)")
+                               .arg(p.destination)});
+            continue;
+        }
+        if (p.writeFile && item.idxSet < 0) {
+            // The file already lies where its copy would go (a list kept in images/): the
+            // sample points at it, and nothing is written, so nothing can be removed.
+            const QString there = QFileInfo(p.destination).canonicalFilePath();
+            if (!there.isEmpty() && there == QFileInfo(item.file).canonicalFilePath())
+                p.writeFile = false;
+        }
         const QString stored = project.storedPath(p.destination);
         if (auto it = existing.constFind(stored); it != existing.constEnd()) {
             if (!p.writeFile) {

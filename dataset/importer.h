@@ -106,7 +106,9 @@ struct ImportReport
 /// Imports `request.source` into `project`, all or nothing: files are read and checked in
 /// worker threads first, then every sample is written in one transaction. Cancel, a failure or
 /// a killed process leaves the database as it was (files copied so far are removed, except
-/// after a kill). Runs on the calling thread; call it from a worker in a GUI.
+/// after a kill; no other file is ever written over or removed). Fails at once, naming the
+/// lock, while another import into the same project runs, in this process or another. Runs on
+/// the calling thread; call it from a worker in a GUI.
 Result<ImportReport> importData(Project &project, const ImportRequest &request,
                                 const ImportCallbacks &callbacks = {});
 

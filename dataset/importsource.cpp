@@ -1,6 +1,7 @@
 #include "importsource.h"
 
 #include "filesources.h"
+#include "importfiles.h"
 
 #include "idxreader.h"
 #include "imageprobe.h"
@@ -29,12 +30,21 @@ bool cancelled(const ImportCallbacks &cb)
     return cb.shouldCancel && cb.shouldCancel();
 }
 
-/// Every non-hidden file below `dir`, recursively, following each symlinked folder once
-/// (cycles are cut by canonical path). Folders in `claimed` (canonical paths) belong to another
-/// walk, such as the source root or another class folder, and are not entered through a link:
-/// their files would otherwise come in twice, under the wrong class. Sorted for a stable order.
+/// True when a link in `folder` to `target` (both canonical) leads back to where it is.
+bool leadsBack(const QString &folder, const QString &target)
+{
+    return folder == target || folder.startsWith(target + QLatin1Char('/'));
+}
+
+/// Every non-hidden entry below `dir` that is not a folder, recursively, following each
+/// symlinked folder once (cycles are cut by canonical path). FIFOs, devices and dangling links
+/// are listed too, so the check reports why each is skipped instead of dropping it unseen;
+/// so are names Qt cannot decode and links that loop, through `skipped`. Folders in `claimed`
+/// (canonical paths) belong to another walk, such as the source root or another class folder,
+/// and are not entered through a link: their files would otherwise come in twice, under the
+/// wrong class. Sorted for a stable order.
 QStringList listFilesRecursive(const QString &dir, const ImportCallbacks &cb,
-                               const QSet<QString> &claimed = {})
+                               QList<SkippedFile> &skipped, const QSet<QString> &claimed = {})
 {
     QStringList files;
     QSet<QString> seenDirs;
@@ -46,15 +56,21 @@ QStringList listFilesRecursive(const QString &dir, const ImportCallbacks &cb,
             (current != dir && claimed.contains(canonical)))
             continue;
         seenDirs.insert(canonical);
+        skipped += detail::undecodableEntries(current);
         const QFileInfoList entries = QDir(current).entryInfoList(
             QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::System, QDir::Name);
         for (const QFileInfo &e : entries) {
             if (isHiddenName(e.fileName()))
                 continue;
-            if (e.isDir())
-                pending.append(e.absoluteFilePath());
-            else if (e.isFile() || e.isSymLink())
+            if (!e.isDir()) {
                 files.append(e.absoluteFilePath());
+            } else if (e.isSymLink() && leadsBack(canonical, e.canonicalFilePath())) {
+                skipped.append({e.absoluteFilePath(),
+                                QStringLiteral("a symbolic link loop (back to %1); not followed")
+                                    .arg(e.canonicalFilePath())});
+            } else {
+                pending.append(e.absoluteFilePath());
+            }
         }
         if (cb.progress)
             cb.progress({QStringLiteral("scan"), files.size(), 0});
@@ -98,14 +114,16 @@ void scanFolderPerClass(const QString &dir, Split split, const QString &root, in
         if (!out.classOrder.contains(cls))
             out.classOrder.append(cls);
         int n = 0;
-        for (const QString &file : listFilesRecursive(dir + QLatin1Char('/') + cls, cb, claimed)) {
+        for (const QString &file :
+             listFilesRecursive(dir + QLatin1Char('/') + cls, cb, out.skipped, claimed)) {
             if (limit > 0 && n++ >= limit)
                 break;
             out.items.push_back({file, file, {cls}, split, -1, -1, relativeTo(root, file)});
         }
     }
+    out.skipped += detail::undecodableEntries(dir); // class folders and loose files
     // Images lying next to the class folders have no class: keep them as unlabeled.
-    for (const QFileInfo &e : QDir(dir).entryInfoList(QDir::Files, QDir::Name)) {
+    for (const QFileInfo &e : QDir(dir).entryInfoList(QDir::Files | QDir::System, QDir::Name)) {
         if (!isHiddenName(e.fileName()))
             out.items.push_back({e.absoluteFilePath(),
                                  e.absoluteFilePath(),
@@ -210,6 +228,8 @@ Result<ScanResult> scanSource(const ImportRequest &req, TaskType task, const Imp
             parents.append(root + QLatin1Char('/') + s);
         if (parents.isEmpty())
             parents.append(root);
+        if (!splits.isEmpty())
+            out.skipped += detail::undecodableEntries(root);
         QSet<QString> claimed{QFileInfo(root).canonicalFilePath()};
         for (const QString &parent : parents) {
             claimed.insert(QFileInfo(parent).canonicalFilePath());
@@ -238,7 +258,7 @@ Result<ScanResult> scanSource(const ImportRequest &req, TaskType task, const Imp
             break;
         }
         int n = 0;
-        for (const QString &file : listFilesRecursive(root, cb)) {
+        for (const QString &file : listFilesRecursive(root, cb, out.skipped)) {
             if (req.limit > 0 && n++ >= req.limit)
                 break;
             out.items.push_back(

@@ -2,15 +2,21 @@
 
 #include "dataset/database.h"
 #include "dataset/project.h"
+#include "dataset/schema.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QVariant>
 
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <thread>
 
 using namespace pulc::dataset;
 using namespace pulc::test;
@@ -253,4 +259,66 @@ TEST_F(DatabaseTest, EnsureClassReusesAndColoursClasses)
     EXPECT_EQ(classes[1].name, QStringLiteral("dog"));
     EXPECT_EQ(classes[0].color, classColor(0));
     EXPECT_NE(classes[0].color, classes[1].color);
+}
+
+TEST_F(DatabaseTest, RefusesAnEmptyProjectFileNamingIt)
+{
+    // A 0-byte project.pulc is what a failed copy of a real project leaves: opening it must not
+    // turn it into a new, empty project.
+    const QString file = path(QStringLiteral("p/project.pulc"));
+    writeFile(file, {});
+    auto project = Project::open(path(QStringLiteral("p")));
+    ASSERT_FALSE(project);
+    EXPECT_EQ(project.error(),
+              QStringLiteral("%1: the project file is empty (0 bytes); it is usually an incomplete "
+                             "copy of a project: copy it again or restore it from a backup")
+                  .arg(file));
+    EXPECT_EQ(QFileInfo(file).size(), 0);
+
+    // A new project in an empty folder is still created.
+    ASSERT_TRUE(QDir().mkpath(path(QStringLiteral("fresh"))));
+    auto fresh = Project::create(path(QStringLiteral("fresh")), ProjectInfo{});
+    ASSERT_TRUE(fresh) << fresh.error();
+    EXPECT_EQ(fresh->database().schemaVersion(), kSchemaVersion);
+}
+
+TEST_F(DatabaseTest, TwoConnectionsMigratingAtOnceBothSucceed)
+{
+    ASSERT_TRUE(QDir().mkpath(path(QStringLiteral("old"))));
+    const QString file = path(QStringLiteral("old/project.pulc"));
+    {
+        auto v1 = Database::openAtVersion(file, 1);
+        ASSERT_TRUE(v1) << v1.error();
+        QSqlQuery q(v1->db());
+        ASSERT_TRUE(q.exec(QStringLiteral(
+            "INSERT INTO meta(key, value) VALUES('name', 'Old'), ('task', 'single')")));
+    }
+    // This connection plays the first process: it holds the write lock while it migrates...
+    const QString name = QStringLiteral("first-migrator");
+    {
+        QSqlDatabase first = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        first.setDatabaseName(file);
+        ASSERT_TRUE(first.open());
+        ASSERT_TRUE(exec(first, QStringLiteral("BEGIN IMMEDIATE")));
+        // ...while the second opens the project and has to wait for it.
+        const QString dir = path(QStringLiteral("old"));
+        auto second = std::async(std::launch::async, [dir] {
+            auto p = Project::open(dir);
+            return p ? QString() : p.error();
+        });
+        // Time for it to read the old version and block on the lock. On a machine so slow that
+        // it has not by then, the race is not exercised and the test passes; it cannot fail.
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        for (int v = 1; v < kSchemaVersion; ++v)
+            ASSERT_TRUE(schema::applyStep(first, v));
+        ASSERT_TRUE(exec(first, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion)));
+        ASSERT_TRUE(exec(first, QStringLiteral("COMMIT")));
+        EXPECT_EQ(second.get(), QString());
+        first.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    auto project = Project::open(path(QStringLiteral("old")));
+    ASSERT_TRUE(project) << project.error();
+    EXPECT_EQ(project->database().schemaVersion(), kSchemaVersion);
+    EXPECT_EQ(project->database().integrityProblem(), QString());
 }
