@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -93,7 +94,11 @@ TrainConfigForm::TrainConfigForm(ProjectRuns *runs, QWidget *parent)
     buildMachineSection(column);
     column->addStretch(1);
     scroll->setWidget(m_f->content);
-    setMinimumWidth(380);
+    // Never narrower than the widest row plus the vertical scroll bar: the horizontal bar is
+    // off, so a narrower form would clip its fields (combo boxes, spin boxes) on the right.
+    scroll->setMinimumWidth(m_f->content->minimumSizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width() +
+                            2 * scroll->frameWidth());
 
     for (const Binding &b : m_f->bindings) {
         const std::string key = b.key;

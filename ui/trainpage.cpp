@@ -27,7 +27,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
@@ -167,12 +166,9 @@ TrainPage::TrainPage(ProjectSession *session, ProjectRuns *runs, QWidget *parent
     d->controller = new TrainingController(this);
 
     // Left: settings, run name, cost line, Start / Stop / Resume.
+    // The form scrolls vertically inside itself and is as wide as its widest row: a second
+    // scroll area around it cut its right edge off and added a horizontal bar at 1440x900.
     d->form = new TrainConfigForm(runs, this);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(d->form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(360);
     d->runName = new QLineEdit(this);
     d->runName->setObjectName(QStringLiteral("runName"));
     d->runName->setPlaceholderText(tr("automatic (run-<number>)"));
@@ -212,7 +208,7 @@ TrainPage::TrainPage(ProjectSession *session, ProjectRuns *runs, QWidget *parent
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(scroll, 1);
+    leftLayout->addWidget(d->form, 1);
     leftLayout->addLayout(nameRow);
     leftLayout->addWidget(d->cost);
     leftLayout->addLayout(buttons);

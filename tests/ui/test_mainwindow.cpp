@@ -5,15 +5,21 @@
 #include <ui/datapage.h>
 #include <ui/mainwindow.h>
 #include <ui/projectsession.h>
+#include <ui/trainconfigform.h>
+#include <ui/trainpage.h>
 
 #include <dataset/importer.h>
 #include <dataset/project.h>
 
 #include <gtest/gtest.h>
 
+#include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -63,6 +69,47 @@ TEST(MainWindow, OpensAProjectAndShowsItsClassesAndCounts)
         << totals->text().toStdString();
     // Only the dataset's own warnings about few images: nothing was lost or left out.
     EXPECT_EQ(window.session()->stats().samples, 21);
+}
+
+// A laptop screen of 1440x900 (less the title bar and panel): the Train page's settings must
+// show whole, without a horizontal scroll bar and without fields cut off on the right.
+TEST(MainWindow, TrainSettingsFitAt1440x900)
+{
+    QTemporaryDir tmp;
+    ASSERT_TRUE(tmp.isValid());
+    const QString dir = makeFruitProject(tmp);
+    ASSERT_FALSE(dir.isEmpty());
+    MainWindow window;
+    window.resize(1440, 840);
+    window.show();
+    QSignalSpy stats(window.session(), &ProjectSession::statsChanged);
+    window.openProject(dir);
+    ASSERT_TRUE(stats.wait(20000)) << "statistics never arrived";
+    window.showPage(MainWindow::Page::Train);
+    QTest::qWait(300); // layouts settle
+
+    const auto *form = window.trainPage()->findChild<pulc::ui::TrainConfigForm *>();
+    ASSERT_NE(form, nullptr);
+    ASSERT_TRUE(form->isVisible());
+    for (const QScrollArea *area : window.trainPage()->findChildren<QScrollArea *>())
+        EXPECT_FALSE(area->horizontalScrollBar()->isVisible())
+            << "a horizontal scroll bar on the Train page: " << area->objectName().toStdString();
+    int fields = 0;
+    for (QWidget *w : form->findChildren<QWidget *>()) {
+        if (!w->isVisible() ||
+            (!qobject_cast<QComboBox *>(w) && !qobject_cast<QAbstractSpinBox *>(w)))
+            continue;
+        const QRect seen = w->visibleRegion().boundingRect();
+        if (seen.isEmpty())
+            continue; // scrolled out of view, above or below
+        ++fields;
+        EXPECT_EQ(seen.left(), 0) << w->objectName().toStdString();
+        EXPECT_EQ(seen.right(), w->width() - 1)
+            << "field cut off on the right: " << w->metaObject()->className() << " "
+            << w->objectName().toStdString() << " shows " << seen.width() << " of " << w->width()
+            << " px";
+    }
+    EXPECT_GE(fields, 8) << "the settings form shows too few fields to judge";
 }
 
 TEST(ProjectSession, AFailedOpenKeepsTheCurrentProjectAndSaysWhy)
