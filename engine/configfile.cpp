@@ -186,6 +186,8 @@ void Reader::readGlobal(const YAML::Node &node, const std::string &path)
           {"save_inference_dir", ignore(kIgnoredRunFolder)},
           {"device", ignore(kIgnoredOneMachine)},
           {"save_interval", ignore(kIgnoredEvalEveryEpoch)},
+          {"save_interval_minutes", setting("save_interval_minutes")},
+          {"save_interval_steps", setting("save_interval_steps")},
           {"eval_during_train", ignore(kIgnoredEvalEveryEpoch)},
           {"eval_interval", ignore(kIgnoredEvalEveryEpoch)},
           {"start_eval_epoch", ignore(kIgnoredEvalEveryEpoch)},

@@ -803,7 +803,8 @@ TEST(ConfigFileTest, WriteReadRoundTripForEveryScene)
     for (const char *setting :
          {"distill=skl_ugi", "teacher_run=12", "label_smoothing=0.1", "flip_prob=0.3",
           "mixup_prob=0.2", "cutmix_alpha=0.7", "threads=3", "seed=99", "max_steps_per_epoch=5",
-          "pretrained=/tmp/w.pdparams", "pad_size=30x40", "autoaugment_magnitude=7.5"})
+          "pretrained=/tmp/w.pdparams", "pad_size=30x40", "autoaugment_magnitude=7.5",
+          "save_interval_minutes=0", "save_interval_steps=50"})
         ASSERT_TRUE(
             applySetting(odd, std::string(setting).substr(0, std::string(setting).find('=')),
                          std::string(setting).substr(std::string(setting).find('=') + 1), nullptr))
