@@ -26,6 +26,10 @@ constexpr uint32_t kLocalSig = 0x04034b50;
 constexpr uint64_t kLocalSize = 30;
 constexpr uint64_t kMaxComment = 0xFFFF;
 constexpr uint16_t kZip64ExtraId = 0x0001;
+constexpr uint64_t kStored = 0;
+constexpr uint64_t kDeflated = 8;
+/// Deflate cannot expand data more than about 1032 times (258-byte matches in 2 bits).
+constexpr uint64_t kMaxDeflateRatio = 1032;
 
 uint64_t le(const uint8_t *p, int count)
 {
@@ -39,7 +43,7 @@ uint64_t le(const uint8_t *p, int count)
 struct Entry
 {
     std::string name;
-    uint64_t size = 0; // stored, so compressed and uncompressed sizes agree
+    uint64_t size = 0; // of the data as stored in the file (compressed or not)
     uint64_t localOffset = 0;
 };
 
@@ -182,8 +186,10 @@ private:
             const std::string quoted = "entry '" + e.name + "'";
             if (le(p + 8, 2) & 0x1)
                 return fail(quoted + " is encrypted, which a checkpoint never is");
-            if (le(p + 10, 2) != 0)
-                return fail(quoted + " is compressed, which a checkpoint never is");
+            const uint64_t method = le(p + 10, 2);
+            if (method != kStored && method != kDeflated)
+                return fail(quoted + " uses compression method " + std::to_string(method) +
+                            ", which LibTorch never writes");
             uint64_t compressed = le(p + 20, 4);
             uint64_t size = le(p + 24, 4);
             uint64_t offset = le(p + 42, 4);
@@ -191,9 +197,22 @@ private:
             if (!readZip64Extra(p + kCentralSize + nameLength, extraLength, &size, &compressed,
                                 &offset, disk))
                 return fail(quoted + " has a damaged ZIP64 field");
-            if (compressed != size)
+            if (method == kStored && compressed != size)
                 return fail(quoted + " declares two different sizes");
-            e.size = size;
+            // The reader allocates the declared size before inflating: it must be one deflate
+            // can reach from the stored bytes, and all inflated entries (LibTorch compresses
+            // only the model's code and debug tables) must stay small.
+            if (method == kDeflated) {
+                if (size / kMaxDeflateRatio > compressed + 1)
+                    return fail(quoted + " declares " + std::to_string(size) +
+                                " bytes, more than its compressed data can hold");
+                m_inflatedBytes += size;
+                if (m_inflatedBytes > static_cast<uint64_t>(m_limits.maxInflatedBytes))
+                    return fail("the compressed entries declare more than " +
+                                std::to_string(m_limits.maxInflatedBytes / (1024 * 1024)) +
+                                " MB, more than any checkpoint holds");
+            }
+            e.size = compressed;
             e.localOffset = offset;
             m_list.push_back(std::move(e));
             pos += kCentralSize + nameLength + extraLength + commentLength;
@@ -264,7 +283,7 @@ private:
             if (std::memcmp(local.data(), e.name.data(), nameLength) != 0)
                 return fail(quoted + " has a damaged local header");
         }
-        for (const char *required : {"data.pkl"}) {
+        for (const char *required : {"data.pkl", "constants.pkl"}) {
             if (!names.count(required))
                 return fail("the checkpoint has no '" + folder + required + "' entry");
         }
@@ -282,6 +301,7 @@ private:
     uint64_t m_directorySize = 0;
     uint64_t m_directoryOffset = 0;
     uint64_t m_directoryEnd = 0; // where the directory must end: at the first end record
+    uint64_t m_inflatedBytes = 0;
     std::vector<Entry> m_list;
 };
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Seed files for fuzz_checkpoint: small zips shaped like LibTorch archives (entries stored
-under one folder, data.pkl and version present), with and without the ZIP64 end records that
+under one folder, data.pkl, constants.pkl and version present), with and without the ZIP64 end records that
 LibTorch writes, plus a few damaged ones.
 
 usage: make_zips.py OUT_DIR MARKER_FILE
@@ -13,10 +13,12 @@ import zipfile
 
 
 def torch_like(entries):
+    """Tensors stored, code deflated, as LibTorch writes them."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name, data in entries:
-            archive.writestr(name, data)
+            method = zipfile.ZIP_DEFLATED if "/code/" in name else zipfile.ZIP_STORED
+            archive.writestr(name, data, compress_type=method)
     return buffer.getvalue()
 
 
@@ -36,12 +38,14 @@ def main():
     out = pathlib.Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
     entries = [("archive/data.pkl", b"\x80\x02}q\x00."), ("archive/data/0", b"\x00" * 64),
+               ("archive/constants.pkl", b"\x80\x02)."),
+               ("archive/code/__torch__.py", b"class Module:\n  pass\n" * 8),
                ("archive/version", b"3\n")]
     good = torch_like(entries)
     seeds = {
         "good.zip": good,
         "good64.zip": with_zip64_end(good),
-        "noversion.zip": torch_like(entries[:2]),
+        "noversion.zip": torch_like(entries[:3]),
         "twofolders.zip": torch_like(entries + [("other/x", b"x")]),
         "cut.zip": with_zip64_end(good)[:-30],
     }
