@@ -378,42 +378,55 @@ ProbeResult refuse(QString reason)
     return r;
 }
 
-ProbeResult probeImageUnchecked(const QByteArray &bytes, const ProbeLimits &limits)
+// The checks that need only the header, shared by probeImage() and checkImageHeader() so that
+// import and every later decode refuse the same files with the same words.
+QString headerRefusal(const QByteArray &bytes, const ProbeLimits &limits,
+                      std::optional<RawHeader> *parsed)
 {
     if (bytes.isEmpty())
-        return refuse(QStringLiteral("empty file"));
+        return QStringLiteral("empty file");
     // cv::imdecode takes the buffer as a one-row Mat, whose length is an int.
     const qint64 maxBytes = std::min<qint64>(limits.maxFileBytes, INT_MAX);
     if (bytes.size() > maxBytes) {
-        return refuse(QStringLiteral("file too large (%1 MB, limit %2 MB)")
-                          .arg(megabytes(bytes.size(), true), megabytes(maxBytes, false)));
+        return QStringLiteral("file too large (%1 MB, limit %2 MB)")
+            .arg(megabytes(bytes.size(), true), megabytes(maxBytes, false));
     }
     const ByteView view(bytes);
     const std::optional<RawHeader> header = parseHeader(bytes);
     if (!header) {
-        if (const char *format = sniffFormat(view)) {
-            return refuse(
-                QStringLiteral("truncated or corrupt %1 header").arg(QLatin1StringView(format)));
-        }
-        return refuse(QStringLiteral("not an image (unrecognised format)"));
+        if (const char *format = sniffFormat(view))
+            return QStringLiteral("truncated or corrupt %1 header").arg(QLatin1StringView(format));
+        return QStringLiteral("not an image (unrecognised format)");
     }
     const qint64 w = header->width;
     const qint64 h = header->height;
     if (w <= 0 || h <= 0)
-        return refuse(QStringLiteral("invalid image size %1x%2").arg(w).arg(h));
+        return QStringLiteral("invalid image size %1x%2").arg(w).arg(h);
     if (w > limits.maxSide || h > limits.maxSide) {
-        return refuse(QStringLiteral("image too large: %1x%2 pixels (limit %3 pixels per side)")
-                          .arg(w)
-                          .arg(h)
-                          .arg(limits.maxSide));
+        return QStringLiteral("image too large: %1x%2 pixels (limit %3 pixels per side)")
+            .arg(w)
+            .arg(h)
+            .arg(limits.maxSide);
     }
     // Both sides are at most maxSide (an int) here, so the product fits in 64 bits.
     if (w * h > limits.maxPixels) {
-        return refuse(QStringLiteral("image too large: %1x%2 pixels (limit %3 pixels in total)")
-                          .arg(w)
-                          .arg(h)
-                          .arg(limits.maxPixels));
+        return QStringLiteral("image too large: %1x%2 pixels (limit %3 pixels in total)")
+            .arg(w)
+            .arg(h)
+            .arg(limits.maxPixels);
     }
+    *parsed = header;
+    return {};
+}
+
+ProbeResult probeImageUnchecked(const QByteArray &bytes, const ProbeLimits &limits)
+{
+    std::optional<RawHeader> header;
+    if (QString reason = headerRefusal(bytes, limits, &header); !reason.isEmpty())
+        return refuse(std::move(reason));
+    const ByteView view(bytes);
+    const qint64 w = header->width;
+    const qint64 h = header->height;
 
     const QLatin1StringView format(header->format);
     const bool isJpeg = format == QLatin1StringView("jpeg");
@@ -477,6 +490,16 @@ std::optional<ImageInfo> readImageHeader(const QByteArray &bytes)
     info.width = static_cast<int>(header->width);
     info.height = static_cast<int>(header->height);
     return info;
+}
+
+QString checkImageHeader(const QByteArray &bytes, const ProbeLimits &limits)
+{
+    try {
+        std::optional<RawHeader> header;
+        return headerRefusal(bytes, limits, &header);
+    } catch (const std::bad_alloc &) {
+        return QStringLiteral("out of memory while checking the image");
+    }
 }
 
 ProbeResult probeImage(const QByteArray &bytes, const ProbeLimits &limits)

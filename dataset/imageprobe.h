@@ -36,6 +36,13 @@ struct ProbeResult
 /// Returns nullopt when the bytes are not a recognised image header. Thread-safe.
 std::optional<ImageInfo> readImageHeader(const QByteArray &bytes);
 
+/// The part of probeImage() that needs only the header: recognised format, file size, and
+/// sides and pixel count within `limits`. Empty when the image may be decoded, else the same
+/// one-line reason probeImage() gives ("image too large: 17000x4 pixels (limit 16384 pixels
+/// per side)"). For code that decodes images the import did not check (training, evaluation,
+/// prediction), so one limit holds everywhere. Cheap (no pixel is decoded); thread-safe.
+QString checkImageHeader(const QByteArray &bytes, const ProbeLimits &limits = {});
+
 /// Validates a whole image file held in memory: recognised header, size within limits,
 /// not truncated, and decodable by OpenCV (at reduced scale where the codec allows, to stay
 /// cheap). Thread-safe; never throws.

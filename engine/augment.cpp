@@ -1,5 +1,9 @@
 #include "engine/augment.h"
 
+#include "dataset/imageprobe.h"
+
+#include <QByteArray>
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -49,6 +53,13 @@ AugmentResult decodeImage(std::span<const unsigned char> bytes)
 {
     if (bytes.empty())
         return AugmentResult::failure("cannot decode image: no data");
+    // The import's limits, read from the header before OpenCV allocates any pixel: files that
+    // never went through the import (predict, a dataset edited on disk) would otherwise be
+    // decoded whatever their size. The check also keeps the size within imdecode's int.
+    const QString refusal = dataset::checkImageHeader(QByteArray::fromRawData(
+        reinterpret_cast<const char *>(bytes.data()), static_cast<qsizetype>(bytes.size())));
+    if (!refusal.isEmpty())
+        return AugmentResult::failure(refusal.toStdString());
     // imdecode takes a non-const Mat header but only reads it.
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1,
                          const_cast<unsigned char *>(bytes.data()));

@@ -46,7 +46,9 @@ struct AugmentResult
     static AugmentResult failure(std::string message) { return {cv::Mat(), std::move(message)}; }
 };
 
-/// DecodeImage(to_rgb=True): encoded bytes to a 3-channel uint8 RGB image.
+/// DecodeImage(to_rgb=True): encoded bytes to a 3-channel uint8 RGB image. Files the import
+/// would refuse from their header (dataset::checkImageHeader(): unrecognised format, over
+/// 16384 pixels per side or 64 megapixels) are refused with its reason, before decoding.
 AugmentResult decodeImage(std::span<const unsigned char> bytes);
 
 /// ResizeImage(size=[w,h]): direct INTER_LINEAR resize.

@@ -4,6 +4,7 @@
 #include "bundle.h"
 #include "bundlefiles.h"
 #include "textescape.h"
+#include "yamllimits.h"
 
 #include <opencv2/imgproc.hpp>
 #include <yaml-cpp/yaml.h>
@@ -419,12 +420,30 @@ bool readInferenceYaml(const std::string &path, DeployConfig *deploy, std::strin
             *error = path + ": " + (fs::exists(path) ? "not a file" : "no such file");
         return false;
     }
+    std::error_code sizeError;
+    if (const auto size = fs::file_size(path, sizeError);
+        !sizeError && size > static_cast<uintmax_t>(kMaxYamlFileBytes)) {
+        if (error)
+            *error = path + ": too large for an inference config (" +
+                     std::to_string(size / (1024 * 1024)) + " MB)";
+        return false;
+    }
     YAML::Node root;
     try {
         root = YAML::LoadFile(path);
     } catch (const YAML::Exception &e) {
         if (error)
             *error = path + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg;
+        return false;
+    } catch (const std::bad_alloc &) {
+        if (error)
+            *error = path + ": out of memory while parsing the YAML";
+        return false;
+    }
+    // label_list items may all be aliases of one long name: bound the expanded tree first.
+    if (const std::string tooLarge = checkYamlTree(root); !tooLarge.empty()) {
+        if (error)
+            *error = path + ": " + tooLarge;
         return false;
     }
     if (!root.IsMap()) {

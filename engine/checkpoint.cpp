@@ -1,5 +1,6 @@
 #include "checkpoint.h"
 
+#include "archivecheck.h"
 #include "configfile.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -135,6 +136,10 @@ bool openCheckpoint(const std::string &path, LoadedCheckpoint *out, std::string 
     if (!std::filesystem::is_regular_file(path, ec))
         return fail("no such checkpoint file");
     out->path = path;
+    // LibTorch's reader believes the sizes and offsets the zip declares; a file cut short or
+    // garbled is refused here, from its structure, before the reader sees it.
+    if (std::string why; !checkTorchArchiveFile(path, &why))
+        return fail("the checkpoint is damaged, cut short or not a PULC Studio checkpoint: " + why);
     try {
         out->archive.load_from(path);
     } catch (const std::exception &) {

@@ -6,6 +6,7 @@
 
 #include "configreader.h"
 #include "scenes.h"
+#include "yamllimits.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <new>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -184,6 +186,8 @@ void Reader::readGlobal(const YAML::Node &node, const std::string &path)
           {"save_inference_dir", ignore(kIgnoredRunFolder)},
           {"device", ignore(kIgnoredOneMachine)},
           {"save_interval", ignore(kIgnoredEvalEveryEpoch)},
+          {"save_interval_minutes", setting("save_interval_minutes")},
+          {"save_interval_steps", setting("save_interval_steps")},
           {"eval_during_train", ignore(kIgnoredEvalEveryEpoch)},
           {"eval_interval", ignore(kIgnoredEvalEveryEpoch)},
           {"start_eval_epoch", ignore(kIgnoredEvalEveryEpoch)},
@@ -551,6 +555,12 @@ ConfigReadResult readConfigYaml(const std::string &text, TrainConfig base)
 {
     ConfigReadResult result;
     result.config = std::move(base);
+    if (static_cast<int64_t>(text.size()) > kMaxYamlFileBytes) {
+        result.errors.push_back("too large for a config (" +
+                                std::to_string(text.size() / (1024 * 1024)) + " MB, limit " +
+                                std::to_string(kMaxYamlFileBytes / (1024 * 1024)) + " MB)");
+        return result;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(text);
@@ -561,25 +571,45 @@ ConfigReadResult readConfigYaml(const std::string &text, TrainConfig base)
     } catch (const YAML::Exception &e) {
         result.errors.push_back(e.what());
         return result;
+    } catch (const std::bad_alloc &) {
+        result.errors.push_back("out of memory while parsing the YAML");
+        return result;
+    }
+    // The reader prints and re-parses values (nodeText()), which follows every alias: the
+    // tree is bounded first, so a small file cannot expand into gigabytes of messages. The
+    // bound is here, not in readConfigFile(), because checkpoints embed their config as text.
+    if (std::string tooLarge = checkYamlTree(root); !tooLarge.empty()) {
+        result.errors.push_back(std::move(tooLarge));
+        return result;
     }
     try {
         Reader(result).read(root);
     } catch (const YAML::Exception &e) {
         // Bad aliases and similar surface only while walking the tree.
         result.errors.push_back(e.what());
+    } catch (const std::bad_alloc &) {
+        result.errors.push_back("out of memory while reading the config");
     }
     return result;
 }
 
 ConfigReadResult readConfigFile(const std::string &path, TrainConfig base)
 {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
+    std::ifstream file(path, std::ios::binary | std::ios::ate);
+    auto failed = [&](const std::string &why) {
         ConfigReadResult result;
         result.config = std::move(base);
-        result.errors.push_back(path + ": cannot open the file");
+        result.errors.push_back(path + ": " + why);
         return result;
-    }
+    };
+    if (!file)
+        return failed("cannot open the file");
+    // Checked before reading: a mistaken path to a video should not be loaded into memory.
+    const std::streamoff size = file.tellg();
+    if (size > kMaxYamlFileBytes)
+        return failed("too large for a config (" + std::to_string(size / (1024 * 1024)) +
+                      " MB, limit " + std::to_string(kMaxYamlFileBytes / (1024 * 1024)) + " MB)");
+    file.seekg(0);
     std::stringstream text;
     text << file.rdbuf();
     ConfigReadResult result = readConfigYaml(text.str(), std::move(base));

@@ -385,6 +385,8 @@ std::vector<TrainConfig> probes()
                                 "prefetch_batches=3",
                                 "seed=3",
                                 "max_steps_per_epoch=3",
+                                "save_interval_minutes=3",
+                                "save_interval_steps=3",
                                 "pretrained=probe",
                                 "label_smoothing=0.3"}) {
         const std::string text(setting);
@@ -400,9 +402,9 @@ std::string writeConfigYaml(const TrainConfig &config, int classCount)
 {
     YAML::Node root = paddleSections(config, classCount);
     YAML::Node studio = root["PulcStudio"];
-    for (const char *key :
-         {"scene", "task", "threads", "loader_threads", "prefetch_batches", "max_steps_per_epoch",
-          "teacher_run", "teacher_checkpoint", "use_unlabeled"})
+    for (const char *key : {"scene", "task", "threads", "loader_threads", "prefetch_batches",
+                            "max_steps_per_epoch", "save_interval_minutes", "save_interval_steps",
+                            "teacher_run", "teacher_checkpoint", "use_unlabeled"})
         studio[key] = settingValue(config, key);
     studio["single_machine"] = boolean(true);
     // Whatever the PaddleClas sections cannot say is added to PulcStudio, found by reading the

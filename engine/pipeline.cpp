@@ -3,6 +3,8 @@
 #include "autoaugment.h"
 #include "blurimage.h"
 
+#include "dataset/imageprobe.h"
+
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -12,8 +14,9 @@ namespace pulc::engine {
 namespace {
 
 /// Larger files are refused before reading: no real training image comes near it, and a
-/// mistaken path to a video or a disk image should not be loaded into memory.
-constexpr std::streamoff kMaxImageFileBytes = 256LL * 1024 * 1024;
+/// mistaken path to a video or a disk image should not be loaded into memory. The import's
+/// limit, so a file is accepted or refused the same way everywhere.
+constexpr std::streamoff kMaxImageFileBytes = dataset::ProbeLimits{}.maxFileBytes;
 
 AugmentResult withFile(AugmentResult result, const std::string &path)
 {

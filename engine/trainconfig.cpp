@@ -630,6 +630,12 @@ const std::vector<Field> &fields()
         f.push_back(intField(
             "max_steps_per_epoch", "stop each epoch after N steps, 0: all",
             [](auto &c) -> auto & { return c.maxStepsPerEpoch; }, 0, 1 << 30));
+        f.push_back(intField(
+            "save_interval_minutes", "also checkpoint within an epoch every N minutes, 0: off",
+            [](auto &c) -> auto & { return c.saveIntervalMinutes; }, 0, 10080));
+        f.push_back(intField(
+            "save_interval_steps", "also checkpoint within an epoch every N steps, 0: off",
+            [](auto &c) -> auto & { return c.saveIntervalSteps; }, 0, 1 << 30));
         f.push_back(textField(
             "pretrained", "weights to start from (.pdparams or checkpoint)",
             [](auto &c) -> auto & { return c.pretrained; }, true));
@@ -642,6 +648,8 @@ const std::vector<Field> &fields()
 constexpr std::pair<const char *, const char *> kDottedAliases[] = {
     {"Global.epochs", "epochs"},
     {"Global.seed", "seed"},
+    {"Global.save_interval_minutes", "save_interval_minutes"},
+    {"Global.save_interval_steps", "save_interval_steps"},
     {"Global.pretrained_model", "pretrained"},
     {"Arch.name", "model"},
     {"Arch.stride_list", "strides"},

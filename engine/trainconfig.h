@@ -135,6 +135,12 @@ struct TrainConfig
 
     /// Stop each epoch after this many steps (0: the whole epoch). For tests and estimates.
     int maxStepsPerEpoch = 0;
+    /// Also write last.ckpt within an epoch once this many minutes have passed since the last
+    /// checkpoint (0: only at epoch ends), so a killed run loses minutes, not an epoch.
+    int saveIntervalMinutes = 5;
+    /// Also write last.ckpt within an epoch every this many steps (0: off). For tests, and for
+    /// steps so slow that minutes are too coarse.
+    int saveIntervalSteps = 0;
     /// A .pdparams or checkpoint file to start from (issue 7; empty: from scratch).
     std::string pretrained;
 };

@@ -516,6 +516,10 @@ TrainResult Trainer::run()
     TrainResult result;
     const auto runStart = Clock::now();
     int64_t stepsThisSession = 0;
+    // Checkpoints within an epoch: a stop writes one, but a killed process (power cut, OOM
+    // killer) writes nothing, and without these it would lose the whole epoch in flight.
+    auto lastSave = runStart;
+    int64_t stepsSinceSave = 0;
     std::deque<std::pair<Clock::time_point, int>> recent; // (end time, images) of recent steps
     m_student->train();
     if (m_teacher)
@@ -636,6 +640,23 @@ TrainResult Trainer::run()
                     m_cb.onStep(step);
                 if (m_cb.onProgress)
                     m_cb.onProgress(double(m_meta.globalStep) / double(totalSteps), "train");
+
+                // The same checkpoint a stop writes (nextBatch, the partial epoch's loss, the
+                // RNG), so resume continues mid-epoch exactly. Not after the epoch's last step:
+                // the epoch's own checkpoint follows at once.
+                ++stepsSinceSave;
+                const bool byMinutes =
+                    m_config.saveIntervalMinutes > 0 &&
+                    secondsSince(lastSave) >= 60.0 * m_config.saveIntervalMinutes;
+                const bool bySteps =
+                    m_config.saveIntervalSteps > 0 && stepsSinceSave >= m_config.saveIntervalSteps;
+                if ((byMinutes || bySteps) && m_meta.nextBatch < stepsPerEpoch) {
+                    std::string error;
+                    if (!saveLast(&error))
+                        return failure(error);
+                    lastSave = Clock::now();
+                    stepsSinceSave = 0;
+                }
             }
             if (aborted()) {
                 loader.stop();
@@ -678,6 +699,8 @@ TrainResult Trainer::run()
         std::string error;
         if (!saveLast(&error))
             return failure(error);
+        lastSave = Clock::now();
+        stepsSinceSave = 0;
         if (info.best) {
             fs::copy_file(fs::path(m_job.runDir) / "last.ckpt",
                           fs::path(m_job.runDir) / "best.ckpt.partial",

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 
 #include <csignal>
@@ -227,6 +228,54 @@ TEST_F(CliTrainTest, KilledRunShowsAsInterruptedAndResumes)
     for (const QJsonObject &e : resumed.jsonLines())
         epochs += e.value(QStringLiteral("event")).toString() == QLatin1String("epoch") ? 1 : 0;
     EXPECT_EQ(epochs, 1); // epoch 1 was checkpointed before the kill
+}
+
+// Killed in its first epoch: only the checkpoints written within the epoch (here every 2 steps)
+// are there to resume from, and resume continues with the steps after the last of them.
+TEST_F(CliTrainTest, RunKilledInItsFirstEpochResumesMidEpoch)
+{
+    QProcess p;
+    p.start(QStringLiteral(PULC_CLI_PATH),
+            train(quickSettings(1, 8)
+                  << QStringLiteral("--set") << QStringLiteral("save_interval_steps=2")));
+    ASSERT_TRUE(p.waitForStarted());
+    QByteArray out;
+    bool killed = false;
+    while (p.state() == QProcess::Running && !killed) {
+        p.waitForReadyRead(100);
+        while (p.canReadLine()) {
+            const QByteArray line = p.readLine();
+            out += line;
+            const QJsonObject e = QJsonDocument::fromJson(line).object();
+            // Step 3 starts after the checkpoint of step 2 was written.
+            if (e.value(QStringLiteral("event")).toString() == QLatin1String("step") &&
+                e.value(QStringLiteral("step")).toInt() == 3) {
+                p.kill(); // SIGKILL: no handler runs, no stop checkpoint
+                killed = true;
+                break;
+            }
+        }
+    }
+    p.waitForFinished();
+    ASSERT_TRUE(killed) << out.toStdString();
+    EXPECT_FALSE(out.contains("\"event\":\"epoch\"")) << out.toStdString();
+
+    const PulcRun resumed = runPulc(train({QStringLiteral("--resume"), QStringLiteral("1")}));
+    ASSERT_EQ(resumed.exitCode, 0) << resumed;
+    int steps = 0;
+    int epochs = 0;
+    for (const QJsonObject &e : resumed.jsonLines()) {
+        const QString event = e.value(QStringLiteral("event")).toString();
+        if (event == QLatin1String("step")) {
+            ++steps;
+            EXPECT_GE(e.value(QStringLiteral("step")).toInt(), 3);
+        }
+        epochs += event == QLatin1String("epoch") ? 1 : 0;
+    }
+    // Steps 3 to 8, or fewer when the process got past step 4's checkpoint before the kill.
+    EXPECT_GE(steps, 2);
+    EXPECT_LE(steps, 6);
+    EXPECT_EQ(epochs, 1);
 }
 
 TEST_F(CliTrainTest, BadSettingsAndRunsAreUsageOrFailureErrors)

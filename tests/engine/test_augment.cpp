@@ -1,13 +1,18 @@
 // The augmentation operators against hand-computed expectations on tiny images
 // (../shared/spec/pulc-reference.md 3.3).
 #include "engine/augment.h"
+#include "engine/pipeline.h"
 
 #include <opencv2/imgcodecs.hpp>
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <vector>
+
+#include <unistd.h>
 
 namespace {
 
@@ -58,6 +63,42 @@ TEST(Augment, DecodeGivesRgbAndFailsOnGarbage)
     EXPECT_FALSE(bad.ok());
     EXPECT_TRUE(bad.image.empty());
     EXPECT_FALSE(decodeImage({}).ok());
+}
+
+// The import refuses images over 16384 pixels per side; training, evaluation and prediction
+// decode through decodeImage(), which must refuse them too instead of decoding in full. A
+// 17000x4 PNG is over the limit yet cheap to make.
+TEST(Augment, DecodeRefusesImagesOverTheImportLimit)
+{
+    std::vector<unsigned char> png;
+    ASSERT_TRUE(cv::imencode(".png", cv::Mat(4, 17000, CV_8UC3, cv::Scalar(1, 2, 3)), png));
+    const AugmentResult wide = decodeImage(png);
+    EXPECT_FALSE(wide.ok());
+    EXPECT_TRUE(wide.image.empty());
+    EXPECT_EQ(wide.error, "image too large: 17000x4 pixels (limit 16384 pixels per side)");
+
+    // At the limit the image still decodes.
+    ASSERT_TRUE(cv::imencode(".png", cv::Mat(4, 16384, CV_8UC3, cv::Scalar(1, 2, 3)), png));
+    const AugmentResult edge = decodeImage(png);
+    ASSERT_TRUE(edge.ok()) << edge.error;
+    EXPECT_EQ(edge.image.size(), cv::Size(16384, 4));
+}
+
+// loadRgbFile() serves the trainer, evaluation, predict and the export's parity check: its
+// refusal names the file and the size.
+TEST(Augment, LoadRgbFileNamesAnImageOverTheLimit)
+{
+    const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                       ("pulc_wide_" + std::to_string(::getpid()) + ".png");
+    std::vector<unsigned char> png;
+    ASSERT_TRUE(cv::imencode(".png", cv::Mat(17000, 4, CV_8UC3, cv::Scalar(0)), png));
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char *>(png.data()), std::streamsize(png.size()));
+    const AugmentResult loaded = loadRgbFile(path.string());
+    std::filesystem::remove(path);
+    EXPECT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.error,
+              path.string() + ": image too large: 4x17000 pixels (limit 16384 pixels per side)");
 }
 
 TEST(Augment, ResizeFixedSize)

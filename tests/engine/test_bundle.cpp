@@ -324,6 +324,26 @@ TEST_F(BundleTest, DamagedInferenceYamlNamesTheFileAndTheKey)
     EXPECT_NE(error.find(missing), std::string::npos) << error;
 }
 
+// A label_list of 100 aliases of one 100 kB name is a 10 MB list from a 100 kB file: the
+// expanded tree is bounded as for training configs (engine/yamllimits.h).
+TEST_F(BundleTest, InferenceYamlAliasExpansionIsBounded)
+{
+    std::string text = "name: &n " + std::string(100000, 'x') +
+                       "\nPreProcess:\n  transform_ops:\n    - ResizeImage:\n"
+                       "        resize_short: 256\n    - NormalizeImage: {}\n"
+                       "PostProcess:\n  main_indicator: Topk\n  Topk:\n    topk: 1\n"
+                       "label_list: [";
+    for (int i = 0; i < 100; ++i)
+        text += i ? ", *n" : "*n";
+    const std::string path = write("aliases.yml", text + "]\n");
+    DeployConfig d;
+    std::string error;
+    EXPECT_FALSE(readInferenceYaml(path, &d, &error));
+    EXPECT_EQ(error, path + ": the YAML expands to more than 8 MB of text through its aliases "
+                            "(*name), far more than any config holds");
+    EXPECT_TRUE(d.classNames.empty());
+}
+
 TEST_F(BundleTest, DeployTransformEqualsEvalTransform)
 {
     cv::Mat rgb(150, 211, CV_8UC3);

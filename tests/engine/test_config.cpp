@@ -6,12 +6,41 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 using namespace pulc::engine;
 
 namespace {
+
+/// A "billion laughs" config: each anchor is a list of ten aliases of the previous one, so the
+/// file stays a few hundred bytes while `levels` levels expand to 10^levels scalars. The last
+/// anchor is the value of Global.epochs, which the reader prints into its error message.
+std::string aliasBomb(int levels)
+{
+    std::string text = "l0: &l0 lol\n";
+    for (int i = 1; i <= levels; ++i) {
+        const std::string prev = "*l" + std::to_string(i - 1);
+        text += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+        for (int k = 0; k < 10; ++k)
+            text += (k ? ", " : "") + prev;
+        text += "]\n";
+    }
+    return text + "Global:\n  epochs: *l" + std::to_string(levels) + "\n";
+}
+
+size_t totalLength(const ConfigReadResult &r)
+{
+    size_t n = 0;
+    for (const auto *list : {&r.errors, &r.warnings, &r.notes, &r.unsupported})
+        for (const std::string &item : *list)
+            n += item.size();
+    return n;
+}
 
 std::string joined(const std::vector<std::string> &list)
 {
@@ -717,6 +746,53 @@ TEST(ConfigFileTest, MissingFileIsAnError)
     EXPECT_EQ(r.errors[0], "/nonexistent/pulc/config.yml: cannot open the file");
 }
 
+// Six levels are a million scalars: before the bound, the epochs error quoted all of them
+// (megabytes of text); nine levels would take gigabytes. --config, import-model --config and
+// the config.yaml beside a .pdparams are read by readConfigFile(), which names the file.
+TEST(ConfigFileTest, AliasBombIsRefusedNamingTheFile)
+{
+    const std::string bomb = aliasBomb(6);
+    ASSERT_LT(bomb.size(), 500u);
+    const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                       ("pulc_bomb_" + std::to_string(::getpid()) + ".yaml");
+    std::ofstream(path) << bomb;
+    const ConfigReadResult r = readConfigFile(path.string());
+    std::filesystem::remove(path);
+    ASSERT_EQ(r.errors.size(), 1u) << totalLength(r) << " bytes of messages";
+    EXPECT_EQ(r.errors[0], path.string() +
+                               ": the YAML expands to more than 200000 nodes through its "
+                               "aliases (*name), far more than any config holds");
+    EXPECT_LT(totalLength(r), 1000u);
+}
+
+// A checkpoint's embedded config goes through readConfigYaml(): a billion-laughs file (nine
+// levels, 10^9 scalars once expanded), long strings aliased many times, and an anchor used
+// inside itself (an endless tree, which used to recurse until the stack overflowed) all give
+// one short error.
+TEST(ConfigFileTest, AliasExpansionIsBoundedForConfigText)
+{
+    const ConfigReadResult laughs = readConfigYaml(aliasBomb(9));
+    ASSERT_EQ(laughs.errors.size(), 1u);
+    EXPECT_NE(laughs.errors[0].find("more than 200000 nodes"), std::string::npos);
+
+    std::string longText = "s: &s " + std::string(100000, 'x') + "\nl: &l [";
+    for (int k = 0; k < 100; ++k)
+        longText += std::string(k ? ", " : "") + "*s";
+    const ConfigReadResult wide = readConfigYaml(longText + "]\nGlobal:\n  epochs: *l\n");
+    ASSERT_EQ(wide.errors.size(), 1u);
+    EXPECT_EQ(wide.errors[0], "the YAML expands to more than 8 MB of text through its aliases "
+                              "(*name), far more than any config holds");
+
+    const ConfigReadResult cycle = readConfigYaml("Global:\n  epochs: &a [1, *a]\n");
+    ASSERT_EQ(cycle.errors.size(), 1u);
+    EXPECT_NE(cycle.errors[0].find("nests deeper than 64 levels"), std::string::npos)
+        << cycle.errors[0];
+
+    const ConfigReadResult huge = readConfigYaml(std::string(5 * 1024 * 1024, '#'));
+    ASSERT_EQ(huge.errors.size(), 1u);
+    EXPECT_EQ(huge.errors[0], "too large for a config (5 MB, limit 4 MB)");
+}
+
 TEST(ConfigFileTest, WriteReadRoundTripForEveryScene)
 {
     std::vector<TrainConfig> configs;
@@ -727,7 +803,8 @@ TEST(ConfigFileTest, WriteReadRoundTripForEveryScene)
     for (const char *setting :
          {"distill=skl_ugi", "teacher_run=12", "label_smoothing=0.1", "flip_prob=0.3",
           "mixup_prob=0.2", "cutmix_alpha=0.7", "threads=3", "seed=99", "max_steps_per_epoch=5",
-          "pretrained=/tmp/w.pdparams", "pad_size=30x40", "autoaugment_magnitude=7.5"})
+          "pretrained=/tmp/w.pdparams", "pad_size=30x40", "autoaugment_magnitude=7.5",
+          "save_interval_minutes=0", "save_interval_steps=50"})
         ASSERT_TRUE(
             applySetting(odd, std::string(setting).substr(0, std::string(setting).find('=')),
                          std::string(setting).substr(std::string(setting).find('=') + 1), nullptr))

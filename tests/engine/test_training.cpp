@@ -246,6 +246,57 @@ TEST_F(TrainingTest, StoppedRunResumesToTheSameWeights)
               withoutTimings(readLines(stopped.runDir + "/metrics.jsonl")));
 }
 
+// A killed process writes no checkpoint of its own: before checkpoints within an epoch, a run
+// killed in its first epoch had no last.ckpt and could not be resumed at all. Here the "kill"
+// is an exception from the step callback, which ends train() without the stop's checkpoint;
+// the run keeps the one written every 2 steps, and resuming from it (in the middle of epoch 1)
+// ends with the weights and metrics of an uninterrupted run.
+TEST_F(TrainingTest, RunKilledInItsFirstEpochResumesFromTheMidEpochCheckpoint)
+{
+    TrainJob straight;
+    straight.data = pulc::test::makeShapesDataset(path("images"), 8, 32);
+    straight.config = pulc::test::tinyConfig();
+    straight.config.maxStepsPerEpoch = 3;
+    straight.runDir = path("straight");
+    const TrainResult a = train(straight);
+    ASSERT_EQ(a.status, TrainResult::Status::Finished) << a.error;
+
+    TrainJob killed = straight;
+    killed.runDir = path("killed");
+    killed.config.saveIntervalSteps = 2;
+    JobCallbacks killing;
+    killing.onStep = [](const StepInfo &s) {
+        if (s.globalStep == 3)
+            throw std::runtime_error("killed");
+    };
+    const TrainResult b = train(killed, killing);
+    ASSERT_EQ(b.status, TrainResult::Status::Failed);
+    LoadedCheckpoint left;
+    std::string error;
+    ASSERT_TRUE(openCheckpoint(killed.runDir + "/last.ckpt", &left, &error)) << error;
+    EXPECT_EQ(left.meta.epochsDone, 0);
+    EXPECT_EQ(left.meta.nextBatch, 2);
+    EXPECT_EQ(left.meta.globalStep, 2);
+
+    killed.resume = true;
+    std::vector<std::pair<int, int>> resumedSteps; // (epoch, step)
+    JobCallbacks counting;
+    counting.onStep = [&](const StepInfo &s) { resumedSteps.emplace_back(s.epoch, s.step); };
+    const TrainResult c = train(killed, counting);
+    ASSERT_EQ(c.status, TrainResult::Status::Finished) << c.error;
+    EXPECT_EQ(c.epochsDone, 2);
+    const std::vector<std::pair<int, int>> expected = {{1, 3}, {2, 1}, {2, 2}, {2, 3}};
+    EXPECT_EQ(resumedSteps, expected);
+
+    const auto wa = weightsOf(a.lastCheckpoint);
+    const auto wc = weightsOf(c.lastCheckpoint);
+    ASSERT_EQ(wa.size(), wc.size());
+    for (const auto &[name, tensor] : wa)
+        EXPECT_TRUE(torch::allclose(tensor, wc.at(name), 1e-6, 1e-7)) << name;
+    EXPECT_EQ(withoutTimings(readLines(straight.runDir + "/metrics.jsonl")),
+              withoutTimings(readLines(killed.runDir + "/metrics.jsonl")));
+}
+
 TEST_F(TrainingTest, EvaluateMatchesTheTrainersValidation)
 {
     TrainJob job;

@@ -1,12 +1,16 @@
-# Runs the weights fuzzer for SECONDS seconds (ctest fuzz_weights): seeds are make_pickles.py's
+# Runs a fuzzer for SECONDS seconds (ctest fuzz_weights, fuzz_checkpoint): seeds are SCRIPT's
 # good and bad files; new finds accumulate in WORK/corpus, crashes go to WORK/artifacts.
-#   cmake -DFUZZER=... -DPYTHON=... -DSCRIPT=... -DWORK=... -DDICT=... -DSECONDS=60 -P run_fuzz.cmake
+#   cmake [-DNAME=fuzz_weights] -DFUZZER=... -DPYTHON=... -DSCRIPT=... -DWORK=... -DDICT=...
+#     -DSECONDS=60 -P run_fuzz.cmake
+if(NOT NAME)
+  set(NAME fuzz_weights)
+endif()
 file(MAKE_DIRECTORY ${WORK}/corpus ${WORK}/seeds ${WORK}/artifacts)
 if(EXISTS ${PYTHON})
   execute_process(COMMAND ${PYTHON} ${SCRIPT} ${WORK}/seeds ${WORK}/seeds-marker
     RESULT_VARIABLE generated OUTPUT_VARIABLE output ERROR_VARIABLE output)
   if(NOT generated EQUAL 0)
-    message(WARNING "make_pickles.py failed, fuzzing without its seeds:\n${output}")
+    message(WARNING "${SCRIPT} failed, fuzzing without its seeds:\n${output}")
   endif()
   file(REMOVE ${WORK}/seeds/manifest.txt)
 else()
@@ -17,5 +21,5 @@ execute_process(COMMAND ${FUZZER} -max_total_time=${SECONDS} -rss_limit_mb=2048 
     ${WORK}/corpus ${WORK}/seeds
   RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
-  message(FATAL_ERROR "fuzz_weights failed (exit ${result}): the input is in ${WORK}/artifacts")
+  message(FATAL_ERROR "${NAME} failed (exit ${result}): the input is in ${WORK}/artifacts")
 endif()
