@@ -375,7 +375,8 @@ TEST_F(WeightMapTest, EveryFamilyRoundTripsThroughPaddleLayout)
             }
             EXPECT_EQ(means, batchNorms);
             EXPECT_EQ(variances, batchNorms);
-            const auto &fcWeight = net->named_parameters()["fc.weight"];
+            // A copy: named_parameters() returns a temporary dict, so a reference into it dangles.
+            const torch::Tensor fcWeight = net->named_parameters()["fc.weight"];
             const NamedArray *fc = nullptr;
             for (const NamedArray &a : arrays)
                 fc = a.name == "fc.weight" ? &a : fc;
