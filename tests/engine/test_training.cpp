@@ -79,6 +79,27 @@ std::map<std::string, torch::Tensor> weightsOf(const std::string &checkpointPath
     return out;
 }
 
+/// The small run (2 epochs of 3 steps) that the resume tests stop or kill and compare with.
+TrainJob shortRun(const std::string &images, const std::string &runDir)
+{
+    TrainJob job;
+    job.data = pulc::test::makeShapesDataset(images, 8, 32);
+    job.config = pulc::test::tinyConfig();
+    job.config.maxStepsPerEpoch = 3;
+    job.runDir = runDir;
+    return job;
+}
+
+/// A resumed run `resumed` ended with the weights of the uninterrupted run `straight`.
+void expectSameWeights(const TrainResult &straight, const TrainResult &resumed)
+{
+    const auto wa = weightsOf(straight.lastCheckpoint);
+    const auto wc = weightsOf(resumed.lastCheckpoint);
+    ASSERT_EQ(wa.size(), wc.size());
+    for (const auto &[name, tensor] : wa)
+        EXPECT_TRUE(torch::allclose(tensor, wc.at(name), 1e-6, 1e-7)) << name;
+}
+
 // Training runs NHWC (oneDNN's channels-last kernels); it must compute what NCHW computes, also
 // at the scales whose channel counts are not multiples of 16 (where Debian's LibTorch has a
 // known fused-kernel bug in its inference path).
@@ -190,11 +211,7 @@ TEST_F(TrainingTest, CheckpointRoundTripAndDamage)
 
 TEST_F(TrainingTest, StoppedRunResumesToTheSameWeights)
 {
-    TrainJob straight;
-    straight.data = pulc::test::makeShapesDataset(path("images"), 8, 32);
-    straight.config = pulc::test::tinyConfig();
-    straight.config.maxStepsPerEpoch = 3;
-    straight.runDir = path("straight");
+    const TrainJob straight = shortRun(path("images"), path("straight"));
     const TrainResult a = train(straight);
     ASSERT_EQ(a.status, TrainResult::Status::Finished) << a.error;
     EXPECT_EQ(a.epochsDone, 2);
@@ -224,11 +241,7 @@ TEST_F(TrainingTest, StoppedRunResumesToTheSameWeights)
     EXPECT_EQ(resumedSteps, 2); // steps 2 and 3 of epoch 2
     EXPECT_EQ(c.epochsDone, 2);
 
-    const auto wa = weightsOf(a.lastCheckpoint);
-    const auto wc = weightsOf(c.lastCheckpoint);
-    ASSERT_EQ(wa.size(), wc.size());
-    for (const auto &[name, tensor] : wa)
-        EXPECT_TRUE(torch::allclose(tensor, wc.at(name), 1e-6, 1e-7)) << name;
+    expectSameWeights(a, c);
 
     // metrics.jsonl: 6 steps and 2 epochs, each once, also in the resumed run.
     for (const std::string &dir : {straight.runDir, stopped.runDir}) {
@@ -253,11 +266,7 @@ TEST_F(TrainingTest, StoppedRunResumesToTheSameWeights)
 // ends with the weights and metrics of an uninterrupted run.
 TEST_F(TrainingTest, RunKilledInItsFirstEpochResumesFromTheMidEpochCheckpoint)
 {
-    TrainJob straight;
-    straight.data = pulc::test::makeShapesDataset(path("images"), 8, 32);
-    straight.config = pulc::test::tinyConfig();
-    straight.config.maxStepsPerEpoch = 3;
-    straight.runDir = path("straight");
+    const TrainJob straight = shortRun(path("images"), path("straight"));
     const TrainResult a = train(straight);
     ASSERT_EQ(a.status, TrainResult::Status::Finished) << a.error;
 
@@ -288,11 +297,7 @@ TEST_F(TrainingTest, RunKilledInItsFirstEpochResumesFromTheMidEpochCheckpoint)
     const std::vector<std::pair<int, int>> expected = {{1, 3}, {2, 1}, {2, 2}, {2, 3}};
     EXPECT_EQ(resumedSteps, expected);
 
-    const auto wa = weightsOf(a.lastCheckpoint);
-    const auto wc = weightsOf(c.lastCheckpoint);
-    ASSERT_EQ(wa.size(), wc.size());
-    for (const auto &[name, tensor] : wa)
-        EXPECT_TRUE(torch::allclose(tensor, wc.at(name), 1e-6, 1e-7)) << name;
+    expectSameWeights(a, c);
     EXPECT_EQ(withoutTimings(readLines(straight.runDir + "/metrics.jsonl")),
               withoutTimings(readLines(killed.runDir + "/metrics.jsonl")));
 }
