@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 
 #include <csignal>
+#include <functional>
 
 namespace {
 
@@ -30,6 +31,38 @@ QStringList quickSettings(int epochs, int steps)
                              QStringLiteral("max_steps_per_epoch=%1").arg(steps)})
         args << QStringLiteral("--set") << s;
     return args << QStringLiteral("--model") << QStringLiteral("PPLCNet_x0_25");
+}
+
+/// What `pulc` printed before it was killed, and whether it was.
+struct KilledRun
+{
+    QByteArray out;
+    bool killed = false;
+};
+
+/// Runs `pulc args` and SIGKILLs it (no handler runs, no stop checkpoint is written) at the
+/// first line of output that `killAt` accepts.
+KilledRun killPulcAt(const QStringList &args, const std::function<bool(const QByteArray &)> &killAt)
+{
+    KilledRun k;
+    QProcess p;
+    p.start(QStringLiteral(PULC_CLI_PATH), args);
+    if (!p.waitForStarted())
+        return k;
+    while (p.state() == QProcess::Running && !k.killed) {
+        p.waitForReadyRead(100);
+        while (p.canReadLine()) {
+            const QByteArray line = p.readLine();
+            k.out += line;
+            if (killAt(line)) {
+                p.kill();
+                k.killed = true;
+                break;
+            }
+        }
+    }
+    p.waitForFinished();
+    return k;
 }
 
 class CliTrainTest : public ::testing::Test
@@ -199,25 +232,10 @@ TEST_F(CliTrainTest, InterruptStopsWithACheckpointAndResumeFinishes)
 
 TEST_F(CliTrainTest, KilledRunShowsAsInterruptedAndResumes)
 {
-    QProcess p;
-    p.start(QStringLiteral(PULC_CLI_PATH), train(quickSettings(2, 8)));
-    ASSERT_TRUE(p.waitForStarted());
-    QByteArray out;
-    bool killed = false;
-    while (p.state() == QProcess::Running && !killed) {
-        p.waitForReadyRead(100);
-        while (p.canReadLine()) {
-            const QByteArray line = p.readLine();
-            out += line;
-            if (line.contains("\"event\":\"epoch\"")) { // after the first checkpoint
-                p.kill();                               // SIGKILL: no handler runs
-                killed = true;
-                break;
-            }
-        }
-    }
-    p.waitForFinished();
-    ASSERT_TRUE(killed) << out.toStdString();
+    const KilledRun k = killPulcAt(train(quickSettings(2, 8)), [](const QByteArray &line) {
+        return line.contains("\"event\":\"epoch\""); // after the first checkpoint
+    });
+    ASSERT_TRUE(k.killed) << k.out.toStdString();
     const PulcRun runs = runPulc(
         {QStringLiteral("runs"), QStringLiteral("--project"), m_project, QStringLiteral("--json")});
     const QJsonObject run = runs.json().value(QStringLiteral("runs")).toArray().first().toObject();
@@ -234,31 +252,17 @@ TEST_F(CliTrainTest, KilledRunShowsAsInterruptedAndResumes)
 // are there to resume from, and resume continues with the steps after the last of them.
 TEST_F(CliTrainTest, RunKilledInItsFirstEpochResumesMidEpoch)
 {
-    QProcess p;
-    p.start(QStringLiteral(PULC_CLI_PATH),
-            train(quickSettings(1, 8)
-                  << QStringLiteral("--set") << QStringLiteral("save_interval_steps=2")));
-    ASSERT_TRUE(p.waitForStarted());
-    QByteArray out;
-    bool killed = false;
-    while (p.state() == QProcess::Running && !killed) {
-        p.waitForReadyRead(100);
-        while (p.canReadLine()) {
-            const QByteArray line = p.readLine();
-            out += line;
-            const QJsonObject e = QJsonDocument::fromJson(line).object();
+    const KilledRun k = killPulcAt(
+        train(quickSettings(1, 8) << QStringLiteral("--set")
+                                  << QStringLiteral("save_interval_steps=2")),
+        [](const QByteArray &line) {
             // Step 3 starts after the checkpoint of step 2 was written.
-            if (e.value(QStringLiteral("event")).toString() == QLatin1String("step") &&
-                e.value(QStringLiteral("step")).toInt() == 3) {
-                p.kill(); // SIGKILL: no handler runs, no stop checkpoint
-                killed = true;
-                break;
-            }
-        }
-    }
-    p.waitForFinished();
-    ASSERT_TRUE(killed) << out.toStdString();
-    EXPECT_FALSE(out.contains("\"event\":\"epoch\"")) << out.toStdString();
+            const QJsonObject e = QJsonDocument::fromJson(line).object();
+            return e.value(QStringLiteral("event")).toString() == QLatin1String("step") &&
+                   e.value(QStringLiteral("step")).toInt() == 3;
+        });
+    ASSERT_TRUE(k.killed) << k.out.toStdString();
+    EXPECT_FALSE(k.out.contains("\"event\":\"epoch\"")) << k.out.toStdString();
 
     const PulcRun resumed = runPulc(train({QStringLiteral("--resume"), QStringLiteral("1")}));
     ASSERT_EQ(resumed.exitCode, 0) << resumed;
