@@ -551,14 +551,23 @@ void Reader::finish()
 
 using configread::Reader;
 
+namespace {
+
+/// The message for a config text or file of `bytes` over kMaxYamlFileBytes.
+std::string tooLargeForConfig(int64_t bytes)
+{
+    return "too large for a config (" + std::to_string(bytes / (1024 * 1024)) + " MB, limit " +
+           std::to_string(kMaxYamlFileBytes / (1024 * 1024)) + " MB)";
+}
+
+} // namespace
+
 ConfigReadResult readConfigYaml(const std::string &text, TrainConfig base)
 {
     ConfigReadResult result;
     result.config = std::move(base);
     if (static_cast<int64_t>(text.size()) > kMaxYamlFileBytes) {
-        result.errors.push_back("too large for a config (" +
-                                std::to_string(text.size() / (1024 * 1024)) + " MB, limit " +
-                                std::to_string(kMaxYamlFileBytes / (1024 * 1024)) + " MB)");
+        result.errors.push_back(tooLargeForConfig(static_cast<int64_t>(text.size())));
         return result;
     }
     YAML::Node root;
@@ -607,8 +616,7 @@ ConfigReadResult readConfigFile(const std::string &path, TrainConfig base)
     // Checked before reading: a mistaken path to a video should not be loaded into memory.
     const std::streamoff size = file.tellg();
     if (size > kMaxYamlFileBytes)
-        return failed("too large for a config (" + std::to_string(size / (1024 * 1024)) +
-                      " MB, limit " + std::to_string(kMaxYamlFileBytes / (1024 * 1024)) + " MB)");
+        return failed(tooLargeForConfig(size));
     file.seekg(0);
     std::stringstream text;
     text << file.rdbuf();
