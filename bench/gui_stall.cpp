@@ -18,20 +18,20 @@
 //   predict 200 images dropped on the Predict page
 // `--train-only` skips the data phases (open, import, label, scroll).
 // Runs on any Qt platform: offscreen by default without a display, or under xvfb-run.
-#include <ui/datasetwriter.h>
-#include <ui/editcommands.h>
-#include <ui/evaluatepage.h>
-#include <ui/mainwindow.h>
-#include <ui/predictionmodel.h>
-#include <ui/predictpage.h>
-#include <ui/projectruns.h>
-#include <ui/projectsession.h>
-#include <ui/trainconfigform.h>
-#include <ui/trainingcontroller.h>
-#include <ui/trainpage.h>
+#include <ui/evaluate/evaluatepage.h>
+#include <ui/predict/predictmodel.h>
+#include <ui/predict/predictpage.h>
+#include <ui/project/datasetwriter.h>
+#include <ui/project/editcommands.h>
+#include <ui/project/projectruns.h>
+#include <ui/project/projectsession.h>
+#include <ui/shell/mainwindow.h>
+#include <ui/train/trainconfigform.h>
+#include <ui/train/traincontroller.h>
+#include <ui/train/trainpage.h>
 
 #if __has_include(<ui/importjob.h>)
-#include <ui/importjob.h>
+#include <ui/import/importjob.h>
 #define PULC_BENCH_IMPORT_JOB 1
 #else
 #include <QtConcurrent/QtConcurrentRun>
@@ -239,11 +239,11 @@ bool trainPhases(ui::MainWindow &window, StallMeter &meter, const QTemporaryDir 
     settle(1500);
     int epochs = 0;
     qint64 steps = 0;
-    auto *controller = trainPage->findChild<ui::TrainingController *>();
+    auto *controller = trainPage->findChild<ui::TrainController *>();
     if (controller) {
-        QObject::connect(controller, &ui::TrainingController::epochFinished,
+        QObject::connect(controller, &ui::TrainController::epochFinished,
                          [&](const ui::TrainEpochPoint &) { ++epochs; });
-        QObject::connect(controller, &ui::TrainingController::stepsReported,
+        QObject::connect(controller, &ui::TrainController::stepsReported,
                          [&](const QList<ui::TrainStepPoint> &points) { steps += points.size(); });
     }
     meter.begin();

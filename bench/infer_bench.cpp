@@ -12,12 +12,12 @@
 // this file for answers). Ours and ORT alternate in rounds so the
 // machine's noise hits both alike; the table shows medians of the per-round medians. Prints
 // figures, asserts nothing.
-#include "engine/checkpoint.h"
-#include "engine/foldnet.h"
-#include "engine/nativenet.h"
-#include "engine/network.h"
-#include "engine/onnxexport.h"
+#include "engine/deploy/foldnet.h"
+#include "engine/deploy/nativenet.h"
+#include "engine/deploy/onnxexport.h"
+#include "engine/nets/network.h"
 #include "engine/pipeline.h"
+#include "engine/train/checkpoint.h"
 #include "engine/trainconfig.h"
 
 #include <opencv2/imgcodecs.hpp>

@@ -4,7 +4,7 @@
 // pickle.load of the same file side by side when /usr/bin/python3 has NumPy.
 //
 //   weights_bench [--repeat N] [--values M]
-#include "engine/weightsfile.h"
+#include "engine/readers/weightsfile.h"
 
 #include <sys/resource.h>
 #include <unistd.h>

@@ -2,7 +2,7 @@
 // Public: timing of the model step alone, for bench/ programs (the figure PyTorch's reference
 // script measures), without exposing Torch to them.
 
-#include "trainconfig.h"
+#include "engine/trainconfig.h"
 
 #include <string>
 #include <vector>

@@ -12,7 +12,7 @@
 //
 // No torch type appears here (STYLE.md 1).
 
-#include "trainconfig.h"
+#include "engine/trainconfig.h"
 
 #include <functional>
 #include <string>

@@ -6,7 +6,7 @@
 // single_machine: true` is brought to one machine with scaleToOneMachine() (scenes.h). Files
 // written by writeConfigYaml() carry that flag and hold one machine's numbers.
 
-#include "trainconfig.h"
+#include "engine/trainconfig.h"
 
 #include <string>
 #include <vector>

@@ -4,8 +4,8 @@
 // eval pre-processing (spec 5.2). The Predict page's preview grid, the loader and the predictor
 // all call these, so what the user previews is what the model sees.
 
-#include "augment.h"
-#include "trainconfig.h"
+#include "engine/augment.h"
+#include "engine/trainconfig.h"
 
 #include <opencv2/core/mat.hpp>
 

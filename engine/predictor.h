@@ -3,7 +3,7 @@
 // (spec 5.3): top-k classes, a binary decision with its threshold, or attribute vectors. The
 // same object serves `pulc predict`, evaluation and the GUI, so they can never disagree.
 
-#include "trainconfig.h"
+#include "engine/trainconfig.h"
 
 #include <opencv2/core/mat.hpp>
 

@@ -4,8 +4,8 @@
 // samples, record runs and their metrics in the database and in the run folder, and call the
 // plain jobs of training.h. Plain C++ types only.
 
-#include "predictor.h"
-#include "training.h"
+#include "engine/predictor.h"
+#include "engine/training.h"
 
 #include <cstdint>
 #include <string>

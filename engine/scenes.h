@@ -2,7 +2,7 @@
 // Public: the PULC scene templates (spec 2.1, 3.2, 4.2) a new project starts from, and the rule
 // that turns PaddleClas's 4-GPU batch sizes and learning rates into one machine's.
 
-#include "trainconfig.h"
+#include "engine/trainconfig.h"
 
 #include <string>
 #include <vector>

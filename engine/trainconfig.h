@@ -3,7 +3,7 @@
 // (scenes.h) fills it with PaddleClas's PULC recipe; YAML config files and `--set key=value`
 // (configfile.h) change it. Spec references are to ../shared/spec/pulc-reference.md.
 
-#include "models.h"
+#include "engine/models.h"
 
 #include <array>
 #include <cstdint>

@@ -4,7 +4,7 @@
 // abort. Plain C++ types only. The calls block; the host decides which thread runs them (the
 // CLI's main thread, a QThread worker in the GUI). Callbacks run on that same thread.
 
-#include "trainconfig.h"
+#include "engine/trainconfig.h"
 
 #include <cstdint>
 #include <functional>

@@ -160,7 +160,7 @@
     </message>
 </context>
 <context>
-    <name>pulc::ui::TrainingMonitor</name>
+    <name>pulc::ui::TrainMonitor</name>
     <message numerus="yes">
         <source>, %n unreadable image(s) skipped</source>
         <translation>

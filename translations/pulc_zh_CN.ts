@@ -923,7 +923,7 @@
     </message>
 </context>
 <context>
-    <name>pulc::ui::EvalSampleModel</name>
+    <name>pulc::ui::EvaluateSampleModel</name>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
@@ -2082,7 +2082,7 @@ Then drop images here to see what it predicts.</source>
     </message>
 </context>
 <context>
-    <name>pulc::ui::PredictionDetail</name>
+    <name>pulc::ui::PredictDetail</name>
     <message>
         <source>(no preview)</source>
         <translation>（无预览）</translation>
@@ -2125,7 +2125,7 @@ Then drop images here to see what it predicts.</source>
     </message>
 </context>
 <context>
-    <name>pulc::ui::PredictionModel</name>
+    <name>pulc::ui::PredictModel</name>
     <message>
         <source>Image</source>
         <translation>图像</translation>
@@ -3407,7 +3407,7 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
-    <name>pulc::ui::TrainingCurves</name>
+    <name>pulc::ui::TrainCurves</name>
     <message>
         <source>Log scale (loss)</source>
         <translation>对数刻度（损失）</translation>
@@ -3470,7 +3470,7 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
-    <name>pulc::ui::TrainingMonitor</name>
+    <name>pulc::ui::TrainMonitor</name>
     <message>
         <source>Not training</source>
         <translation>未在训练</translation>

@@ -1,7 +1,7 @@
 // pulc-studio: the desktop host. Everything it shows lives in ui/; this only starts Qt.
-#include <ui/mainwindow.h>
-#include <ui/startupcheck.h>
-#include <ui/translation.h>
+#include <ui/shell/mainwindow.h>
+#include <ui/shell/startupcheck.h>
+#include <ui/shell/translation.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,11 +2,11 @@
 // key of the file: each one is applied (through applySetting(), so files and `--set` share one
 // validation), ignored with a reason, or reported as unsupported; nothing is dropped silently.
 
-#include "configfile.h"
+#include "engine/configfile.h"
 
-#include "configreader.h"
-#include "scenes.h"
-#include "yamllimits.h"
+#include "engine/config/configreader.h"
+#include "engine/config/yamllimits.h"
+#include "engine/scenes.h"
 
 #include <yaml-cpp/yaml.h>
 

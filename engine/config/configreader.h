@@ -2,7 +2,7 @@
 // Internal to engine/configfile.cpp and configreadops.cpp: the reader of PaddleClas-shaped
 // YAML configs, split over two files by section.
 
-#include "configfile.h"
+#include "engine/configfile.h"
 
 #include <yaml-cpp/yaml.h>
 

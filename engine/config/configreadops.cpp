@@ -1,9 +1,9 @@
 // The DataLoader section of PaddleClas-shaped configs: the training and evaluation operator
 // lists and the batch operators (part of the reader in configfile.cpp).
 
-#include "configreader.h"
+#include "engine/config/configreader.h"
 
-#include "scenes.h"
+#include "engine/scenes.h"
 
 #include <cmath>
 #include <thread>

@@ -2,9 +2,9 @@
 // DataLoader, Metric, Infer) plus a PulcStudio section for what PaddleClas has no key for.
 // The reader is configfile.cpp.
 
-#include "configfile.h"
+#include "engine/configfile.h"
 
-#include "scenes.h"
+#include "engine/scenes.h"
 
 #include <yaml-cpp/yaml.h>
 

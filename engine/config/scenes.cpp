@@ -2,7 +2,7 @@
 // and 4.2 (distillation teachers); class names are spec 2.1 / 5.3 and PaddleClas's
 // ppcls/utils/PULC_label_list, copied here so the app needs no data files at run time.
 
-#include "scenes.h"
+#include "engine/scenes.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,11 +1,11 @@
 // TrainConfig as text: the names of its enums, and every field as a `key=value` setting. Both are
 // part of the config.yml format and of `pulc train --set`: renaming one breaks stored runs.
 
-#include "trainconfig.h"
+#include "engine/trainconfig.h"
 
-#include "configfile.h"
-#include "models.h"
-#include "scenes.h"
+#include "engine/configfile.h"
+#include "engine/models.h"
+#include "engine/scenes.h"
 
 #include <yaml-cpp/yaml.h>
 

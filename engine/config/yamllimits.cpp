@@ -1,4 +1,4 @@
-#include "yamllimits.h"
+#include "engine/config/yamllimits.h"
 
 #include <new>
 

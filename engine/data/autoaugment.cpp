@@ -1,4 +1,4 @@
-#include "engine/autoaugment.h"
+#include "engine/data/autoaugment.h"
 
 #include <opencv2/core.hpp>
 

@@ -1,4 +1,4 @@
-#include "engine/batchmix.h"
+#include "engine/data/batchmix.h"
 
 #include <algorithm>
 #include <cmath>

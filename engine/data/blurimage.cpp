@@ -1,4 +1,4 @@
-#include "engine/blurimage.h"
+#include "engine/data/blurimage.h"
 
 #include <opencv2/imgproc.hpp>
 

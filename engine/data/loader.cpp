@@ -1,4 +1,4 @@
-#include "loader.h"
+#include "engine/data/loader.h"
 
 #include <algorithm>
 #include <exception>

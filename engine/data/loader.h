@@ -4,7 +4,7 @@
 // step; a bounded window keeps memory flat for any dataset size, and batches are handed out
 // strictly in order so that a run with a given seed is repeatable whatever the thread timing.
 
-#include "augment.h"
+#include "engine/augment.h"
 
 #include <opencv2/core/mat.hpp>
 

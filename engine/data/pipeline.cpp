@@ -1,7 +1,7 @@
-#include "pipeline.h"
+#include "engine/pipeline.h"
 
-#include "autoaugment.h"
-#include "blurimage.h"
+#include "engine/data/autoaugment.h"
+#include "engine/data/blurimage.h"
 
 #include "dataset/imageprobe.h"
 

@@ -1,8 +1,8 @@
 // The text files of a deployment bundle: labels.txt, README.md (model card) and the OpenCV
 // example (example/classify.cpp + CMakeLists.txt).
-#include "bundlefiles.h"
+#include "engine/deploy/bundlefiles.h"
 
-#include "textescape.h"
+#include "engine/deploy/textescape.h"
 
 #include <fcntl.h>
 #include <unistd.h>

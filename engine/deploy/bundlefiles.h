@@ -3,8 +3,8 @@
 // the models: labels.txt, the README.md model card, the OpenCV example, and the pre-processing
 // that inference.yml describes, which the parity check runs on the exported model.
 
-#include "augment.h"
-#include "bundle.h"
+#include "engine/augment.h"
+#include "engine/bundle.h"
 
 #include <opencv2/core/mat.hpp>
 

@@ -1,10 +1,10 @@
 // inference.yml: the deploy config of a bundle, in the shape of PaddleClas's
 // deploy/configs/PULC/<scene>/inference_<scene>.yaml (spec 5.2, 5.3), and the pre-processing it
 // describes.
-#include "bundle.h"
-#include "bundlefiles.h"
-#include "textescape.h"
-#include "yamllimits.h"
+#include "engine/bundle.h"
+#include "engine/config/yamllimits.h"
+#include "engine/deploy/bundlefiles.h"
+#include "engine/deploy/textescape.h"
 
 #include <opencv2/imgproc.hpp>
 #include <yaml-cpp/yaml.h>

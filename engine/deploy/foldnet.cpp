@@ -1,6 +1,6 @@
-#include "foldnet.h"
+#include "engine/deploy/foldnet.h"
 
-#include "pplcnet.h"
+#include "engine/nets/pplcnet.h"
 
 #include <torch/nn/functional/conv.h>
 

@@ -1,9 +1,9 @@
 #pragma once
 // Internal to engine/ (LibTorch): turns a trained network into an InferenceGraph.
 
-#include "inferencegraph.h"
-#include "network.h"
-#include "trainconfig.h"
+#include "engine/deploy/inferencegraph.h"
+#include "engine/nets/network.h"
+#include "engine/trainconfig.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "nativenet.h"
+#include "engine/deploy/nativenet.h"
 
 #include <oneapi/dnnl/dnnl.hpp>
 

@@ -3,7 +3,7 @@
 // oneDNN (libdnnl-dev). Weights are packed and primitives created once in build(); run() reuses
 // its buffers, so the steady state allocates nothing. Not thread-safe: one NativeNet per thread.
 
-#include "inferencegraph.h"
+#include "engine/deploy/inferencegraph.h"
 
 #include <memory>
 #include <string>

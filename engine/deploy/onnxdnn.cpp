@@ -2,7 +2,7 @@
 // classes give the declared input shape (so a wrong image size or a fixed batch is caught with a
 // clear message instead of an OpenCV assertion), and the same bytes go to readNetFromONNX.
 
-#include "onnxexport.h"
+#include "engine/deploy/onnxexport.h"
 
 #include <onnx/onnx_pb.h>
 #include <opencv2/core/utils/logger.hpp>

@@ -3,7 +3,7 @@
 // conv weights, dropout already in fc), so the export is a plain chain of standard operators that
 // OpenCV DNN 4.6 and ONNX Runtime both read.
 
-#include "onnxexport.h"
+#include "engine/deploy/onnxexport.h"
 
 #include <onnx/checker.h>
 #include <onnx/onnx_pb.h>

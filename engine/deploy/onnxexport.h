@@ -3,7 +3,7 @@
 // protobuf classes of libonnx-dev and checks it with ONNX's checker; runs an ONNX model with
 // OpenCV DNN (the export's parity check, and what the bundle's C++ example does).
 
-#include "inferencegraph.h"
+#include "engine/deploy/inferencegraph.h"
 
 #include <map>
 #include <memory>

@@ -1,12 +1,12 @@
-#include "predictor.h"
+#include "engine/predictor.h"
 
-#include "bundle.h"
-#include "checkpoint.h"
-#include "foldnet.h"
-#include "nativenet.h"
-#include "network.h"
-#include "pipeline.h"
-#include "scoring.h"
+#include "engine/bundle.h"
+#include "engine/deploy/foldnet.h"
+#include "engine/deploy/nativenet.h"
+#include "engine/nets/network.h"
+#include "engine/pipeline.h"
+#include "engine/train/checkpoint.h"
+#include "engine/train/scoring.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "textescape.h"
+#include "engine/deploy/textescape.h"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "engineinfo.h"
+#include "engine/engineinfo.h"
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>

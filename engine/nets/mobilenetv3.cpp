@@ -1,4 +1,4 @@
-#include "mobilenetv3.h"
+#include "engine/nets/mobilenetv3.h"
 
 #include <torch/nn/functional.h>
 

@@ -10,8 +10,8 @@
 // Paddle's BN `_mean` / `_variance` are torch's `running_mean` / `running_var`, and Paddle stores
 // fc.weight as [1280, classes] (transpose it).
 
-#include "network.h"
-#include "pplcnetlayers.h"
+#include "engine/nets/network.h"
+#include "engine/nets/pplcnetlayers.h"
 
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/linear.h>

@@ -1,9 +1,9 @@
-#include "models.h"
+#include "engine/models.h"
 
-#include "mobilenetv3.h"
-#include "network.h"
-#include "pplcnet.h"
-#include "resnetvd.h"
+#include "engine/nets/mobilenetv3.h"
+#include "engine/nets/network.h"
+#include "engine/nets/pplcnet.h"
+#include "engine/nets/resnetvd.h"
 
 #include <c10/util/Exception.h>
 

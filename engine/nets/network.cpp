@@ -1,9 +1,9 @@
-#include "network.h"
+#include "engine/nets/network.h"
 
-#include "mobilenetv3.h"
-#include "pplcnet.h"
-#include "resnetvd.h"
-#include "trainconfig.h"
+#include "engine/nets/mobilenetv3.h"
+#include "engine/nets/pplcnet.h"
+#include "engine/nets/resnetvd.h"
+#include "engine/trainconfig.h"
 
 #include <stdexcept>
 

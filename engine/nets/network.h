@@ -2,7 +2,7 @@
 // Internal to engine/ (LibTorch). The common face of every classifier the engine trains, so the
 // trainer, distillation and the predictor treat PP-LCNet, ResNet_vd and MobileNetV3 alike.
 
-#include "models.h"
+#include "engine/models.h"
 
 #include <torch/nn/module.h>
 

@@ -1,4 +1,4 @@
-#include "pplcnet.h"
+#include "engine/nets/pplcnet.h"
 
 #include <torch/nn/functional.h>
 

@@ -5,8 +5,8 @@
 // state dict one to one (spec 5.5), except that Paddle's BN `_mean` / `_variance` are torch's
 // `running_mean` / `running_var` and `fc.weight` is stored transposed by Paddle.
 
-#include "network.h"
-#include "pplcnetlayers.h"
+#include "engine/nets/network.h"
+#include "engine/nets/pplcnetlayers.h"
 
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/linear.h>

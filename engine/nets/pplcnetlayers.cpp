@@ -1,4 +1,4 @@
-#include "pplcnetlayers.h"
+#include "engine/nets/pplcnetlayers.h"
 
 #include <torch/nn/functional.h>
 #include <torch/nn/init.h>

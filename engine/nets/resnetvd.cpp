@@ -1,4 +1,4 @@
-#include "resnetvd.h"
+#include "engine/nets/resnetvd.h"
 
 #include <torch/nn/functional.h>
 #include <torch/nn/init.h>

@@ -12,8 +12,8 @@
 // Paddle's BN `_mean` / `_variance` are torch's `running_mean` / `running_var`, and Paddle stores
 // fc.weight as [2048, classes] (transpose it). `short` exists on the first block of each stage.
 
-#include "network.h"
-#include "pplcnetlayers.h"
+#include "engine/nets/network.h"
+#include "engine/nets/pplcnetlayers.h"
 
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/linear.h>

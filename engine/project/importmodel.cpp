@@ -1,15 +1,15 @@
 // `pulc import-model`: a PaddleClas PULC weights file (or a PULC Studio checkpoint) turned into a
 // finished run of a project, ready for predict, eval and export like any trained run.
-#include "pretrained.h"
+#include "engine/pretrained.h"
 
-#include "bundlefiles.h"
-#include "checkpoint.h"
-#include "configfile.h"
-#include "network.h"
-#include "projectjobs.h"
-#include "scenes.h"
-#include "weightmap.h"
-#include "weightssource.h"
+#include "engine/configfile.h"
+#include "engine/deploy/bundlefiles.h"
+#include "engine/nets/network.h"
+#include "engine/projectjobs.h"
+#include "engine/scenes.h"
+#include "engine/train/checkpoint.h"
+#include "engine/weights/weightmap.h"
+#include "engine/weights/weightssource.h"
 
 #include "dataset/modelfiles.h"
 #include "dataset/project.h"

@@ -1,11 +1,11 @@
-#include "projectjobs.h"
+#include "engine/projectjobs.h"
 
-#include "configfile.h"
 #include "dataset/modelfiles.h"
 #include "dataset/project.h"
 #include "dataset/runs.h"
 #include "dataset/samples.h"
-#include "pretrained.h"
+#include "engine/configfile.h"
+#include "engine/pretrained.h"
 
 #include <QDir>
 #include <QFileInfo>

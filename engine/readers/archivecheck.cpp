@@ -1,4 +1,4 @@
-#include "archivecheck.h"
+#include "engine/readers/archivecheck.h"
 
 #include <algorithm>
 #include <cstring>

@@ -2,7 +2,7 @@
 // "last value wins" for repeated keys, nested dicts as "outer.inner", Paddle's (name, ndarray)
 // pairs, float16/float64 and big-endian data converted to native float32, Fortran order
 // reordered to C order. The walk uses an explicit stack; its depth is bounded by maxDepth.
-#include "pickleparse.h"
+#include "engine/readers/pickleparse.h"
 
 #include <bit>
 #include <cmath>

@@ -3,7 +3,7 @@
 // left in the file and fetched straight into the arrays. Every read is checked against the
 // file's size before it happens, so a declared length larger than the rest of the file is
 // refused before anything is allocated for it.
-#include "pickleparse.h"
+#include "engine/readers/pickleparse.h"
 
 #include <algorithm>
 #include <cerrno>

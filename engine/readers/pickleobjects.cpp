@@ -2,7 +2,7 @@
 // constructors, OrderedDict, tuple and _codecs.encode, NEWOBJ on OrderedDict, and BUILD on
 // arrays and dtypes. Every argument's type is checked; array content problems (dtype, shape
 // against data) are recorded on the array and reported with its key when the dict is read.
-#include "pickleparse.h"
+#include "engine/readers/pickleparse.h"
 
 #include <bit>
 

@@ -1,7 +1,7 @@
 // The opcode loop of the restricted unpickler (pickleparse.h): stack, marks, memo, containers,
 // strings and numbers, with every opcode a weights file does not need refused by name. Reading
 // the bytes themselves is pickleinput.cpp's job.
-#include "pickleparse.h"
+#include "engine/readers/pickleparse.h"
 
 #include <algorithm>
 #include <array>

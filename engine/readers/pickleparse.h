@@ -10,7 +10,7 @@
 // container becomes immutable ("frozen") as soon as it is put inside another value or passed as
 // an argument, which rules out cycles and lets copies share storage.
 
-#include "weightsfile.h"
+#include "engine/readers/weightsfile.h"
 
 #include <cstdint>
 #include <string>

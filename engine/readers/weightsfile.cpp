@@ -1,7 +1,7 @@
 // The public side of weightsfile.h: parse (through the restricted unpickler in pickleparse.h),
 // read a file, and write NumPy-compatible protocol 4 pickles atomically.
-#include "weightsfile.h"
-#include "pickleparse.h"
+#include "engine/readers/weightsfile.h"
+#include "engine/readers/pickleparse.h"
 
 #include <bit>
 #include <cerrno>

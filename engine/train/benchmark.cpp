@@ -1,8 +1,8 @@
-#include "benchmark.h"
+#include "engine/benchmark.h"
 
-#include "losses.h"
-#include "network.h"
-#include "optimizer.h"
+#include "engine/nets/network.h"
+#include "engine/train/losses.h"
+#include "engine/train/optimizer.h"
 
 #include <chrono>
 

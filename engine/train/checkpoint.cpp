@@ -1,7 +1,7 @@
-#include "checkpoint.h"
+#include "engine/train/checkpoint.h"
 
-#include "archivecheck.h"
-#include "configfile.h"
+#include "engine/configfile.h"
+#include "engine/readers/archivecheck.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/serialize/output-archive.h>

@@ -3,7 +3,7 @@
 // momentum, where the run stands, the torch RNG, and the run's config and class names, so a
 // checkpoint alone is enough to resume, evaluate or predict. Written atomically.
 
-#include "trainconfig.h"
+#include "engine/trainconfig.h"
 
 #include <torch/nn/module.h>
 #include <torch/optim/optimizer.h>

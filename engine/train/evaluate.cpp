@@ -1,9 +1,9 @@
 // evaluate(): a checkpoint on a labelled list, through the same Predictor as `pulc predict`.
-#include "training.h"
+#include "engine/training.h"
 
-#include "pipeline.h"
-#include "predictor.h"
-#include "scoring.h"
+#include "engine/pipeline.h"
+#include "engine/predictor.h"
+#include "engine/train/scoring.h"
 
 #include <algorithm>
 #include <thread>

@@ -1,4 +1,4 @@
-#include "losses.h"
+#include "engine/train/losses.h"
 
 #include <torch/nn/functional/loss.h>
 

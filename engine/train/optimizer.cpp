@@ -1,4 +1,4 @@
-#include "optimizer.h"
+#include "engine/train/optimizer.h"
 
 #include <torch/nn/modules/batchnorm.h>
 

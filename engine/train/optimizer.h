@@ -7,8 +7,8 @@
 // both add wd*p to the gradient, keep v = mu*v + g' (torch starts v at g', Paddle at 0 then
 // mu*0 + g', the same) and move p -= lr*v with the current lr.
 
-#include "network.h"
-#include "trainconfig.h"
+#include "engine/nets/network.h"
+#include "engine/trainconfig.h"
 
 #include <torch/optim/sgd.h>
 

@@ -1,6 +1,6 @@
-#include "runlog.h"
+#include "engine/train/runlog.h"
 
-#include "textescape.h"
+#include "engine/deploy/textescape.h"
 
 #include <chrono>
 #include <cmath>

@@ -3,7 +3,7 @@
 // object per line ({"event":"step",...}, {"event":"epoch",...}) for plots and other tools;
 // train.log holds the log lines with a timestamp.
 
-#include "training.h"
+#include "engine/training.h"
 
 #include <fstream>
 #include <map>

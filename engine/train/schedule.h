@@ -3,7 +3,7 @@
 // PaddleClas's `Cosine` (by_epoch False) wrapped in Paddle's `LinearWarmup`, as a pure function
 // of the iteration so the trainer, a resumed run and a test all agree on the value.
 
-#include "trainconfig.h"
+#include "engine/trainconfig.h"
 
 #include <cstdint>
 

@@ -1,6 +1,6 @@
-#include "scoring.h"
+#include "engine/train/scoring.h"
 
-#include "metrics.h"
+#include "engine/metrics.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // metrics of a run (spec 3.5), shared by the trainer's per-epoch validation and evaluate(), so
 // both report the same numbers under the same names.
 
-#include "training.h"
+#include "engine/training.h"
 
 #include <vector>
 

@@ -1,19 +1,19 @@
 // train(): the PULC training loop (spec 3.1, 3.5, 4.2, 4.3) over the loader, with distillation,
 // per-epoch validation, atomic checkpoints and exact resume.
-#include "training.h"
+#include "engine/training.h"
 
-#include "batchmix.h"
-#include "checkpoint.h"
-#include "configfile.h"
-#include "loader.h"
-#include "losses.h"
-#include "network.h"
-#include "optimizer.h"
-#include "pipeline.h"
-#include "runlog.h"
-#include "schedule.h"
-#include "scoring.h"
-#include "weightmap.h"
+#include "engine/configfile.h"
+#include "engine/data/batchmix.h"
+#include "engine/data/loader.h"
+#include "engine/nets/network.h"
+#include "engine/pipeline.h"
+#include "engine/train/checkpoint.h"
+#include "engine/train/losses.h"
+#include "engine/train/optimizer.h"
+#include "engine/train/runlog.h"
+#include "engine/train/schedule.h"
+#include "engine/train/scoring.h"
+#include "engine/weights/weightmap.h"
 
 #include <chrono>
 #include <cmath>

@@ -1,17 +1,17 @@
 // Weights files as the user meets them: what one holds (inspectWeights), a run's weights
 // written as a PaddleClas .pdparams (exportPdparams, exportRunPdparams), and the project's record
 // of the files it used. importModelIntoProject() is in importmodel.cpp.
-#include "pretrained.h"
+#include "engine/pretrained.h"
 
-#include "bundle.h"
-#include "bundlefiles.h"
-#include "checkpoint.h"
-#include "configfile.h"
-#include "network.h"
-#include "projectjobs.h"
-#include "scenes.h"
-#include "weightmap.h"
-#include "weightssource.h"
+#include "engine/bundle.h"
+#include "engine/configfile.h"
+#include "engine/deploy/bundlefiles.h"
+#include "engine/nets/network.h"
+#include "engine/projectjobs.h"
+#include "engine/scenes.h"
+#include "engine/train/checkpoint.h"
+#include "engine/weights/weightmap.h"
+#include "engine/weights/weightssource.h"
 
 #include "dataset/modelfiles.h"
 #include "dataset/project.h"

@@ -2,12 +2,12 @@
 // construction (the modules carry PaddleClas's names), so the work is the BN buffer names, the
 // transposed fc, and checking every name and shape before anything is copied, so a wrong file
 // leaves the network as it was and the error says what does not fit.
-#include "weightmap.h"
+#include "engine/weights/weightmap.h"
 
-#include "bundle.h"
-#include "checkpoint.h"
-#include "models.h"
-#include "pplcnetlayers.h"
+#include "engine/bundle.h"
+#include "engine/models.h"
+#include "engine/nets/pplcnetlayers.h"
+#include "engine/train/checkpoint.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -9,8 +9,8 @@
 //   - "StructuredToParameterName@@" and other non-array entries are skipped by the reader.
 // PP-LCNet, ResNet_vd and MobileNetV3 (small/large) follow PaddleClas's legendary_models names.
 
-#include "network.h"
-#include "weightsfile.h"
+#include "engine/nets/network.h"
+#include "engine/readers/weightsfile.h"
 
 #include <string>
 #include <vector>

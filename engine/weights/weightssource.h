@@ -3,8 +3,8 @@
 // a PULC Studio checkpoint, a run folder, a bundle) read as one Paddle-named state dict, so
 // inspect, import and export treat them alike (pretrained.h).
 
-#include "checkpoint.h"
-#include "weightsfile.h"
+#include "engine/readers/weightsfile.h"
+#include "engine/train/checkpoint.h"
 
 #include <string>
 

@@ -2,7 +2,7 @@
 // A PP-LCNet with random weights, random BN statistics and random biases, for the tests that
 // compare a folded or exported network with LibTorch (native predictor, ONNX export).
 
-#include "engine/network.h"
+#include "engine/nets/network.h"
 #include "engine/trainconfig.h"
 
 #include <torch/torch.h>

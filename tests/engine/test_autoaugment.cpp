@@ -1,7 +1,7 @@
 // TimmAutoAugment's 15 ops and BlurImage against hand-computed PIL/OpenCV results on tiny images
 // (../shared/spec/pulc-reference.md 3.3).
-#include "engine/autoaugment.h"
-#include "engine/blurimage.h"
+#include "engine/data/autoaugment.h"
+#include "engine/data/blurimage.h"
 
 #include <gtest/gtest.h>
 

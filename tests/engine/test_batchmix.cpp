@@ -1,6 +1,6 @@
 // Mixup and CutMix through the OpSampler on small NCHW batches
 // (../shared/spec/pulc-reference.md 3.3).
-#include "engine/batchmix.h"
+#include "engine/data/batchmix.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // pre-processing it describes equals the evaluation's, damaged files are named, and model paths
 // resolve (checkpoint, run folder, bundle) or fail with the path in the message.
 #include "engine/bundle.h"
-#include "engine/bundlefiles.h"
+#include "engine/deploy/bundlefiles.h"
 #include "engine/pipeline.h"
 #include "engine/scenes.h"
 

@@ -3,9 +3,9 @@
 // message naming the file and what is wrong, and no damage crashes the process.
 #include "trainingfixture.h"
 
-#include "engine/archivecheck.h"
-#include "engine/checkpoint.h"
-#include "engine/network.h"
+#include "engine/nets/network.h"
+#include "engine/readers/archivecheck.h"
+#include "engine/train/checkpoint.h"
 
 #include <gtest/gtest.h>
 

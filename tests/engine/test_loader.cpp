@@ -1,7 +1,7 @@
 // The batch loader: epoch order, strict batch order whatever the thread timing, failures, the
 // memory bound, stopping, and the NCHW copy. Sample functions make tiny images whose pixels
 // encode the item index, so every float in a batch can be traced to its sample.
-#include "engine/loader.h"
+#include "engine/data/loader.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // Losses, the learning-rate schedule and the optimizer against numbers computed by hand from
 // PaddleClas's formulas (../shared/spec/pulc-reference.md 3.1, 3.5, 4.2, 4.3).
-#include "engine/losses.h"
-#include "engine/optimizer.h"
-#include "engine/schedule.h"
+#include "engine/train/losses.h"
+#include "engine/train/optimizer.h"
+#include "engine/train/schedule.h"
 
 #include <torch/torch.h>
 

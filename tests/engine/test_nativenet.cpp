@@ -1,10 +1,10 @@
 // The native predictor (oneDNN, BN folded) against LibTorch's eval forward of the same network:
 // every PP-LCNet scale, the text-line strides, both input layouts, batching and threads.
-#include "engine/foldnet.h"
+#include "engine/deploy/foldnet.h"
+#include "engine/deploy/nativenet.h"
 #include "engine/models.h"
-#include "engine/nativenet.h"
-#include "engine/network.h"
-#include "engine/pplcnet.h"
+#include "engine/nets/network.h"
+#include "engine/nets/pplcnet.h"
 #include "engine/trainconfig.h"
 
 #include "netfixture.h"

@@ -3,11 +3,11 @@
 // errors. Published figures: docs/en/models/ResNet_and_vd_en.md and Mobile_en.md (ImageNet-1k,
 // 1000 classes). Exact counts come from summing the layer shapes by hand (PaddleClas's
 // resnet.py and mobilenet_v3.py layouts), independently of the code under test.
-#include "engine/mobilenetv3.h"
 #include "engine/models.h"
-#include "engine/network.h"
-#include "engine/pplcnet.h"
-#include "engine/resnetvd.h"
+#include "engine/nets/mobilenetv3.h"
+#include "engine/nets/network.h"
+#include "engine/nets/pplcnet.h"
+#include "engine/nets/resnetvd.h"
 
 #include <torch/torch.h>
 

@@ -1,10 +1,10 @@
 // The ONNX export of a folded PP-LCNet: the file passes ONNX's checker, OpenCV DNN's output
 // matches LibTorch's probabilities and the native (oneDNN) predictor's, the dynamic batch axis
 // works, the metadata is there, and damaged files fail with messages that name them.
-#include "engine/foldnet.h"
-#include "engine/nativenet.h"
-#include "engine/network.h"
-#include "engine/onnxexport.h"
+#include "engine/deploy/foldnet.h"
+#include "engine/deploy/nativenet.h"
+#include "engine/deploy/onnxexport.h"
+#include "engine/nets/network.h"
 #include "engine/trainconfig.h"
 
 #include "netfixture.h"

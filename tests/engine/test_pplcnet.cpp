@@ -1,7 +1,7 @@
 // PP-LCNet against the spec (../shared/spec/pulc-reference.md 1.1-1.3, 5.5): shapes, the
 // published parameter counts, Paddle's dropout at inference, and PaddleClas parameter names.
 #include "engine/models.h"
-#include "engine/pplcnet.h"
+#include "engine/nets/pplcnet.h"
 
 #include <torch/torch.h>
 

@@ -4,10 +4,10 @@
 // the validation numbers the trainer reported.
 #include "trainingfixture.h"
 
-#include "engine/checkpoint.h"
 #include "engine/models.h"
-#include "engine/network.h"
+#include "engine/nets/network.h"
 #include "engine/predictor.h"
+#include "engine/train/checkpoint.h"
 #include "engine/training.h"
 
 #include <gtest/gtest.h>

@@ -8,11 +8,11 @@
 
 #include "../shareddata.h"
 
-#include "engine/checkpoint.h"
-#include "engine/network.h"
+#include "engine/nets/network.h"
+#include "engine/readers/weightsfile.h"
+#include "engine/train/checkpoint.h"
 #include "engine/training.h"
-#include "engine/weightmap.h"
-#include "engine/weightsfile.h"
+#include "engine/weights/weightmap.h"
 
 #include <gtest/gtest.h>
 

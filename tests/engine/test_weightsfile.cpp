@@ -2,8 +2,8 @@
 // (fixtures/make_pickles.py) read back bit for bit, dtype and order conversions are exact, every
 // hostile or damaged file is refused with its name and the reason (and never runs anything),
 // and what we write reads back here and in Python.
-#include "engine/pickleparse.h"
-#include "engine/weightsfile.h"
+#include "engine/readers/pickleparse.h"
+#include "engine/readers/weightsfile.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // success or a reason, never a crash, undefined behaviour, a hang or unbounded memory. Reading
 // the same bytes as a file must give the same answer. Built with clang by
 // tests/fuzz/CMakeLists.txt.
-#include "engine/archivecheck.h"
+#include "engine/readers/archivecheck.h"
 
 #include <string>
 

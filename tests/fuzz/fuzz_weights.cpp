@@ -4,8 +4,8 @@
 // with byte strings left in the file, sizes taken from the input) must give the same result,
 // and what was read must survive encodeWeights() and a second read unchanged. Built with clang
 // by tests/fuzz/CMakeLists.txt.
-#include "engine/pickleparse.h"
-#include "engine/weightsfile.h"
+#include "engine/readers/pickleparse.h"
+#include "engine/readers/weightsfile.h"
 
 #include <cstring>
 #include <set>

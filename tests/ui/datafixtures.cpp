@@ -1,7 +1,7 @@
 #include "datafixtures.h"
 
-#include <ui/projectruns.h>
-#include <ui/projectsession.h>
+#include <ui/project/projectruns.h>
+#include <ui/project/projectsession.h>
 
 #include <engine/projectjobs.h>
 #include <engine/scenes.h>

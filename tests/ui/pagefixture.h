@@ -4,8 +4,8 @@
 
 #include "datafixtures.h"
 
-#include <ui/projectruns.h>
-#include <ui/projectsession.h>
+#include <ui/project/projectruns.h>
+#include <ui/project/projectsession.h>
 
 #include <QString>
 

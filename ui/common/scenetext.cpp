@@ -1,6 +1,6 @@
-#include "scenetext.h"
+#include "ui/common/scenetext.h"
 
-#include "evaluationtext.h"
+#include "ui/evaluate/evaluatetext.h"
 
 #include <QCoreApplication>
 #include <QLocale>

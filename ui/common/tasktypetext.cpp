@@ -1,4 +1,4 @@
-#include "tasktypetext.h"
+#include "ui/common/tasktypetext.h"
 
 namespace pulc::ui {
 

@@ -1,4 +1,4 @@
-#include "thumbnailloader.h"
+#include "ui/common/thumbnailloader.h"
 
 #include <dataset/thumbnails.h>
 

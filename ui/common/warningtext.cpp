@@ -1,4 +1,4 @@
-#include "warningtext.h"
+#include "ui/common/warningtext.h"
 
 #include <QCoreApplication>
 #include <QLocale>

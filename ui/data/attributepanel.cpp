@@ -1,7 +1,7 @@
-#include "attributepanel.h"
+#include "ui/data/attributepanel.h"
 
-#include "labeling.h"
-#include "projectsession.h"
+#include "ui/data/labeling.h"
+#include "ui/project/projectsession.h"
 
 #include <QCheckBox>
 #include <QLabel>

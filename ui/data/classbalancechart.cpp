@@ -1,6 +1,6 @@
-#include "classbalancechart.h"
+#include "ui/data/classbalancechart.h"
 
-#include "qcustomplotinclude.h"
+#include "ui/common/qcustomplotinclude.h"
 
 #include <QHelpEvent>
 #include <QLocale>

@@ -1,10 +1,10 @@
-#include "classpanel.h"
+#include "ui/data/classpanel.h"
 
-#include "classtablemodel.h"
-#include "editcommands.h"
-#include "labeling.h"
-#include "projectsession.h"
-#include "samplegridmodel.h"
+#include "ui/data/classtablemodel.h"
+#include "ui/data/labeling.h"
+#include "ui/data/samplegridmodel.h"
+#include "ui/project/editcommands.h"
+#include "ui/project/projectsession.h"
 
 #include <QAction>
 #include <QColorDialog>

@@ -1,6 +1,6 @@
-#include "classtablemodel.h"
+#include "ui/data/classtablemodel.h"
 
-#include "labeling.h"
+#include "ui/data/labeling.h"
 
 #include <QColor>
 #include <QLocale>

@@ -1,14 +1,14 @@
-#include "datapage.h"
+#include "ui/data/datapage.h"
 
-#include "attributepanel.h"
-#include "classbalancechart.h"
-#include "classpanel.h"
-#include "classtablemodel.h"
-#include "projectsession.h"
-#include "samplebrowser.h"
-#include "samplegridview.h"
-#include "tasktypetext.h"
-#include "warningtext.h"
+#include "ui/common/tasktypetext.h"
+#include "ui/common/warningtext.h"
+#include "ui/data/attributepanel.h"
+#include "ui/data/classbalancechart.h"
+#include "ui/data/classpanel.h"
+#include "ui/data/classtablemodel.h"
+#include "ui/data/samplebrowser.h"
+#include "ui/data/samplegridview.h"
+#include "ui/project/projectsession.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "labeling.h"
+#include "ui/data/labeling.h"
 
-#include "editcommands.h"
-#include "projectsession.h"
+#include "ui/project/editcommands.h"
+#include "ui/project/projectsession.h"
 
 #include <QKeyEvent>
 #include <QUndoStack>

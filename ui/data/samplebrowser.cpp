@@ -1,15 +1,15 @@
-#include "samplebrowser.h"
+#include "ui/data/samplebrowser.h"
 
-#include "editcommands.h"
-#include "labeling.h"
-#include "projectsession.h"
-#include "sampledelegate.h"
-#include "samplefilterbar.h"
-#include "samplegridmodel.h"
-#include "samplegridview.h"
-#include "sampleviewer.h"
-#include "thumbnailloader.h"
-#include "viewsettings.h"
+#include "ui/common/thumbnailloader.h"
+#include "ui/common/viewsettings.h"
+#include "ui/data/labeling.h"
+#include "ui/data/sampledelegate.h"
+#include "ui/data/samplefilterbar.h"
+#include "ui/data/samplegridmodel.h"
+#include "ui/data/samplegridview.h"
+#include "ui/data/sampleviewer.h"
+#include "ui/project/editcommands.h"
+#include "ui/project/projectsession.h"
 
 #include <QApplication>
 #include <QCheckBox>

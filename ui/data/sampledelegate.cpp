@@ -1,6 +1,6 @@
-#include "sampledelegate.h"
+#include "ui/data/sampledelegate.h"
 
-#include "samplegridmodel.h"
+#include "ui/data/samplegridmodel.h"
 
 #include <dataset/types.h>
 

@@ -1,4 +1,4 @@
-#include "samplefilterbar.h"
+#include "ui/data/samplefilterbar.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
-#include "samplegridmodel.h"
+#include "ui/data/samplegridmodel.h"
 
-#include "projectsession.h"
-#include "thumbnailloader.h"
+#include "ui/common/thumbnailloader.h"
+#include "ui/project/projectsession.h"
 
 #include <QColor>
 #include <QDataStream>

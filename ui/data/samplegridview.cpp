@@ -1,6 +1,6 @@
-#include "samplegridview.h"
+#include "ui/data/samplegridview.h"
 
-#include "labeling.h"
+#include "ui/data/labeling.h"
 
 #include <QDrag>
 #include <QKeyEvent>

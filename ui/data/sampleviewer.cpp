@@ -1,8 +1,8 @@
-#include "sampleviewer.h"
+#include "ui/data/sampleviewer.h"
 
-#include "labeling.h"
-#include "projectsession.h"
-#include "samplegridmodel.h"
+#include "ui/data/labeling.h"
+#include "ui/data/samplegridmodel.h"
+#include "ui/project/projectsession.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

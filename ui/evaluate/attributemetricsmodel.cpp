@@ -1,4 +1,4 @@
-#include "attributemetricsmodel.h"
+#include "ui/evaluate/attributemetricsmodel.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
-#include "binarythresholdpanel.h"
+#include "ui/evaluate/binarythresholdpanel.h"
 
-#include "thresholdchart.h"
+#include "ui/evaluate/thresholdchart.h"
 
 #include <QDoubleSpinBox>
 #include <QGridLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "evaluationmodels.h"
+#include "ui/evaluate/evaluatemodels.h"
 
 #include <QWidget>
 

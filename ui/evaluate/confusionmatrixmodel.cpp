@@ -1,4 +1,4 @@
-#include "confusionmatrixmodel.h"
+#include "ui/evaluate/confusionmatrixmodel.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,4 +1,4 @@
-#include "evaluationjob.h"
+#include "ui/evaluate/evaluatejob.h"
 
 #include <engine/projectjobs.h>
 
@@ -12,24 +12,23 @@
 
 namespace pulc::ui {
 
-struct EvaluationJob::Shared
+struct EvaluateJob::Shared
 {
     std::atomic_bool abort{false};
 };
 
-EvaluationJob::EvaluationJob(QObject *parent)
+EvaluateJob::EvaluateJob(QObject *parent)
     : QObject(parent)
 {}
 
-EvaluationJob::~EvaluationJob()
+EvaluateJob::~EvaluateJob()
 {
     if (m_shared)
         m_shared->abort = true;
     waitForDone();
 }
 
-void EvaluationJob::start(const QString &projectDir, qint64 runId, const QString &split,
-                          int threads)
+void EvaluateJob::start(const QString &projectDir, qint64 runId, const QString &split, int threads)
 {
     drop();
     m_shared = std::make_shared<Shared>();
@@ -81,7 +80,7 @@ void EvaluationJob::start(const QString &projectDir, qint64 runId, const QString
     }));
 }
 
-void EvaluationJob::deliver(quint64 generation, const pulc::engine::EvalResult &result)
+void EvaluateJob::deliver(quint64 generation, const pulc::engine::EvalResult &result)
 {
     if (generation != m_generation)
         return; // an outdated request (another run or split was asked for meanwhile)
@@ -92,13 +91,13 @@ void EvaluationJob::deliver(quint64 generation, const pulc::engine::EvalResult &
     Q_EMIT finished();
 }
 
-void EvaluationJob::cancel()
+void EvaluateJob::cancel()
 {
     if (m_shared)
         m_shared->abort = true;
 }
 
-void EvaluationJob::drop()
+void EvaluateJob::drop()
 {
     if (m_shared)
         m_shared->abort = true;
@@ -110,7 +109,7 @@ void EvaluationJob::drop()
     }
 }
 
-void EvaluationJob::waitForDone()
+void EvaluateJob::waitForDone()
 {
     for (QFuture<void> &future : m_futures)
         future.waitForFinished();

@@ -18,14 +18,14 @@ namespace pulc::ui {
 /// returns is dropped, so only the latest request ever reaches finished(). The result stays in
 /// the job (result()) so the signal carries no payload. The engine call never throws; the
 /// worker catches anything else. Public functions and signals: GUI thread.
-class EvaluationJob : public QObject
+class EvaluateJob : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit EvaluationJob(QObject *parent = nullptr);
+    explicit EvaluateJob(QObject *parent = nullptr);
     /// Aborts the evaluation in flight and waits for its worker to return.
-    ~EvaluationJob() override;
+    ~EvaluateJob() override;
 
     /// Evaluates run `runId` of the project in `projectDir` on `split` ("train", "val", "test").
     void start(const QString &projectDir, qint64 runId, const QString &split, int threads = 2);

@@ -1,4 +1,4 @@
-#include "evaluationmodels.h"
+#include "ui/evaluate/evaluatemodels.h"
 
 #include <QLocale>
 

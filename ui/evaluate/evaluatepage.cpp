@@ -1,17 +1,17 @@
-#include "evaluatepage.h"
+#include "ui/evaluate/evaluatepage.h"
 
-#include "attributemetricsmodel.h"
-#include "binarythresholdpanel.h"
-#include "confusionmatrixmodel.h"
-#include "evalsampledelegate.h"
-#include "evalsamplemodel.h"
-#include "evaluationjob.h"
-#include "evaluationmodels.h"
-#include "evaluationtext.h"
-#include "labeling.h"
-#include "projectruns.h"
-#include "projectsession.h"
-#include "thumbnailloader.h"
+#include "ui/common/thumbnailloader.h"
+#include "ui/data/labeling.h"
+#include "ui/evaluate/attributemetricsmodel.h"
+#include "ui/evaluate/binarythresholdpanel.h"
+#include "ui/evaluate/confusionmatrixmodel.h"
+#include "ui/evaluate/evaluatejob.h"
+#include "ui/evaluate/evaluatemodels.h"
+#include "ui/evaluate/evaluatesampledelegate.h"
+#include "ui/evaluate/evaluatesamplemodel.h"
+#include "ui/evaluate/evaluatetext.h"
+#include "ui/project/projectruns.h"
+#include "ui/project/projectsession.h"
 
 #include <engine/configfile.h>
 
@@ -59,7 +59,7 @@ QListView *makeGrid(QWidget *parent, const QString &name)
     view->setResizeMode(QListView::Adjust);
     view->setMovement(QListView::Static);
     view->setUniformItemSizes(true);
-    view->setItemDelegate(new EvalSampleDelegate(kThumb, view));
+    view->setItemDelegate(new EvaluateSampleDelegate(kThumb, view));
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     view->setSpacing(2);
@@ -89,7 +89,7 @@ EvaluatePage::EvaluatePage(ProjectSession *session, ProjectRuns *runs, QWidget *
     : QWidget(parent)
     , m_session(session)
     , m_runs(runs)
-    , m_job(new EvaluationJob(this))
+    , m_job(new EvaluateJob(this))
     , m_loader(new ThumbnailLoader(this))
 {
     m_loader->setDisplaySize(kThumb);
@@ -147,18 +147,18 @@ EvaluatePage::EvaluatePage(ProjectSession *session, ProjectRuns *runs, QWidget *
     layout->addWidget(m_stack, 1);
 
     connect(m_evaluateButton, &QPushButton::clicked, this, &EvaluatePage::evaluate);
-    connect(m_cancelButton, &QPushButton::clicked, m_job, &EvaluationJob::cancel);
+    connect(m_cancelButton, &QPushButton::clicked, m_job, &EvaluateJob::cancel);
     connect(m_runBox, &QComboBox::activated, this, &EvaluatePage::evaluate);
     connect(m_splitBox, &QComboBox::activated, this, &EvaluatePage::evaluate);
-    connect(m_job, &EvaluationJob::progress, this,
+    connect(m_job, &EvaluateJob::progress, this,
             [this](double f) { m_progress->setValue(int(f * 1000)); });
-    connect(m_job, &EvaluationJob::runningChanged, this, [this](bool running) {
+    connect(m_job, &EvaluateJob::runningChanged, this, [this](bool running) {
         m_progress->setVisible(running);
         m_cancelButton->setVisible(running);
         m_progress->setValue(0);
         m_evaluateButton->setEnabled(!running && selectedRun() > 0);
     });
-    connect(m_job, &EvaluationJob::finished, this, &EvaluatePage::jobFinished);
+    connect(m_job, &EvaluateJob::finished, this, &EvaluatePage::jobFinished);
     connect(m_runs, &ProjectRuns::changed, this, &EvaluatePage::reloadRuns);
     connect(m_session, &ProjectSession::projectOpened, this, &EvaluatePage::projectChanged);
     connect(m_session, &ProjectSession::projectClosed, this, &EvaluatePage::projectChanged);
@@ -218,7 +218,7 @@ QWidget *EvaluatePage::buildResults()
                                 "see its images."));
     m_cellTitle = new QLabel(tr("Click a cell of the matrix to see its images."), this);
     m_cellTitle->setWordWrap(true);
-    m_cellModel = new EvalSampleModel(m_session, m_loader, this);
+    m_cellModel = new EvaluateSampleModel(m_session, m_loader, this);
     m_cellView = makeGrid(this, QStringLiteral("cellView"));
     m_cellView->setModel(m_cellModel);
     m_cellHint = new QLabel(this);
@@ -255,7 +255,7 @@ QWidget *EvaluatePage::buildResults()
             });
 
     // Misclassified images by loss.
-    m_missModel = new EvalSampleModel(m_session, m_loader, this);
+    m_missModel = new EvaluateSampleModel(m_session, m_loader, this);
     m_missView = makeGrid(this, QStringLiteral("misclassifiedView"));
     m_missView->setModel(m_missModel);
     m_missHint = new QLabel(this);
@@ -433,7 +433,7 @@ void EvaluatePage::showResult(std::shared_ptr<const EvalResult> result)
     m_confusionModel->setResult(m_multiLabel ? nullptr : m_result);
     m_cellModel->clear();
     m_cellTitle->setText(tr("Click a cell of the matrix to see its images."));
-    const std::vector<int> missed = EvalSampleModel::misclassified(r);
+    const std::vector<int> missed = EvaluateSampleModel::misclassified(r);
     m_missModel->setSamples(m_result, missed);
 
     // Tabs depend on the task: attributes for multi-label, a threshold for binary.
@@ -551,7 +551,7 @@ void EvaluatePage::showCell(int trueClass, int predicted)
 
 bool EvaluatePage::relabel(QListView *view, int classPosition)
 {
-    auto *model = static_cast<EvalSampleModel *>(view->model());
+    auto *model = static_cast<EvaluateSampleModel *>(view->model());
     const std::vector<qint64> ids = model->sampleIds(view->selectionModel()->selectedIndexes());
     if (ids.empty() || !labelSamplesByPosition(m_session, ids, classPosition))
         return false;
@@ -562,11 +562,11 @@ bool EvaluatePage::acceptPrediction(QListView *view)
 {
     if (m_multiLabel || !m_result)
         return false;
-    auto *model = static_cast<EvalSampleModel *>(view->model());
+    auto *model = static_cast<EvaluateSampleModel *>(view->model());
     bool changed = false;
     const QModelIndexList selected = view->selectionModel()->selectedIndexes();
     for (const QModelIndex &index : selected) {
-        const int predicted = index.data(EvalSampleModel::PredictedIndexRole).toInt();
+        const int predicted = index.data(EvaluateSampleModel::PredictedIndexRole).toInt();
         if (predicted < 0 || size_t(predicted) >= m_result->classNames.size())
             continue;
         const QString name = QString::fromStdString(m_result->classNames[size_t(predicted)]);
@@ -605,7 +605,7 @@ void EvaluatePage::contextMenu(QListView *view, const QPoint &pos)
         view->selectionModel()->select(at, QItemSelectionModel::ClearAndSelect);
     QMenu menu(this);
     if (!m_multiLabel) {
-        const QString predicted = at.data(EvalSampleModel::PredictedLabelRole).toString();
+        const QString predicted = at.data(EvaluateSampleModel::PredictedLabelRole).toString();
         menu.addAction(tr("Accept the prediction (%1)").arg(predicted), this,
                        [this, view] { acceptPrediction(view); })
             ->setShortcut(QKeySequence(Qt::Key_P));

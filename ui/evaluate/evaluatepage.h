@@ -24,8 +24,8 @@ class AttributeMetricsModel;
 class BinaryThresholdPanel;
 class ClassMetricsModel;
 class ConfusionMatrixModel;
-class EvalSampleModel;
-class EvaluationJob;
+class EvaluateSampleModel;
+class EvaluateJob;
 class ProjectRuns;
 class ProjectSession;
 class ThumbnailLoader;
@@ -42,7 +42,7 @@ public:
 
     /// The evaluation shown, or nullptr.
     std::shared_ptr<const pulc::engine::EvalResult> result() const { return m_result; }
-    EvaluationJob *job() const { return m_job; }
+    EvaluateJob *job() const { return m_job; }
     /// The summary line (main metric, accuracy, images) as plain text.
     QString summaryText() const;
     /// The message shown instead of results (no project, no run, an error), or empty.
@@ -54,8 +54,8 @@ public:
 
     ClassMetricsModel *classMetricsModel() const { return m_classModel; }
     ConfusionMatrixModel *confusionModel() const { return m_confusionModel; }
-    EvalSampleModel *misclassifiedModel() const { return m_missModel; }
-    EvalSampleModel *cellModel() const { return m_cellModel; }
+    EvaluateSampleModel *misclassifiedModel() const { return m_missModel; }
+    EvaluateSampleModel *cellModel() const { return m_cellModel; }
     AttributeMetricsModel *attributeModel() const { return m_attributeModel; }
     BinaryThresholdPanel *thresholdPanel() const { return m_thresholdPanel; }
 
@@ -91,7 +91,7 @@ private:
 
     ProjectSession *m_session;
     ProjectRuns *m_runs;
-    EvaluationJob *m_job;
+    EvaluateJob *m_job;
     ThumbnailLoader *m_loader;
     std::shared_ptr<const pulc::engine::EvalResult> m_result;
     bool m_multiLabel = false;
@@ -116,9 +116,9 @@ private:
     ConfusionMatrixModel *m_confusionModel;
     QTableView *m_matrixView;
     QLabel *m_cellTitle;
-    EvalSampleModel *m_cellModel;
+    EvaluateSampleModel *m_cellModel;
     QListView *m_cellView;
-    EvalSampleModel *m_missModel;
+    EvaluateSampleModel *m_missModel;
     QListView *m_missView;
     QLabel *m_missHint;
     QLabel *m_cellHint;

@@ -1,6 +1,6 @@
-#include "evalsampledelegate.h"
+#include "ui/evaluate/evaluatesampledelegate.h"
 
-#include "evalsamplemodel.h"
+#include "ui/evaluate/evaluatesamplemodel.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -8,24 +8,25 @@
 
 namespace pulc::ui {
 
-EvalSampleDelegate::EvalSampleDelegate(int side, QObject *parent)
+EvaluateSampleDelegate::EvaluateSampleDelegate(int side, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_side(side)
 {}
 
-QSize EvalSampleDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+QSize EvaluateSampleDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                       const QModelIndex &) const
 {
     const int line = option.fontMetrics.height();
     return {m_side + 40, m_side + 2 * line + 12};
 }
 
-void EvalSampleDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                               const QModelIndex &index) const
+void EvaluateSampleDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                   const QModelIndex &index) const
 {
     painter->save();
     const QRect r = option.rect.adjusted(2, 2, -2, -2);
     const bool selected = option.state & QStyle::State_Selected;
-    const bool relabelled = index.data(EvalSampleModel::RelabelledRole).toBool();
+    const bool relabelled = index.data(EvaluateSampleModel::RelabelledRole).toBool();
     const QPalette &pal = option.palette;
     if (selected)
         painter->fillRect(r, pal.color(QPalette::Highlight));

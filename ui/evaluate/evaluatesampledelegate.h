@@ -4,15 +4,15 @@
 
 namespace pulc::ui {
 
-/// Paints one evaluated image of an EvalSampleModel: the thumbnail scaled into a square (small
+/// Paints one evaluated image of an EvaluateSampleModel: the thumbnail scaled into a square (small
 /// images such as 28x28 Fashion-MNIST are enlarged so they can be judged), "true → predicted"
 /// and the score, or the new label once relabelled (on a green ground). GUI thread.
-class EvalSampleDelegate : public QStyledItemDelegate
+class EvaluateSampleDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 
 public:
-    explicit EvalSampleDelegate(int side, QObject *parent = nullptr);
+    explicit EvaluateSampleDelegate(int side, QObject *parent = nullptr);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

@@ -1,7 +1,7 @@
-#include "evalsamplemodel.h"
+#include "ui/evaluate/evaluatesamplemodel.h"
 
-#include "projectsession.h"
-#include "thumbnailloader.h"
+#include "ui/common/thumbnailloader.h"
+#include "ui/project/projectsession.h"
 
 #include <QBrush>
 #include <QColor>
@@ -16,12 +16,13 @@ using pulc::engine::EvalResult;
 using pulc::engine::EvalSample;
 using pulc::engine::Task;
 
-EvalSampleModel::EvalSampleModel(ProjectSession *session, ThumbnailLoader *loader, QObject *parent)
+EvaluateSampleModel::EvaluateSampleModel(ProjectSession *session, ThumbnailLoader *loader,
+                                         QObject *parent)
     : QAbstractListModel(parent)
     , m_session(session)
     , m_loader(loader)
 {
-    connect(session, &ProjectSession::samplesChanged, this, &EvalSampleModel::samplesChanged);
+    connect(session, &ProjectSession::samplesChanged, this, &EvaluateSampleModel::samplesChanged);
     connect(session, &ProjectSession::rowsReset, this, [this] {
         if (!m_indexes.empty())
             Q_EMIT dataChanged(index(0), index(rowCount() - 1));
@@ -31,11 +32,11 @@ EvalSampleModel::EvalSampleModel(ProjectSession *session, ThumbnailLoader *loade
             Q_EMIT dataChanged(index(0), index(rowCount() - 1));
     });
     if (loader)
-        connect(loader, &ThumbnailLoader::ready, this, &EvalSampleModel::thumbnailReady);
+        connect(loader, &ThumbnailLoader::ready, this, &EvaluateSampleModel::thumbnailReady);
 }
 
-void EvalSampleModel::setSamples(std::shared_ptr<const EvalResult> result,
-                                 std::vector<int> sampleIndexes)
+void EvaluateSampleModel::setSamples(std::shared_ptr<const EvalResult> result,
+                                     std::vector<int> sampleIndexes)
 {
     beginResetModel();
     m_result = std::move(result);
@@ -54,12 +55,12 @@ void EvalSampleModel::setSamples(std::shared_ptr<const EvalResult> result,
     endResetModel();
 }
 
-void EvalSampleModel::clear()
+void EvaluateSampleModel::clear()
 {
     setSamples(nullptr, {});
 }
 
-qint64 EvalSampleModel::sampleId(int row) const
+qint64 EvaluateSampleModel::sampleId(int row) const
 {
     if (!m_result || row < 0 || size_t(row) >= m_indexes.size())
         return 0;
@@ -67,7 +68,7 @@ qint64 EvalSampleModel::sampleId(int row) const
     return m_result->items[size_t(s.index)].sampleId;
 }
 
-std::vector<qint64> EvalSampleModel::sampleIds(const QModelIndexList &indexes) const
+std::vector<qint64> EvaluateSampleModel::sampleIds(const QModelIndexList &indexes) const
 {
     std::vector<qint64> ids;
     for (const QModelIndex &index : indexes)
@@ -75,7 +76,7 @@ std::vector<qint64> EvalSampleModel::sampleIds(const QModelIndexList &indexes) c
     return ids;
 }
 
-std::vector<int> EvalSampleModel::misclassified(const EvalResult &result)
+std::vector<int> EvaluateSampleModel::misclassified(const EvalResult &result)
 {
     std::vector<int> out;
     const bool multi = !result.samples.empty() && result.confusion.empty() &&
@@ -106,12 +107,12 @@ std::vector<int> EvalSampleModel::misclassified(const EvalResult &result)
     return out;
 }
 
-int EvalSampleModel::rowCount(const QModelIndex &parent) const
+int EvaluateSampleModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_indexes.size());
 }
 
-QString EvalSampleModel::predictedText(const EvalSample &s, double *score) const
+QString EvaluateSampleModel::predictedText(const EvalSample &s, double *score) const
 {
     const auto &names = m_result->classNames;
     if (s.predicted >= 0 && size_t(s.predicted) < names.size()) {
@@ -129,7 +130,7 @@ QString EvalSampleModel::predictedText(const EvalSample &s, double *score) const
     return on.isEmpty() ? tr("(none)") : on.join(QStringLiteral(", "));
 }
 
-QString EvalSampleModel::currentLabels(qint64 id) const
+QString EvaluateSampleModel::currentLabels(qint64 id) const
 {
     const int row = m_session->rowIndex(id);
     if (row < 0)
@@ -142,7 +143,7 @@ QString EvalSampleModel::currentLabels(qint64 id) const
     return names.isEmpty() ? tr("(unlabelled)") : names.join(QStringLiteral(", "));
 }
 
-QVariant EvalSampleModel::data(const QModelIndex &index, int role) const
+QVariant EvaluateSampleModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_result || index.row() >= rowCount())
         return {};
@@ -215,7 +216,7 @@ QVariant EvalSampleModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-void EvalSampleModel::samplesChanged(const QList<qint64> &ids)
+void EvaluateSampleModel::samplesChanged(const QList<qint64> &ids)
 {
     for (qint64 id : ids) {
         const int row = m_rowOf.value(id, -1);
@@ -224,7 +225,7 @@ void EvalSampleModel::samplesChanged(const QList<qint64> &ids)
     }
 }
 
-void EvalSampleModel::thumbnailReady(qint64 id)
+void EvaluateSampleModel::thumbnailReady(qint64 id)
 {
     const int row = m_rowOf.value(id, -1);
     if (row >= 0)

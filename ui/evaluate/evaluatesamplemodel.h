@@ -17,7 +17,7 @@ class ThumbnailLoader;
 /// with their thumbnails, true and predicted labels and score. Listens to the session, so an
 /// image relabelled since the evaluation shows as relabelled (and stops doing so on undo).
 /// Thumbnails come from the ThumbnailLoader's workers. GUI thread.
-class EvalSampleModel : public QAbstractListModel
+class EvaluateSampleModel : public QAbstractListModel
 {
     Q_OBJECT
 
@@ -35,7 +35,8 @@ public:
     };
     Q_ENUM(Role)
 
-    EvalSampleModel(ProjectSession *session, ThumbnailLoader *loader, QObject *parent = nullptr);
+    EvaluateSampleModel(ProjectSession *session, ThumbnailLoader *loader,
+                        QObject *parent = nullptr);
 
     /// Shows `sampleIndexes` (into result->samples) in that order. The labels the samples have
     /// in the session now are remembered as "before", to spot relabelling.

@@ -1,4 +1,4 @@
-#include "evaluationtext.h"
+#include "ui/evaluate/evaluatetext.h"
 
 #include <QCoreApplication>
 #include <QLocale>

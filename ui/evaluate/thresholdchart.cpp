@@ -1,6 +1,6 @@
-#include "thresholdchart.h"
+#include "ui/evaluate/thresholdchart.h"
 
-#include "qcustomplotinclude.h"
+#include "ui/common/qcustomplotinclude.h"
 
 #include <QVBoxLayout>
 

@@ -1,8 +1,8 @@
-#include "exportpage.h"
+#include "ui/export/exportpage.h"
 
-#include "predictionjob.h"
-#include "projectruns.h"
-#include "projectsession.h"
+#include "ui/predict/predictjob.h"
+#include "ui/project/projectruns.h"
+#include "ui/project/projectsession.h"
 
 #include <engine/bundle.h>
 #include <engine/pretrained.h>

@@ -1,10 +1,10 @@
-#include "importdialog.h"
+#include "ui/import/importdialog.h"
 
-#include "datasetwriter.h"
-#include "importpreviewview.h"
-#include "importreportview.h"
-#include "importtext.h"
-#include "projectsession.h"
+#include "ui/import/importpreviewview.h"
+#include "ui/import/importreportview.h"
+#include "ui/import/importtext.h"
+#include "ui/project/datasetwriter.h"
+#include "ui/project/projectsession.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,4 +1,4 @@
-#include "importjob.h"
+#include "ui/import/importjob.h"
 
 #include <dataset/importsource.h>
 #include <dataset/project.h>

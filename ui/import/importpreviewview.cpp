@@ -1,6 +1,6 @@
-#include "importpreviewview.h"
+#include "ui/import/importpreviewview.h"
 
-#include "importtext.h"
+#include "ui/import/importtext.h"
 
 #include <QHeaderView>
 #include <QLabel>

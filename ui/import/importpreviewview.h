@@ -1,6 +1,6 @@
 #pragma once
 
-#include "importjob.h"
+#include "ui/import/importjob.h"
 
 #include <QGroupBox>
 

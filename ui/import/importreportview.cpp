@@ -1,6 +1,6 @@
-#include "importreportview.h"
+#include "ui/import/importreportview.h"
 
-#include "importtext.h"
+#include "ui/import/importtext.h"
 
 #include <QDir>
 #include <QHeaderView>

@@ -1,4 +1,4 @@
-#include "importtext.h"
+#include "ui/import/importtext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "predictiondetail.h"
+#include "ui/predict/predictdetail.h"
 
-#include "probabilitybars.h"
+#include "ui/predict/probabilitybars.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -39,7 +39,7 @@ QImage readPreview(const QString &path)
 
 } // namespace
 
-PredictionDetail::PredictionDetail(QWidget *parent)
+PredictDetail::PredictDetail(QWidget *parent)
     : QWidget(parent)
     , m_preview(new QLabel(this))
     , m_title(new QLabel(this))
@@ -81,7 +81,7 @@ PredictionDetail::PredictionDetail(QWidget *parent)
     clear();
 }
 
-void PredictionDetail::loadPreview(const QString &path)
+void PredictDetail::loadPreview(const QString &path)
 {
     if (path == m_previewPath)
         return;
@@ -91,7 +91,7 @@ void PredictionDetail::loadPreview(const QString &path)
     m_previewWatcher->setFuture(QtConcurrent::run(readPreview, path));
 }
 
-void PredictionDetail::clear()
+void PredictDetail::clear()
 {
     m_previewPath.clear();
     m_preview->clear();
@@ -103,7 +103,7 @@ void PredictionDetail::clear()
     m_details->clear();
 }
 
-void PredictionDetail::showWaiting(const QString &path)
+void PredictDetail::showWaiting(const QString &path)
 {
     loadPreview(path);
     m_title->setText(QFileInfo(path).fileName());
@@ -114,7 +114,7 @@ void PredictionDetail::showWaiting(const QString &path)
     m_details->clear();
 }
 
-void PredictionDetail::showResult(const PredictionResult &r)
+void PredictDetail::showResult(const PredictionResult &r)
 {
     loadPreview(r.path);
     m_title->setText(QFileInfo(r.path).fileName());
@@ -165,7 +165,7 @@ void PredictionDetail::showResult(const PredictionResult &r)
     m_details->setText(details);
 }
 
-QString PredictionDetail::headline() const
+QString PredictDetail::headline() const
 {
     return m_headline->text();
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "predictionjob.h"
+#include "ui/predict/predictjob.h"
 
 #include <QWidget>
 
@@ -14,12 +14,12 @@ class ProbabilityBars;
 /// One image as the model sees it: a large preview (read in a worker), the classes with
 /// probability bars, the decision with its threshold (binary), the attributes with checks
 /// (multi-label), the inference time, or the reason it failed. GUI thread.
-class PredictionDetail : public QWidget
+class PredictDetail : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit PredictionDetail(QWidget *parent = nullptr);
+    explicit PredictDetail(QWidget *parent = nullptr);
 
     /// Shows a finished (ok or failed) result.
     void showResult(const PredictionResult &result);

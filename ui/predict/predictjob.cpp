@@ -1,4 +1,4 @@
-#include "predictionjob.h"
+#include "ui/predict/predictjob.h"
 
 #include <dataset/importsource.h>
 #include <engine/predictor.h>
@@ -122,7 +122,7 @@ void makeThumbnail(const QString &path, PredictionResult *result)
     QSize size = reader.size();
     if (size.isValid() && reader.transformation().testFlag(QImageIOHandler::TransformationRotate90))
         size.transpose();
-    const int box = PredictionJob::kThumbnailSize;
+    const int box = PredictJob::kThumbnailSize;
     if (size.isValid() && (size.width() > box || size.height() > box))
         reader.setScaledSize(size.scaled(box, box, Qt::KeepAspectRatio));
     QImage image = reader.read();
@@ -175,17 +175,17 @@ PredictionResult classify(pulc::engine::Predictor &predictor, const QString &loa
 
 } // namespace
 
-PredictionJob::PredictionJob(QObject *parent)
+PredictJob::PredictJob(QObject *parent)
     : QObject(parent)
 {
     qRegisterMetaType<pulc::ui::PredictionResult>();
     qRegisterMetaType<pulc::ui::PredictionModelInfo>();
     m_thread = QThread::create([this] { work(); });
-    m_thread->setObjectName(QStringLiteral("PredictionJob"));
+    m_thread->setObjectName(QStringLiteral("PredictJob"));
     m_thread->start();
 }
 
-PredictionJob::~PredictionJob()
+PredictJob::~PredictJob()
 {
     {
         QMutexLocker lock(&m_mutex);
@@ -198,7 +198,7 @@ PredictionJob::~PredictionJob()
     delete m_thread;
 }
 
-void PredictionJob::setRun(const QString &projectDir, const QString &run)
+void PredictJob::setRun(const QString &projectDir, const QString &run)
 {
     cancel();
     m_loaded = false;
@@ -208,7 +208,7 @@ void PredictionJob::setRun(const QString &projectDir, const QString &run)
     m_wake.wakeAll();
 }
 
-void PredictionJob::setCheckpoint(const QString &path)
+void PredictJob::setCheckpoint(const QString &path)
 {
     cancel();
     m_loaded = false;
@@ -217,19 +217,19 @@ void PredictionJob::setCheckpoint(const QString &path)
     m_wake.wakeAll();
 }
 
-void PredictionJob::setTopK(int k)
+void PredictJob::setTopK(int k)
 {
     QMutexLocker lock(&m_mutex);
     m_topk = std::max(1, k);
 }
 
-int PredictionJob::topK() const
+int PredictJob::topK() const
 {
     QMutexLocker lock(&m_mutex);
     return m_topk;
 }
 
-void PredictionJob::enqueue(const QStringList &paths)
+void PredictJob::enqueue(const QStringList &paths)
 {
     if (paths.isEmpty())
         return;
@@ -239,7 +239,7 @@ void PredictionJob::enqueue(const QStringList &paths)
     m_wake.wakeAll();
 }
 
-void PredictionJob::cancel()
+void PredictJob::cancel()
 {
     QMutexLocker lock(&m_mutex);
     ++m_generation;
@@ -250,7 +250,7 @@ void PredictionJob::cancel()
     m_total = 0;
 }
 
-void PredictionJob::post(const quint64 *counter, quint64 generation, std::function<void()> deliver)
+void PredictJob::post(const quint64 *counter, quint64 generation, std::function<void()> deliver)
 {
     QMetaObject::invokeMethod(
         this,
@@ -262,7 +262,7 @@ void PredictionJob::post(const quint64 *counter, quint64 generation, std::functi
         Qt::QueuedConnection);
 }
 
-void PredictionJob::work()
+void PredictJob::work()
 {
     pulc::engine::Predictor predictor;
     QString loadError;

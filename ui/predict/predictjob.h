@@ -1,6 +1,6 @@
 #pragma once
 
-#include "setting.h"
+#include "ui/common/setting.h"
 
 #include <engine/trainconfig.h>
 
@@ -24,7 +24,7 @@ namespace pulc::ui {
 /// Threads the Predict page's model uses (one worker thread runs it).
 inline const Setting<int> kPredictThreads("predict/threads", 2);
 
-/// The model a PredictionJob has loaded: a plain value.
+/// The model a PredictJob has loaded: a plain value.
 struct PredictionModelInfo
 {
     QString checkpoint;
@@ -73,7 +73,7 @@ struct PredictionResult
 /// image files (dataset::hasImageExtension). Each image is reported as soon as it is done.
 /// Public functions: GUI thread; signals arrive in the GUI thread. Results of work started
 /// before cancel() or a new model are dropped.
-class PredictionJob : public QObject
+class PredictJob : public QObject
 {
     Q_OBJECT
 
@@ -81,9 +81,9 @@ public:
     /// Long side of PredictionResult::thumbnail.
     static constexpr int kThumbnailSize = 96;
 
-    explicit PredictionJob(QObject *parent = nullptr);
+    explicit PredictJob(QObject *parent = nullptr);
     /// Cancels and waits for the image being classified.
-    ~PredictionJob() override;
+    ~PredictJob() override;
 
     /// Loads the checkpoint of run `run` (id or name) of the project in `projectDir`, resolved
     /// with engine::runCheckpoint like `pulc predict --run`. Cancels queued images.

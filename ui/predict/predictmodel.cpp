@@ -1,4 +1,4 @@
-#include "predictionmodel.h"
+#include "ui/predict/predictmodel.h"
 
 #include <QBrush>
 #include <QFileInfo>
@@ -52,11 +52,11 @@ QString csvDecision(const PredictionResult &r)
 
 } // namespace
 
-PredictionModel::PredictionModel(QObject *parent)
+PredictModel::PredictModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void PredictionModel::addPending(int first, const QStringList &paths)
+void PredictModel::addPending(int first, const QStringList &paths)
 {
     if (paths.isEmpty())
         return;
@@ -72,7 +72,7 @@ void PredictionModel::addPending(int first, const QStringList &paths)
     endInsertRows();
 }
 
-void PredictionModel::setResult(int index, const PredictionResult &result)
+void PredictModel::setResult(int index, const PredictionResult &result)
 {
     const int row = rowOf(index);
     if (row < 0)
@@ -84,7 +84,7 @@ void PredictionModel::setResult(int index, const PredictionResult &result)
     Q_EMIT dataChanged(this->index(row, 0), this->index(row, ColumnCount - 1));
 }
 
-void PredictionModel::markWaitingStopped()
+void PredictModel::markWaitingStopped()
 {
     for (size_t row = 0; row < m_rows.size(); ++row) {
         if (m_rows[row].state == State::Waiting) {
@@ -94,7 +94,7 @@ void PredictionModel::markWaitingStopped()
     }
 }
 
-void PredictionModel::clear()
+void PredictModel::clear()
 {
     beginResetModel();
     m_rows.clear();
@@ -102,7 +102,7 @@ void PredictionModel::clear()
     endResetModel();
 }
 
-void PredictionModel::setTask(Task task)
+void PredictModel::setTask(Task task)
 {
     if (task == m_task)
         return;
@@ -110,7 +110,7 @@ void PredictionModel::setTask(Task task)
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
 }
 
-int PredictionModel::rowOfPath(const QString &path) const
+int PredictModel::rowOfPath(const QString &path) const
 {
     for (size_t row = 0; row < m_rows.size(); ++row)
         if (m_rows[row].result.path == path)
@@ -118,29 +118,29 @@ int PredictionModel::rowOfPath(const QString &path) const
     return -1;
 }
 
-int PredictionModel::doneCount() const
+int PredictModel::doneCount() const
 {
     return int(std::count_if(m_rows.begin(), m_rows.end(),
                              [](const Row &r) { return r.state == State::Done; }));
 }
 
-int PredictionModel::failedCount() const
+int PredictModel::failedCount() const
 {
     return int(std::count_if(m_rows.begin(), m_rows.end(),
                              [](const Row &r) { return r.state == State::Failed; }));
 }
 
-int PredictionModel::rowCount(const QModelIndex &parent) const
+int PredictModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int PredictionModel::columnCount(const QModelIndex &parent) const
+int PredictModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant PredictionModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant PredictModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
@@ -165,7 +165,7 @@ QVariant PredictionModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-QVariant PredictionModel::displayData(const Row &row, int column) const
+QVariant PredictModel::displayData(const Row &row, int column) const
 {
     const PredictionResult &r = row.result;
     const bool done = row.state == State::Done;
@@ -202,7 +202,7 @@ QVariant PredictionModel::displayData(const Row &row, int column) const
     return {};
 }
 
-QVariant PredictionModel::sortData(const Row &row, int column) const
+QVariant PredictModel::sortData(const Row &row, int column) const
 {
     const PredictionResult &r = row.result;
     switch (column) {
@@ -221,7 +221,7 @@ QVariant PredictionModel::sortData(const Row &row, int column) const
     }
 }
 
-QVariant PredictionModel::data(const QModelIndex &index, int role) const
+QVariant PredictModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_rows.size()))
         return {};
@@ -275,7 +275,7 @@ QVariant PredictionModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QString PredictionModel::csv() const
+QString PredictModel::csv() const
 {
     qsizetype k = 0;
     for (const Row &row : m_rows)
@@ -307,7 +307,7 @@ QString PredictionModel::csv() const
     return text;
 }
 
-bool PredictionModel::exportCsv(const QString &fileName, QString *error) const
+bool PredictModel::exportCsv(const QString &fileName, QString *error) const
 {
     const QByteArray bytes = csv().toUtf8();
     QSaveFile file(fileName);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "predictionjob.h"
+#include "ui/predict/predictjob.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -13,7 +13,7 @@ namespace pulc::ui {
 /// The Predict page's images, one row each, in the order they were added: waiting, done
 /// (classes and scores) or failed (the reason, in red). Sort with a QSortFilterProxyModel on
 /// SortRole. GUI thread.
-class PredictionModel : public QAbstractTableModel
+class PredictModel : public QAbstractTableModel
 {
     Q_OBJECT
 
@@ -39,7 +39,7 @@ public:
     };
     enum class State { Waiting, Done, Failed, Stopped };
 
-    explicit PredictionModel(QObject *parent = nullptr);
+    explicit PredictModel(QObject *parent = nullptr);
 
     /// Adds a waiting row for each image; `first` numbers them as the job does.
     void addPending(int first, const QStringList &paths);

@@ -1,9 +1,9 @@
-#include "predictpage.h"
+#include "ui/predict/predictpage.h"
 
-#include "predictiondetail.h"
-#include "predictionmodel.h"
-#include "projectruns.h"
-#include "projectsession.h"
+#include "ui/predict/predictdetail.h"
+#include "ui/predict/predictmodel.h"
+#include "ui/project/projectruns.h"
+#include "ui/project/projectsession.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -81,8 +81,8 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
     : QWidget(parent)
     , m_session(session)
     , m_runs(runs)
-    , m_job(new PredictionJob(this))
-    , m_model(new PredictionModel(this))
+    , m_job(new PredictJob(this))
+    , m_model(new PredictModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("PredictPage"));
@@ -131,13 +131,13 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
 
     m_table = new QTableView(this);
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(PredictionModel::SortRole);
+    m_proxy->setSortRole(PredictModel::SortRole);
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(PredictionModel::ImageColumn, Qt::AscendingOrder);
+    m_table->sortByColumn(PredictModel::ImageColumn, Qt::AscendingOrder);
     // Thumbnails are made at 96 px and shown at 64, so a screen holds about ten rows.
     m_table->setIconSize(QSize(64, 64));
     m_table->verticalHeader()->hide();
@@ -146,16 +146,16 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
     m_table->setAlternatingRowColors(true);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->resizeSection(PredictionModel::ImageColumn, 64 + 12);
-    header->resizeSection(PredictionModel::FileColumn, 130);
-    header->resizeSection(PredictionModel::ClassColumn, 150);
-    header->resizeSection(PredictionModel::ScoreColumn, 60);
-    header->resizeSection(PredictionModel::SecondColumn, 140);
-    header->resizeSection(PredictionModel::DecisionColumn, 180);
-    header->resizeSection(PredictionModel::TimeColumn, 70);
+    header->resizeSection(PredictModel::ImageColumn, 64 + 12);
+    header->resizeSection(PredictModel::FileColumn, 130);
+    header->resizeSection(PredictModel::ClassColumn, 150);
+    header->resizeSection(PredictModel::ScoreColumn, 60);
+    header->resizeSection(PredictModel::SecondColumn, 140);
+    header->resizeSection(PredictModel::DecisionColumn, 180);
+    header->resizeSection(PredictModel::TimeColumn, 70);
     header->setStretchLastSection(true);
 
-    m_detail = new PredictionDetail(this);
+    m_detail = new PredictDetail(this);
     auto *detailScroll = new QScrollArea(this);
     detailScroll->setWidget(m_detail);
     detailScroll->setWidgetResizable(true);
@@ -202,12 +202,12 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
     connect(m_stopButton, &QToolButton::clicked, this, &PredictPage::stop);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PredictPage::showCurrent);
-    connect(m_job, &PredictionJob::loaded, this, &PredictPage::modelLoaded);
-    connect(m_job, &PredictionJob::loadFailed, this, [this](const QString &error) {
+    connect(m_job, &PredictJob::loaded, this, &PredictPage::modelLoaded);
+    connect(m_job, &PredictJob::loadFailed, this, [this](const QString &error) {
         m_backend->clear();
         setMessage(tr("The model cannot be loaded: %1").arg(error));
     });
-    connect(m_job, &PredictionJob::added, this, [this](int first, const QStringList &paths) {
+    connect(m_job, &PredictJob::added, this, [this](int first, const QStringList &paths) {
         m_model->addPending(first, paths);
         updateView();
         if (!m_reselectPath.isEmpty() || !m_table->currentIndex().isValid()) {
@@ -218,19 +218,18 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
             }
         }
     });
-    connect(m_job, &PredictionJob::predicted, this,
-            [this](int index, const PredictionResult &result) {
-                m_model->setResult(index, result);
-                const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
-                if (current.isValid() && current.row() == m_model->rowOf(index))
-                    showCurrent();
-            });
-    connect(m_job, &PredictionJob::progress, this, [this](int done, int total) {
+    connect(m_job, &PredictJob::predicted, this, [this](int index, const PredictionResult &result) {
+        m_model->setResult(index, result);
+        const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+        if (current.isValid() && current.row() == m_model->rowOf(index))
+            showCurrent();
+    });
+    connect(m_job, &PredictJob::progress, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(total, 1));
         m_progress->setValue(done);
         updateStatus();
     });
-    connect(m_job, &PredictionJob::finished, this, &PredictPage::updateStatus);
+    connect(m_job, &PredictJob::finished, this, &PredictPage::updateStatus);
     connect(m_runs, &ProjectRuns::changed, this, &PredictPage::refreshRuns);
     connect(m_session, &ProjectSession::projectOpened, this, [this] {
         clearResults();
@@ -402,9 +401,9 @@ void PredictPage::modelLoaded(const PredictionModelInfo &info)
 {
     setMessage({});
     const bool multi = info.task == pulc::engine::Task::MultiLabel;
-    m_table->setColumnHidden(PredictionModel::DecisionColumn,
+    m_table->setColumnHidden(PredictModel::DecisionColumn,
                              info.task == pulc::engine::Task::SingleLabel);
-    m_table->setColumnHidden(PredictionModel::SecondColumn, multi);
+    m_table->setColumnHidden(PredictModel::SecondColumn, multi);
     m_model->setTask(info.task);
     m_multiLabel = multi;
     if (info.backend == QLatin1String("native")) {
@@ -528,8 +527,8 @@ void PredictPage::showCurrent()
         return;
     }
     const int row = current.row();
-    if (m_model->state(row) == PredictionModel::State::Done ||
-        m_model->state(row) == PredictionModel::State::Failed)
+    if (m_model->state(row) == PredictModel::State::Done ||
+        m_model->state(row) == PredictModel::State::Failed)
         m_detail->showResult(m_model->result(row));
     else
         m_detail->showWaiting(m_model->result(row).path);

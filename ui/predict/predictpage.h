@@ -1,6 +1,6 @@
 #pragma once
 
-#include "predictionjob.h"
+#include "ui/predict/predictjob.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -19,8 +19,8 @@ class QToolButton;
 
 namespace pulc::ui {
 
-class PredictionDetail;
-class PredictionModel;
+class PredictDetail;
+class PredictModel;
 class ProjectRuns;
 class ProjectSession;
 
@@ -35,11 +35,11 @@ public:
     ~PredictPage() override;
 
     /// The images shown, in the order they were added (tests, export).
-    PredictionModel *model() const { return m_model; }
+    PredictModel *model() const { return m_model; }
     /// The worker (tests wait on its signals).
-    PredictionJob *job() const { return m_job; }
+    PredictJob *job() const { return m_job; }
     /// The detail panel of the current image.
-    PredictionDetail *detail() const { return m_detail; }
+    PredictDetail *detail() const { return m_detail; }
     /// The widget that invites drops when no image is shown.
     QWidget *dropZone() const;
     /// The run whose model is chosen, or 0.
@@ -86,8 +86,8 @@ private:
 
     ProjectSession *m_session;
     ProjectRuns *m_runs;
-    PredictionJob *m_job;
-    PredictionModel *m_model;
+    PredictJob *m_job;
+    PredictModel *m_model;
     QSortFilterProxyModel *m_proxy;
 
     QComboBox *m_runCombo;
@@ -104,7 +104,7 @@ private:
     QFrame *m_dropZone;
     QSplitter *m_splitter;
     QTableView *m_table;
-    PredictionDetail *m_detail;
+    PredictDetail *m_detail;
     QProgressBar *m_progress;
     QLabel *m_status;
     QToolButton *m_stopButton;

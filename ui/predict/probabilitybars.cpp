@@ -1,4 +1,4 @@
-#include "probabilitybars.h"
+#include "ui/predict/probabilitybars.h"
 
 #include <QPainter>
 #include <QPainterPath>

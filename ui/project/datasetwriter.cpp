@@ -1,4 +1,4 @@
-#include "datasetwriter.h"
+#include "ui/project/datasetwriter.h"
 
 #include <QMetaObject>
 

@@ -1,6 +1,6 @@
-#include "editcommands.h"
+#include "ui/project/editcommands.h"
 
-#include "projectsession.h"
+#include "ui/project/projectsession.h"
 
 #include <dataset/project.h>
 

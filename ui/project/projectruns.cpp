@@ -1,6 +1,6 @@
-#include "projectruns.h"
+#include "ui/project/projectruns.h"
 
-#include "projectsession.h"
+#include "ui/project/projectsession.h"
 
 #include <dataset/project.h>
 #include <dataset/runs.h>

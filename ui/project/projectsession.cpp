@@ -1,6 +1,6 @@
-#include "projectsession.h"
+#include "ui/project/projectsession.h"
 
-#include "datasetwriter.h"
+#include "ui/project/datasetwriter.h"
 
 #include <QFutureWatcher>
 #include <QSet>

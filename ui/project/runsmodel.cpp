@@ -1,6 +1,6 @@
-#include "runsmodel.h"
+#include "ui/project/runsmodel.h"
 
-#include "projectruns.h"
+#include "ui/project/projectruns.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,6 +1,6 @@
-#include "aboutbox.h"
+#include "ui/shell/aboutbox.h"
 
-#include "opencvversion.h"
+#include "ui/shell/opencvversion.h"
 
 #include <engine/engineinfo.h>
 

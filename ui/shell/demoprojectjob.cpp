@@ -1,4 +1,4 @@
-#include "demoprojectjob.h"
+#include "ui/shell/demoprojectjob.h"
 
 #include <dataset/demo.h>
 

@@ -1,26 +1,26 @@
-#include "mainwindow.h"
+#include "ui/shell/mainwindow.h"
 
-#include "aboutbox.h"
-#include "datapage.h"
-#include "datasetwriter.h"
-#include "demoprojectjob.h"
-#include "evaluatepage.h"
-#include "exportpage.h"
-#include "newprojectdialog.h"
-#include "predictpage.h"
-#include "preferencesdialog.h"
-#include "projectruns.h"
-#include "projectsession.h"
-#include "recentprojects.h"
-#include "samplebrowser.h"
-#include "setting.h"
-#include "trainpage.h"
-#include "translation.h"
+#include "ui/common/setting.h"
+#include "ui/data/datapage.h"
+#include "ui/data/samplebrowser.h"
+#include "ui/evaluate/evaluatepage.h"
+#include "ui/export/exportpage.h"
+#include "ui/predict/predictpage.h"
+#include "ui/project/datasetwriter.h"
+#include "ui/project/projectruns.h"
+#include "ui/project/projectsession.h"
+#include "ui/shell/aboutbox.h"
+#include "ui/shell/demoprojectjob.h"
+#include "ui/shell/newprojectdialog.h"
+#include "ui/shell/preferencesdialog.h"
+#include "ui/shell/recentprojects.h"
+#include "ui/shell/translation.h"
+#include "ui/train/trainpage.h"
 
 // The import dialog is written alongside this window; until it is in the tree, dropped and
 // chosen paths are only reported in the status bar.
 #if __has_include("importdialog.h")
-#include "importdialog.h"
+#include "ui/import/importdialog.h"
 #define PULC_HAVE_IMPORT_DIALOG 1
 #else
 #define PULC_HAVE_IMPORT_DIALOG 0

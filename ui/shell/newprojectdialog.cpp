@@ -1,6 +1,6 @@
-#include "newprojectdialog.h"
+#include "ui/shell/newprojectdialog.h"
 
-#include "tasktypetext.h"
+#include "ui/common/tasktypetext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

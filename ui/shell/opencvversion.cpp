@@ -1,4 +1,4 @@
-#include "opencvversion.h"
+#include "ui/shell/opencvversion.h"
 
 #include <opencv2/core/version.hpp>
 

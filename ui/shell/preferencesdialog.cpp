@@ -1,7 +1,7 @@
-#include "preferencesdialog.h"
+#include "ui/shell/preferencesdialog.h"
 
-#include "translation.h"
-#include "viewsettings.h"
+#include "ui/common/viewsettings.h"
+#include "ui/shell/translation.h"
 
 #include <QCheckBox>
 #include <QComboBox>

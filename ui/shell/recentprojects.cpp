@@ -1,6 +1,6 @@
-#include "recentprojects.h"
+#include "ui/shell/recentprojects.h"
 
-#include "setting.h"
+#include "ui/common/setting.h"
 
 #include <QDir>
 

@@ -1,7 +1,7 @@
-#include "startupcheck.h"
+#include "ui/shell/startupcheck.h"
 
-#include "mainwindow.h"
-#include "projectsession.h"
+#include "ui/project/projectsession.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>

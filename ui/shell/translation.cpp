@@ -1,4 +1,4 @@
-#include "translation.h"
+#include "ui/shell/translation.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

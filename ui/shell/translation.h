@@ -1,6 +1,6 @@
 #pragma once
 
-#include "setting.h"
+#include "ui/common/setting.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
-#include "augmentpreview.h"
+#include "ui/train/augmentpreview.h"
 
-#include "augmentpreviewworker.h"
-#include "augmentwarnings.h"
-#include "projectsession.h"
+#include "ui/project/projectsession.h"
+#include "ui/train/augmentpreviewworker.h"
+#include "ui/train/augmentwarnings.h"
 
 #include <QCheckBox>
 #include <QDir>

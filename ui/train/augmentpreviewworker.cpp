@@ -1,4 +1,4 @@
-#include "augmentpreviewworker.h"
+#include "ui/train/augmentpreviewworker.h"
 
 #include <engine/augment.h>
 #include <engine/pipeline.h>

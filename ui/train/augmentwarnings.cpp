@@ -1,4 +1,4 @@
-#include "augmentwarnings.h"
+#include "ui/train/augmentwarnings.h"
 
 #include <QCoreApplication>
 #include <QLocale>

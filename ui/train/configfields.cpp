@@ -1,4 +1,4 @@
-#include "configfields.h"
+#include "ui/train/configfields.h"
 
 #include <engine/configfile.h>
 #include <engine/models.h>

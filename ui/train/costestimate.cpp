@@ -1,4 +1,4 @@
-#include "costestimate.h"
+#include "ui/train/costestimate.h"
 
 #include <engine/benchmark.h>
 #include <engine/configfile.h>

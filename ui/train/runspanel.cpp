@@ -1,8 +1,8 @@
-#include "runspanel.h"
+#include "ui/train/runspanel.h"
 
-#include "projectruns.h"
-#include "runsmodel.h"
-#include "scenetext.h"
+#include "ui/common/scenetext.h"
+#include "ui/project/projectruns.h"
+#include "ui/project/runsmodel.h"
 
 #include <engine/scenes.h>
 

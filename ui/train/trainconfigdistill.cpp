@@ -1,7 +1,7 @@
-#include "trainconfigform_p.h"
+#include "ui/train/trainconfigform_p.h"
 
-#include "configfields.h"
-#include "projectruns.h"
+#include "ui/project/projectruns.h"
+#include "ui/train/configfields.h"
 
 #include <engine/models.h>
 

@@ -1,9 +1,9 @@
-#include "trainconfigform_p.h"
+#include "ui/train/trainconfigform_p.h"
 
-#include "augmentwarnings.h"
-#include "configfields.h"
-#include "projectruns.h"
-#include "scenetext.h"
+#include "ui/common/scenetext.h"
+#include "ui/project/projectruns.h"
+#include "ui/train/augmentwarnings.h"
+#include "ui/train/configfields.h"
 
 #include <engine/configfile.h>
 #include <engine/models.h>

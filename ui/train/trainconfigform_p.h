@@ -2,7 +2,7 @@
 // Private to TrainConfigForm (trainconfigform.cpp, trainconfigdistill.cpp): the widgets of the
 // form and how each is bound to a setting.
 
-#include "trainconfigform.h"
+#include "ui/train/trainconfigform.h"
 
 #include <engine/pretrained.h>
 

@@ -1,6 +1,6 @@
-#include "trainconfigform_p.h"
+#include "ui/train/trainconfigform_p.h"
 
-#include "projectruns.h"
+#include "ui/project/projectruns.h"
 
 #include <engine/models.h>
 

@@ -1,4 +1,4 @@
-#include "trainingcontroller.h"
+#include "ui/train/traincontroller.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -47,7 +47,7 @@ TrainOutcome::Status outcomeStatus(pulc::engine::TrainResult::Status status)
 } // namespace
 
 /// What the GUI thread and the worker share: the stop flag and "a job is in the worker".
-struct TrainingController::Shared
+struct TrainController::Shared
 {
     std::atomic<bool> abort{false};
     QMutex mutex;
@@ -56,7 +56,7 @@ struct TrainingController::Shared
 };
 
 /// Lives in the controller's thread; run() blocks in the engine and batches its callbacks.
-class TrainingController::Worker : public QObject
+class TrainController::Worker : public QObject
 {
     Q_OBJECT
 
@@ -93,7 +93,7 @@ private:
     qint64 m_lastGlobalStep = 0;
 };
 
-void TrainingController::Worker::flush()
+void TrainController::Worker::flush()
 {
     m_lastFlush = m_clock.elapsed();
     if (!m_steps.isEmpty()) {
@@ -110,8 +110,8 @@ void TrainingController::Worker::flush()
     }
 }
 
-void TrainingController::Worker::run(const QString &projectDir,
-                                     const pulc::engine::ProjectTrainRequest &request)
+void TrainController::Worker::run(const QString &projectDir,
+                                  const pulc::engine::ProjectTrainRequest &request)
 {
     m_clock.start();
     m_lastFlush = 0;
@@ -190,7 +190,7 @@ void TrainingController::Worker::run(const QString &projectDir,
     m_shared->idle.wakeAll();
 }
 
-TrainingController::TrainingController(QObject *parent)
+TrainController::TrainController(QObject *parent)
     : QObject(parent)
     , m_shared(std::make_shared<Shared>())
     , m_thread(new QThread(this))
@@ -199,15 +199,15 @@ TrainingController::TrainingController(QObject *parent)
     registerMetaTypes();
     m_thread->setObjectName(QStringLiteral("pulc-training"));
     m_worker->moveToThread(m_thread);
-    connect(m_worker, &Worker::stepsReported, this, &TrainingController::stepsReported);
-    connect(m_worker, &Worker::epochFinished, this, &TrainingController::epochFinished);
-    connect(m_worker, &Worker::logged, this, &TrainingController::logged);
-    connect(m_worker, &Worker::progressChanged, this, &TrainingController::progressChanged);
-    connect(m_worker, &Worker::done, this, &TrainingController::workerDone);
+    connect(m_worker, &Worker::stepsReported, this, &TrainController::stepsReported);
+    connect(m_worker, &Worker::epochFinished, this, &TrainController::epochFinished);
+    connect(m_worker, &Worker::logged, this, &TrainController::logged);
+    connect(m_worker, &Worker::progressChanged, this, &TrainController::progressChanged);
+    connect(m_worker, &Worker::done, this, &TrainController::workerDone);
     m_thread->start();
 }
 
-TrainingController::~TrainingController()
+TrainController::~TrainController()
 {
     m_shared->abort = true;
     m_thread->requestInterruption();
@@ -216,8 +216,8 @@ TrainingController::~TrainingController()
     delete m_worker; // its thread has ended
 }
 
-bool TrainingController::start(const QString &projectDir,
-                               const pulc::engine::ProjectTrainRequest &request)
+bool TrainController::start(const QString &projectDir,
+                            const pulc::engine::ProjectTrainRequest &request)
 {
     if (m_running)
         return false;
@@ -234,18 +234,18 @@ bool TrainingController::start(const QString &projectDir,
     return true;
 }
 
-void TrainingController::stop()
+void TrainController::stop()
 {
     if (m_running)
         m_shared->abort = true;
 }
 
-bool TrainingController::isStopping() const
+bool TrainController::isStopping() const
 {
     return m_running && m_shared->abort.load();
 }
 
-void TrainingController::waitForFinished()
+void TrainController::waitForFinished()
 {
     if (!m_running)
         return;
@@ -258,7 +258,7 @@ void TrainingController::waitForFinished()
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
-void TrainingController::workerDone(const TrainOutcome &outcome)
+void TrainController::workerDone(const TrainOutcome &outcome)
 {
     m_running = false;
     Q_EMIT finished(outcome);

@@ -68,14 +68,14 @@ struct TrainOutcome
 /// worker and reach the GUI as queued signals carrying plain values, at most about ten times a
 /// second for steps, logs and progress (epochs and the end are sent at once). Nothing here
 /// blocks the GUI thread except waitForFinished() and the destructor. GUI thread API.
-class TrainingController : public QObject
+class TrainController : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit TrainingController(QObject *parent = nullptr);
+    explicit TrainController(QObject *parent = nullptr);
     /// Stops a running job after its current step (it keeps a resumable last.ckpt) and waits.
-    ~TrainingController() override;
+    ~TrainController() override;
 
     /// Starts training in `projectDir`: a new run, or request.resumeRun continued. False (and
     /// nothing happens) while a job runs. Every outcome, failures too, ends with finished().

@@ -1,6 +1,6 @@
-#include "trainingcurves.h"
+#include "ui/train/traincurves.h"
 
-#include "qcustomplotinclude.h"
+#include "ui/common/qcustomplotinclude.h"
 
 #include <QCheckBox>
 #include <QFile>
@@ -107,13 +107,13 @@ bool readRunCurves(const QString &runDir, RunCurvesData *data, QString *error)
 }
 
 /// An earlier run drawn for comparison: one dashed graph per plot.
-struct TrainingCurves::Overlay
+struct TrainCurves::Overlay
 {
     QString name;
     QList<QCPGraph *> graphs;
 };
 
-TrainingCurves::TrainingCurves(QWidget *parent)
+TrainCurves::TrainCurves(QWidget *parent)
     : QWidget(parent)
     , m_plot(new QCustomPlot(this))
     , m_logScale(new QCheckBox(tr("Log scale (loss)"), this))
@@ -180,20 +180,20 @@ TrainingCurves::TrainingCurves(QWidget *parent)
 
     m_replotTimer->setSingleShot(true);
     m_replotTimer->setInterval(kReplotIntervalMs);
-    connect(m_replotTimer, &QTimer::timeout, this, &TrainingCurves::replotNow);
+    connect(m_replotTimer, &QTimer::timeout, this, &TrainCurves::replotNow);
 
     m_logScale->setObjectName(QStringLiteral("lossLogScale"));
-    connect(m_logScale, &QCheckBox::toggled, this, &TrainingCurves::setLossLogScale);
+    connect(m_logScale, &QCheckBox::toggled, this, &TrainCurves::setLossLogScale);
     auto *reset = new QToolButton(this);
     reset->setObjectName(QStringLiteral("resetZoom"));
     reset->setText(tr("Reset zoom"));
     reset->setToolTip(tr("Fit every plot to its data again (drag to pan, wheel to zoom)"));
-    connect(reset, &QToolButton::clicked, this, &TrainingCurves::resetZoom);
+    connect(reset, &QToolButton::clicked, this, &TrainCurves::resetZoom);
     auto *clearCompare = new QToolButton(this);
     clearCompare->setObjectName(QStringLiteral("clearOverlays"));
     clearCompare->setText(tr("Clear comparison"));
     clearCompare->setToolTip(tr("Remove the runs shown dashed for comparison"));
-    connect(clearCompare, &QToolButton::clicked, this, &TrainingCurves::clearOverlays);
+    connect(clearCompare, &QToolButton::clicked, this, &TrainCurves::clearOverlays);
 
     auto *tools = new QHBoxLayout;
     tools->addWidget(m_logScale);
@@ -211,13 +211,13 @@ TrainingCurves::TrainingCurves(QWidget *parent)
     m_plot->replot();
 }
 
-TrainingCurves::~TrainingCurves()
+TrainCurves::~TrainCurves()
 {
     qDeleteAll(m_overlays);
 }
 
-QCPGraph *TrainingCurves::addGraph(QCPAxisRect *rect, QCPLegend *legend, const QString &name,
-                                   const QColor &color, bool dashed)
+QCPGraph *TrainCurves::addGraph(QCPAxisRect *rect, QCPLegend *legend, const QString &name,
+                                const QColor &color, bool dashed)
 {
     auto *graph = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     graph->setName(name);
@@ -229,7 +229,7 @@ QCPGraph *TrainingCurves::addGraph(QCPAxisRect *rect, QCPLegend *legend, const Q
     return graph;
 }
 
-QCPGraph *TrainingCurves::metricGraph(const QString &metric, bool main)
+QCPGraph *TrainCurves::metricGraph(const QString &metric, bool main)
 {
     if (QCPGraph *graph = m_metrics.value(metric))
         return graph;
@@ -243,7 +243,7 @@ QCPGraph *TrainingCurves::metricGraph(const QString &metric, bool main)
     return graph;
 }
 
-void TrainingCurves::clear()
+void TrainCurves::clear()
 {
     clearOverlays();
     for (QCPGraph *graph : {m_lossRaw, m_lossSmooth, m_valLoss, m_lr})
@@ -262,12 +262,12 @@ void TrainingCurves::clear()
     scheduleReplot();
 }
 
-void TrainingCurves::setRunName(const QString &name)
+void TrainCurves::setRunName(const QString &name)
 {
     m_runName = name;
 }
 
-void TrainingCurves::addStep(const TrainStepPoint &s)
+void TrainCurves::addStep(const TrainStepPoint &s)
 {
     const double key = double(s.globalStep);
     if (s.globalStep <= m_lastStep && m_stepCount > 0) {
@@ -289,7 +289,7 @@ void TrainingCurves::addStep(const TrainStepPoint &s)
         m_lr->addData(key, s.learningRate);
 }
 
-void TrainingCurves::addEpoch(const TrainEpochPoint &e)
+void TrainCurves::addEpoch(const TrainEpochPoint &e)
 {
     ++m_epochCount;
     const double epoch = double(e.epoch);
@@ -308,20 +308,20 @@ void TrainingCurves::addEpoch(const TrainEpochPoint &e)
     }
 }
 
-void TrainingCurves::appendSteps(const QList<TrainStepPoint> &steps)
+void TrainCurves::appendSteps(const QList<TrainStepPoint> &steps)
 {
     for (const TrainStepPoint &s : steps)
         addStep(s);
     scheduleReplot();
 }
 
-void TrainingCurves::appendEpoch(const TrainEpochPoint &epoch)
+void TrainCurves::appendEpoch(const TrainEpochPoint &epoch)
 {
     addEpoch(epoch);
     scheduleReplot();
 }
 
-bool TrainingCurves::loadRun(const QString &runDir, const QString &name, QString *error)
+bool TrainCurves::loadRun(const QString &runDir, const QString &name, QString *error)
 {
     RunCurvesData data;
     if (!readRunCurves(runDir, &data, error))
@@ -330,7 +330,7 @@ bool TrainingCurves::loadRun(const QString &runDir, const QString &name, QString
     return true;
 }
 
-void TrainingCurves::showRun(const RunCurvesData &data, const QString &name)
+void TrainCurves::showRun(const RunCurvesData &data, const QString &name)
 {
     const QList<Overlay *> overlays = std::exchange(m_overlays, {});
     clear();
@@ -343,7 +343,7 @@ void TrainingCurves::showRun(const RunCurvesData &data, const QString &name)
     scheduleReplot();
 }
 
-bool TrainingCurves::addOverlay(const QString &runDir, const QString &name, QString *error)
+bool TrainCurves::addOverlay(const QString &runDir, const QString &name, QString *error)
 {
     RunCurvesData data;
     if (!readRunCurves(runDir, &data, error))
@@ -352,7 +352,7 @@ bool TrainingCurves::addOverlay(const QString &runDir, const QString &name, QStr
     return true;
 }
 
-void TrainingCurves::addOverlay(const RunCurvesData &data, const QString &name)
+void TrainCurves::addOverlay(const RunCurvesData &data, const QString &name)
 {
     const QColor color = kOverlayColors[m_overlays.size() % 5];
     auto *overlay = new Overlay{name, {}};
@@ -392,7 +392,7 @@ void TrainingCurves::addOverlay(const RunCurvesData &data, const QString &name)
     scheduleReplot();
 }
 
-void TrainingCurves::clearOverlays()
+void TrainCurves::clearOverlays()
 {
     hideHover();
     for (Overlay *overlay : std::as_const(m_overlays)) {
@@ -404,7 +404,7 @@ void TrainingCurves::clearOverlays()
     scheduleReplot();
 }
 
-void TrainingCurves::setLossLogScale(bool on)
+void TrainCurves::setLossLogScale(bool on)
 {
     if (m_logScale->isChecked() != on) {
         m_logScale->setChecked(on); // comes back here through toggled()
@@ -424,33 +424,33 @@ void TrainingCurves::setLossLogScale(bool on)
     scheduleReplot();
 }
 
-bool TrainingCurves::lossLogScale() const
+bool TrainCurves::lossLogScale() const
 {
     return m_logScale->isChecked();
 }
 
-void TrainingCurves::resetZoom()
+void TrainCurves::resetZoom()
 {
     m_userZoomed = false;
     replotNow();
 }
 
-int TrainingCurves::stepCount() const
+int TrainCurves::stepCount() const
 {
     return m_stepCount;
 }
 
-int TrainingCurves::epochCount() const
+int TrainCurves::epochCount() const
 {
     return m_epochCount;
 }
 
-int TrainingCurves::overlayCount() const
+int TrainCurves::overlayCount() const
 {
     return int(m_overlays.size());
 }
 
-QStringList TrainingCurves::overlayNames() const
+QStringList TrainCurves::overlayNames() const
 {
     QStringList names;
     for (const Overlay *overlay : m_overlays)
@@ -458,13 +458,13 @@ QStringList TrainingCurves::overlayNames() const
     return names;
 }
 
-void TrainingCurves::scheduleReplot()
+void TrainCurves::scheduleReplot()
 {
     if (!m_replotTimer->isActive())
         m_replotTimer->start();
 }
 
-void TrainingCurves::replotNow()
+void TrainCurves::replotNow()
 {
     m_replotTimer->stop();
     if (!m_userZoomed)
@@ -481,7 +481,7 @@ void TrainingCurves::replotNow()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void TrainingCurves::fitAxes()
+void TrainCurves::fitAxes()
 {
     // Ranges from the graphs' own sorted containers: O(graphs) for keys, O(points) for values,
     // once per redraw (at most ten a second), never per appended point.
@@ -532,7 +532,7 @@ void TrainingCurves::fitAxes()
     }
 }
 
-bool TrainingCurves::eventFilter(QObject *watched, QEvent *event)
+bool TrainCurves::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_plot) {
         switch (event->type()) {
@@ -560,7 +560,7 @@ bool TrainingCurves::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-void TrainingCurves::hover(QMouseEvent *event)
+void TrainCurves::hover(QMouseEvent *event)
 {
     const QPointF pos = event->position();
     QCPAxisRect *rect = m_plot->axisRectAt(pos);
@@ -604,7 +604,7 @@ void TrainingCurves::hover(QMouseEvent *event)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void TrainingCurves::hideHover()
+void TrainCurves::hideHover()
 {
     m_tracer->setGraph(nullptr);
     if (!m_tracer->visible())

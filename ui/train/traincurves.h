@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trainingcontroller.h"
+#include "ui/train/traincontroller.h"
 
 #include <QList>
 #include <QMap>
@@ -34,22 +34,22 @@ bool readRunCurves(const QString &runDir, RunCurvesData *data, QString *error);
 /// per epoch, and the learning rate per step. Mouse drag pans, the wheel zooms, hovering shows
 /// the value under the cursor. Earlier runs can be overlaid dashed for comparison. Appending is
 /// O(points); redraws are queued and throttled, so ten reports a second cost little. GUI thread.
-class TrainingCurves : public QWidget
+class TrainCurves : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit TrainingCurves(QWidget *parent = nullptr);
-    ~TrainingCurves() override;
+    explicit TrainCurves(QWidget *parent = nullptr);
+    ~TrainCurves() override;
 
     /// Removes every curve, overlays too.
     void clear();
     /// Names the run the live or loaded curves belong to (legend, hover text).
     void setRunName(const QString &name);
-    /// Appends steps of the current run (from TrainingController::stepsReported). A step at or
+    /// Appends steps of the current run (from TrainController::stepsReported). A step at or
     /// before the last one drawn replaces the curve from there (a resumed run).
     void appendSteps(const QList<TrainStepPoint> &steps);
-    /// Appends an epoch of the current run (from TrainingController::epochFinished).
+    /// Appends an epoch of the current run (from TrainController::epochFinished).
     void appendEpoch(const TrainEpochPoint &epoch);
     /// Shows the run in `runDir` as the current run (overlays stay). False with `error`.
     /// Reads the file in this thread: for long runs read it in a worker with readRunCurves()

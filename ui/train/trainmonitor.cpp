@@ -1,4 +1,4 @@
-#include "trainingmonitor.h"
+#include "ui/train/trainmonitor.h"
 
 #include <QFontDatabase>
 #include <QPlainTextEdit>
@@ -28,7 +28,7 @@ QString clockText(double seconds)
 
 } // namespace
 
-TrainingMonitor::TrainingMonitor(QWidget *parent)
+TrainMonitor::TrainMonitor(QWidget *parent)
     : QObject(parent)
     , m_progress(new QProgressBar(parent))
     , m_log(new QPlainTextEdit(parent))
@@ -46,7 +46,7 @@ TrainingMonitor::TrainingMonitor(QWidget *parent)
     m_log->setPlaceholderText(tr("The run's log appears here."));
 }
 
-void TrainingMonitor::begin(const QString &resumedName, int epochs)
+void TrainMonitor::begin(const QString &resumedName, int epochs)
 {
     m_last = {};
     m_epochs = epochs;
@@ -58,13 +58,13 @@ void TrainingMonitor::begin(const QString &resumedName, int epochs)
     m_progress->setFormat(tr("Preparing…"));
 }
 
-void TrainingMonitor::setStopping()
+void TrainMonitor::setStopping()
 {
     m_stopping = true;
     m_progress->setFormat(tr("Stopping after the current step…"));
 }
 
-void TrainingMonitor::addSteps(const QList<TrainStepPoint> &steps)
+void TrainMonitor::addSteps(const QList<TrainStepPoint> &steps)
 {
     if (steps.isEmpty())
         return;
@@ -72,7 +72,7 @@ void TrainingMonitor::addSteps(const QList<TrainStepPoint> &steps)
     update();
 }
 
-void TrainingMonitor::addEpoch(const TrainEpochPoint &epoch)
+void TrainMonitor::addEpoch(const TrainEpochPoint &epoch)
 {
     m_epochs = epoch.epochs;
     QString line = tr("Epoch %1/%2: train loss %3")
@@ -91,7 +91,7 @@ void TrainingMonitor::addEpoch(const TrainEpochPoint &epoch)
     m_log->appendPlainText(line);
 }
 
-void TrainingMonitor::addLog(const QList<TrainLogLine> &lines)
+void TrainMonitor::addLog(const QList<TrainLogLine> &lines)
 {
     for (const TrainLogLine &line : lines) {
         switch (line.level) {
@@ -108,14 +108,14 @@ void TrainingMonitor::addLog(const QList<TrainLogLine> &lines)
     }
 }
 
-void TrainingMonitor::setProgress(double fraction, const QString &phase)
+void TrainMonitor::setProgress(double fraction, const QString &phase)
 {
     m_progress->setValue(int(std::lround(qBound(0.0, fraction, 1.0) * kBarMaximum)));
     m_phase = phase;
     update();
 }
 
-void TrainingMonitor::update()
+void TrainMonitor::update()
 {
     if (m_stopping)
         return; // keeps "Stopping…"
@@ -146,7 +146,7 @@ void TrainingMonitor::update()
                               .arg(clockText(s.etaSeconds)));
 }
 
-void TrainingMonitor::finish(const TrainOutcome &outcome)
+void TrainMonitor::finish(const TrainOutcome &outcome)
 {
     m_stopping = false;
     const QString name = outcome.runName.isEmpty() ? tr("the run") : outcome.runName;
@@ -169,7 +169,7 @@ void TrainingMonitor::finish(const TrainOutcome &outcome)
     }
 }
 
-void TrainingMonitor::showText(const QString &text)
+void TrainMonitor::showText(const QString &text)
 {
     m_progress->setValue(0);
     m_progress->setFormat(text);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trainingcontroller.h"
+#include "ui/train/traincontroller.h"
 
 #include <QObject>
 
@@ -12,14 +12,14 @@ namespace pulc::ui {
 
 /// The text side of a run in progress: a progress bar reading "Epoch 3/20 · step 40/120 ·
 /// 312 img/s · ETA 4:10" and a log view (capped in lines) with the engine's lines and one
-/// summary line per epoch. Fed from TrainingController's signals. GUI thread.
-class TrainingMonitor : public QObject
+/// summary line per epoch. Fed from TrainController's signals. GUI thread.
+class TrainMonitor : public QObject
 {
     Q_OBJECT
 
 public:
     /// Creates the two widgets as children of `parent`; the page lays them out.
-    explicit TrainingMonitor(QWidget *parent);
+    explicit TrainMonitor(QWidget *parent);
 
     QProgressBar *progressBar() const { return m_progress; }
     QPlainTextEdit *logView() const { return m_log; }

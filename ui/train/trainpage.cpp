@@ -1,16 +1,16 @@
-#include "trainpage.h"
+#include "ui/train/trainpage.h"
 
-#include "augmentpreview.h"
-#include "costestimate.h"
-#include "datasetwriter.h"
-#include "projectruns.h"
-#include "projectsession.h"
-#include "runsmodel.h"
-#include "runspanel.h"
-#include "trainconfigform.h"
-#include "trainingcontroller.h"
-#include "trainingcurves.h"
-#include "trainingmonitor.h"
+#include "ui/project/datasetwriter.h"
+#include "ui/project/projectruns.h"
+#include "ui/project/projectsession.h"
+#include "ui/project/runsmodel.h"
+#include "ui/train/augmentpreview.h"
+#include "ui/train/costestimate.h"
+#include "ui/train/runspanel.h"
+#include "ui/train/trainconfigform.h"
+#include "ui/train/traincontroller.h"
+#include "ui/train/traincurves.h"
+#include "ui/train/trainmonitor.h"
 
 #include <engine/configfile.h>
 #include <engine/scenes.h>
@@ -102,15 +102,15 @@ struct TrainPage::Private
 {
     ProjectSession *session = nullptr;
     ProjectRuns *runs = nullptr;
-    TrainingController *controller = nullptr;
+    TrainController *controller = nullptr;
     TrainConfigForm *form = nullptr;
     CostEstimate *cost = nullptr;
     AugmentPreview *preview = nullptr;
-    TrainingCurves *curves = nullptr;
+    TrainCurves *curves = nullptr;
     RunsPanel *runsPanel = nullptr;
     QTabWidget *tabs = nullptr;
     QWidget *curvesTab = nullptr;
-    TrainingMonitor *monitor = nullptr;
+    TrainMonitor *monitor = nullptr;
     QLineEdit *runName = nullptr;
     QLabel *message = nullptr;
     QPushButton *start = nullptr;
@@ -163,7 +163,7 @@ TrainPage::TrainPage(ProjectSession *session, ProjectRuns *runs, QWidget *parent
     setObjectName(QStringLiteral("trainPage"));
     d->session = session;
     d->runs = runs;
-    d->controller = new TrainingController(this);
+    d->controller = new TrainController(this);
 
     // Left: settings, run name, cost line, Start / Stop / Resume.
     // The form scrolls vertically inside itself and is as wide as its widest row: a second
@@ -215,8 +215,8 @@ TrainPage::TrainPage(ProjectSession *session, ProjectRuns *runs, QWidget *parent
     leftLayout->addWidget(d->message);
 
     // Right: curves with progress and log, augmentation preview, runs.
-    d->curves = new TrainingCurves(this);
-    d->monitor = new TrainingMonitor(this);
+    d->curves = new TrainCurves(this);
+    d->monitor = new TrainMonitor(this);
     auto *curvesSplit = new QSplitter(Qt::Vertical, this);
     curvesSplit->addWidget(d->curves);
     curvesSplit->addWidget(d->monitor->logView());
@@ -270,12 +270,12 @@ TrainPage::TrainPage(ProjectSession *session, ProjectRuns *runs, QWidget *parent
     connect(d->runsPanel->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TrainPage::updateButtons);
 
-    connect(d->controller, &TrainingController::stepsReported, this, &TrainPage::stepsReported);
-    connect(d->controller, &TrainingController::epochFinished, this, &TrainPage::epochFinished);
-    connect(d->controller, &TrainingController::logged, this, &TrainPage::logged);
-    connect(d->controller, &TrainingController::progressChanged, d->monitor,
-            &TrainingMonitor::setProgress);
-    connect(d->controller, &TrainingController::finished, this, &TrainPage::trainingFinished);
+    connect(d->controller, &TrainController::stepsReported, this, &TrainPage::stepsReported);
+    connect(d->controller, &TrainController::epochFinished, this, &TrainPage::epochFinished);
+    connect(d->controller, &TrainController::logged, this, &TrainPage::logged);
+    connect(d->controller, &TrainController::progressChanged, d->monitor,
+            &TrainMonitor::setProgress);
+    connect(d->controller, &TrainController::finished, this, &TrainPage::trainingFinished);
 
     d->form->setConfig(initialConfig(pulc::engine::Task::SingleLabel));
     if (session->hasProject())
@@ -301,12 +301,12 @@ void TrainPage::stopAndWait()
     d->controller->waitForFinished();
 }
 
-TrainingController *TrainPage::controller() const
+TrainController *TrainPage::controller() const
 {
     return d->controller;
 }
 
-TrainingCurves *TrainPage::curves() const
+TrainCurves *TrainPage::curves() const
 {
     return d->curves;
 }

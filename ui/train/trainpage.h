@@ -15,8 +15,8 @@ namespace pulc::ui {
 class ProjectRuns;
 class ProjectSession;
 class RunsPanel;
-class TrainingController;
-class TrainingCurves;
+class TrainController;
+class TrainCurves;
 struct TrainEpochPoint;
 struct TrainLogLine;
 struct TrainOutcome;
@@ -48,8 +48,8 @@ public:
     void resumeRun(qint64 runId);
 
     // For tests.
-    TrainingController *controller() const;
-    TrainingCurves *curves() const;
+    TrainController *controller() const;
+    TrainCurves *curves() const;
     RunsPanel *runsPanel() const;
     /// The message line's text (an error before starting, a failed run), or empty.
     QString message() const;

@@ -1,4 +1,4 @@
-#include <ui/classtablemodel.h>
+#include <ui/data/classtablemodel.h>
 
 #include <gtest/gtest.h>
 

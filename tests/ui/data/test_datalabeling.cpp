@@ -1,21 +1,21 @@
 #include "datafixtures.h"
 
-#include <ui/attributepanel.h>
-#include <ui/classbalancechart.h>
-#include <ui/classpanel.h>
-#include <ui/classtablemodel.h>
-#include <ui/datapage.h>
-#include <ui/editcommands.h>
-#include <ui/projectsession.h>
-#include <ui/samplebrowser.h>
-#include <ui/samplefilterbar.h>
-#include <ui/samplegridmodel.h>
-#include <ui/samplegridview.h>
-#include <ui/sampleviewer.h>
+#include <ui/data/attributepanel.h>
+#include <ui/data/classbalancechart.h>
+#include <ui/data/classpanel.h>
+#include <ui/data/classtablemodel.h>
+#include <ui/data/datapage.h>
+#include <ui/data/samplebrowser.h>
+#include <ui/data/samplefilterbar.h>
+#include <ui/data/samplegridmodel.h>
+#include <ui/data/samplegridview.h>
+#include <ui/data/sampleviewer.h>
+#include <ui/project/editcommands.h>
+#include <ui/project/projectsession.h>
 
 #include <gtest/gtest.h>
 
-#include <ui/qcustomplotinclude.h>
+#include <ui/common/qcustomplotinclude.h>
 
 #include <QCheckBox>
 #include <QDropEvent>

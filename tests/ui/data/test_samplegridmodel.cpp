@@ -1,9 +1,9 @@
 #include "datafixtures.h"
 
-#include <ui/editcommands.h>
-#include <ui/projectsession.h>
-#include <ui/samplegridmodel.h>
-#include <ui/thumbnailloader.h>
+#include <ui/common/thumbnailloader.h>
+#include <ui/data/samplegridmodel.h>
+#include <ui/project/editcommands.h>
+#include <ui/project/projectsession.h>
 
 #include <gtest/gtest.h>
 

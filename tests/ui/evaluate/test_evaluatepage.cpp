@@ -2,15 +2,15 @@
 // from the misclassified list, and one evaluation of a tiny trained run.
 #include "datafixtures.h"
 
-#include <ui/attributemetricsmodel.h>
-#include <ui/binarythresholdpanel.h>
-#include <ui/confusionmatrixmodel.h>
-#include <ui/evalsamplemodel.h>
-#include <ui/evaluatepage.h>
-#include <ui/evaluationjob.h>
-#include <ui/evaluationmodels.h>
-#include <ui/projectruns.h>
-#include <ui/projectsession.h>
+#include <ui/evaluate/attributemetricsmodel.h>
+#include <ui/evaluate/binarythresholdpanel.h>
+#include <ui/evaluate/confusionmatrixmodel.h>
+#include <ui/evaluate/evaluatejob.h>
+#include <ui/evaluate/evaluatemodels.h>
+#include <ui/evaluate/evaluatepage.h>
+#include <ui/evaluate/evaluatesamplemodel.h>
+#include <ui/project/projectruns.h>
+#include <ui/project/projectsession.h>
 
 #include <gtest/gtest.h>
 
@@ -102,7 +102,7 @@ EvalResult binaryResult()
     return r;
 }
 
-std::vector<qint64> idsOf(const EvalSampleModel &model)
+std::vector<qint64> idsOf(const EvaluateSampleModel &model)
 {
     std::vector<qint64> ids;
     for (int r = 0; r < model.rowCount(); ++r)
@@ -156,7 +156,7 @@ TEST(EvaluationModels, MisclassifiedAreSortedByLossWithoutFailedImages)
 {
     const EvalResult r = threeClassResult();
     // Wrong: image 1 (loss 1.5), 3 (0.9), 5 (2.5); image 6 failed.
-    EXPECT_EQ(EvalSampleModel::misclassified(r), (std::vector<int>{5, 1, 3}));
+    EXPECT_EQ(EvaluateSampleModel::misclassified(r), (std::vector<int>{5, 1, 3}));
 }
 
 TEST(EvaluationThreshold, CountsAtAThreshold)
@@ -248,11 +248,11 @@ TEST(EvaluationModels, AttributeThresholdRecomputesItsFigures)
     EXPECT_DOUBLE_EQ(model.meanAccuracy(), (0.75 + 0.5) / 2);
 }
 
-TEST(EvaluationJob, ReportsTheEngineErrorWithoutThrowing)
+TEST(EvaluateJob, ReportsTheEngineErrorWithoutThrowing)
 {
     QTemporaryDir tmp;
-    EvaluationJob job;
-    QSignalSpy finished(&job, &EvaluationJob::finished);
+    EvaluateJob job;
+    QSignalSpy finished(&job, &EvaluateJob::finished);
     job.start(tmp.path() + "/missing", 1, "val", 1);
     ASSERT_TRUE(finished.wait(10000));
     EXPECT_FALSE(job.result().ok);
@@ -283,7 +283,7 @@ TEST(EvaluatePage, RelabelFromMisclassifiedListIsUndoable)
     ASSERT_EQ(ids.size(), 6u);
     ASSERT_EQ(session.classes().at(1).name, "banana");
     page.setResult(threeClassResult(ids));
-    EvalSampleModel *missed = page.misclassifiedModel();
+    EvaluateSampleModel *missed = page.misclassifiedModel();
     ASSERT_EQ(missed->rowCount(), 3);
     EXPECT_EQ(idsOf(*missed), (std::vector<qint64>{ids[5], ids[1], ids[3]}));
 
@@ -299,10 +299,10 @@ TEST(EvaluatePage, RelabelFromMisclassifiedListIsUndoable)
     EXPECT_EQ(labels(), std::vector<qint64>{second});
     EXPECT_EQ(session.undoStack()->count(), 1);
     EXPECT_EQ(missed->rowCount(), 3); // stays in the list...
-    EXPECT_TRUE(missed->index(0).data(EvalSampleModel::RelabelledRole).toBool()); // ...marked
+    EXPECT_TRUE(missed->index(0).data(EvaluateSampleModel::RelabelledRole).toBool()); // ...marked
     session.undoStack()->undo();
     EXPECT_EQ(labels(), before);
-    EXPECT_FALSE(missed->index(0).data(EvalSampleModel::RelabelledRole).toBool());
+    EXPECT_FALSE(missed->index(0).data(EvaluateSampleModel::RelabelledRole).toBool());
 
     // P accepts the prediction: image 1 (apple) was predicted banana.
     view->setCurrentIndex(missed->index(1));
@@ -344,7 +344,7 @@ TEST(EvaluatePage, EvaluatesATrainedRunAndExplainsAnEmptySplit)
         ASSERT_TRUE(changed.wait(10000));
     }
     EvaluatePage page(&session, &runs);
-    QSignalSpy finished(page.job(), &EvaluationJob::finished);
+    QSignalSpy finished(page.job(), &EvaluateJob::finished);
     page.setSplit("val");
     page.showRun(run.id);
     ASSERT_TRUE(finished.wait(30000));

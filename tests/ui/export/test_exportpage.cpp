@@ -3,12 +3,12 @@
 #include "datafixtures.h"
 #include "pagefixture.h"
 
-#include <ui/exportpage.h>
-#include <ui/predictionjob.h>
-#include <ui/predictionmodel.h>
-#include <ui/predictpage.h>
-#include <ui/projectruns.h>
-#include <ui/projectsession.h>
+#include <ui/export/exportpage.h>
+#include <ui/predict/predictjob.h>
+#include <ui/predict/predictmodel.h>
+#include <ui/predict/predictpage.h>
+#include <ui/project/projectruns.h>
+#include <ui/project/projectsession.h>
 
 #include <engine/predictor.h>
 
@@ -99,7 +99,7 @@ TEST_F(ExportPageTest, BundleIsWrittenCheckedAndLoadsInThePredictor)
     predict.addPaths({image});
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return predict.model()->rowCount() == 1 && !predict.job()->isBusy(); }, kTimeout));
-    ASSERT_EQ(predict.model()->state(0), PredictionModel::State::Done)
+    ASSERT_EQ(predict.model()->state(0), PredictModel::State::Done)
         << predict.model()->result(0).error.toStdString();
     const pulc::engine::Prediction direct = predictor.predictFile(image.toStdString(), 5);
     ASSERT_TRUE(direct.ok) << direct.error;

@@ -1,6 +1,6 @@
-#include <ui/importdialog.h>
-#include <ui/importreportview.h>
-#include <ui/projectsession.h>
+#include <ui/import/importdialog.h>
+#include <ui/import/importreportview.h>
+#include <ui/project/projectsession.h>
 
 #include <dataset/project.h>
 #include <dataset/samples.h>

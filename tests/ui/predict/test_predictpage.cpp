@@ -3,13 +3,13 @@
 #include "datafixtures.h"
 #include "pagefixture.h"
 
-#include <ui/predictiondetail.h>
-#include <ui/predictionjob.h>
-#include <ui/predictionmodel.h>
-#include <ui/predictpage.h>
-#include <ui/probabilitybars.h>
-#include <ui/projectruns.h>
-#include <ui/projectsession.h>
+#include <ui/predict/predictdetail.h>
+#include <ui/predict/predictjob.h>
+#include <ui/predict/predictmodel.h>
+#include <ui/predict/predictpage.h>
+#include <ui/predict/probabilitybars.h>
+#include <ui/project/projectruns.h>
+#include <ui/project/projectsession.h>
 
 #include <dataset/project.h>
 #include <dataset/splitter.h>
@@ -127,9 +127,8 @@ TEST_F(PredictPageTest, DroppedImageGetsTheSamePredictionAsTheEngineAndCli)
     EXPECT_TRUE(dropOn(p.page->dropZone(), {file}));
     ASSERT_TRUE(p.waitIdle(1));
 
-    PredictionModel *model = p.page->model();
-    ASSERT_EQ(model->state(0), PredictionModel::State::Done)
-        << model->result(0).error.toStdString();
+    PredictModel *model = p.page->model();
+    ASSERT_EQ(model->state(0), PredictModel::State::Done) << model->result(0).error.toStdString();
     const PredictionResult &r = model->result(0);
     EXPECT_EQ(r.path, QFileInfo(file).absoluteFilePath());
     EXPECT_TRUE(QStringList({"apple", "banana", "cherry"}).contains(r.bestName()));
@@ -159,7 +158,7 @@ TEST_F(PredictPageTest, DroppedOnThePageItselfIsAccepted)
     ASSERT_TRUE(p.open());
     EXPECT_TRUE(dropOn(p.page.get(), {sourceImage(QStringLiteral("train/apple/img0.png"))}));
     ASSERT_TRUE(p.waitIdle(1));
-    EXPECT_EQ(p.page->model()->state(0), PredictionModel::State::Done);
+    EXPECT_EQ(p.page->model()->state(0), PredictModel::State::Done);
     // A drag without local files is refused.
     QMimeData text;
     text.setText(QStringLiteral("hello"));
@@ -180,7 +179,7 @@ TEST_F(PredictPageTest, FolderDropExpandsToItsImagesRecursively)
     ASSERT_TRUE(p.waitIdle(6)); // 2 images in each of 3 class folders
     QStringList names;
     for (int row = 0; row < 6; ++row) {
-        EXPECT_EQ(p.page->model()->state(row), PredictionModel::State::Done);
+        EXPECT_EQ(p.page->model()->state(row), PredictModel::State::Done);
         names << QDir(sourceImage(QStringLiteral("val")))
                      .relativeFilePath(p.page->model()->result(row).path);
     }
@@ -200,20 +199,19 @@ TEST_F(PredictPageTest, CorruptFileGetsAnErrorRowNamingItWhileOthersSucceed)
     const QString good2 = sourceImage(QStringLiteral("val/cherry/img1.png"));
     p.page->addPaths({good1, corrupt, good2});
     ASSERT_TRUE(p.waitIdle(3));
-    PredictionModel *model = p.page->model();
+    PredictModel *model = p.page->model();
     const int bad = model->rowOfPath(corrupt);
     ASSERT_EQ(bad, 1);
-    EXPECT_EQ(model->state(bad), PredictionModel::State::Failed);
-    const QString error = model->data(model->index(bad, 0), PredictionModel::ErrorRole).toString();
+    EXPECT_EQ(model->state(bad), PredictModel::State::Failed);
+    const QString error = model->data(model->index(bad, 0), PredictModel::ErrorRole).toString();
     EXPECT_TRUE(error.contains(QStringLiteral("x.png"))) << error.toStdString();
     // The row shows the problem in red.
     const QVariant color =
-        model->data(model->index(bad, PredictionModel::StatusColumn), Qt::ForegroundRole);
+        model->data(model->index(bad, PredictModel::StatusColumn), Qt::ForegroundRole);
     EXPECT_EQ(color.value<QBrush>().color(), QColor(0xc6, 0x28, 0x28));
-    EXPECT_FALSE(
-        model->data(model->index(bad, PredictionModel::StatusColumn)).toString().isEmpty());
-    EXPECT_EQ(model->state(0), PredictionModel::State::Done);
-    EXPECT_EQ(model->state(2), PredictionModel::State::Done);
+    EXPECT_FALSE(model->data(model->index(bad, PredictModel::StatusColumn)).toString().isEmpty());
+    EXPECT_EQ(model->state(0), PredictModel::State::Done);
+    EXPECT_EQ(model->state(2), PredictModel::State::Done);
     EXPECT_EQ(model->doneCount(), 2);
     EXPECT_EQ(model->failedCount(), 1);
 }
@@ -268,7 +266,7 @@ TEST_F(PredictPageTest, TopKChangeClassifiesTheImagesAgain)
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
             return p.page->model()->rowCount() == 1 &&
-                   p.page->model()->state(0) == PredictionModel::State::Done &&
+                   p.page->model()->state(0) == PredictModel::State::Done &&
                    p.page->model()->result(0).topNames.size() == 1;
         },
         kTimeout));
@@ -285,8 +283,8 @@ TEST_F(PredictPageTest, DamagedCheckpointIsReportedNamingTheFile)
     const QString text = dir.filePath(QStringLiteral("notes.txt"));
     writeBytes(text, "this is not a checkpoint\n");
 
-    PredictionJob job;
-    QSignalSpy failed(&job, &PredictionJob::loadFailed);
+    PredictJob job;
+    QSignalSpy failed(&job, &PredictJob::loadFailed);
     for (const QString &file : {damaged, text}) {
         failed.clear();
         job.setCheckpoint(file);
@@ -296,7 +294,7 @@ TEST_F(PredictPageTest, DamagedCheckpointIsReportedNamingTheFile)
         EXPECT_FALSE(job.isLoaded());
     }
     // Images queued meanwhile get a row error that says why, instead of hanging.
-    QSignalSpy predicted(&job, &PredictionJob::predicted);
+    QSignalSpy predicted(&job, &PredictJob::predicted);
     job.enqueue({sourceImage(QStringLiteral("val/apple/img0.png"))});
     ASSERT_TRUE(predicted.wait(kTimeout));
     const auto result = predicted.first().at(1).value<PredictionResult>();
@@ -305,7 +303,7 @@ TEST_F(PredictPageTest, DamagedCheckpointIsReportedNamingTheFile)
 
     // The good checkpoint loads in the same job afterwards, even when images are cancelled
     // right after asking for it (a model switch with images shown).
-    QSignalSpy loaded(&job, &PredictionJob::loaded);
+    QSignalSpy loaded(&job, &PredictJob::loaded);
     job.setCheckpoint(shared->checkpoint);
     job.cancel();
     ASSERT_TRUE(loaded.wait(kTimeout));
@@ -327,7 +325,7 @@ TEST(PredictPageNoModel, AsksToTrainFirst)
 
 TEST(PredictionModelTest, CsvQuotesFieldsAndSortsByScore)
 {
-    PredictionModel model;
+    PredictModel model;
     model.addPending(10, {QStringLiteral("/a/one.png"), QStringLiteral("/a/t\"w,o.png")});
     ASSERT_EQ(model.rowCount(), 2);
     EXPECT_EQ(model.rowOf(11), 1);
@@ -342,21 +340,20 @@ TEST(PredictionModelTest, CsvQuotesFieldsAndSortsByScore)
     r.decision = 0;
     r.milliseconds = 3.5;
     model.setResult(11, r);
-    EXPECT_EQ(model.state(0), PredictionModel::State::Waiting);
-    EXPECT_EQ(model.state(1), PredictionModel::State::Done);
+    EXPECT_EQ(model.state(0), PredictModel::State::Waiting);
+    EXPECT_EQ(model.state(1), PredictModel::State::Done);
     EXPECT_EQ(model.csv(),
               QStringLiteral("path,class_1,score_1,class_2,score_2,decision,milliseconds,error\n"
                              "/a/one.png,,,,,,,not classified\n"
                              "\"/a/t\"\"w,o.png\",\"cat, big\",0.750000,dog,0.250000,"
                              "\"cat, big\",3.50,\n"));
     EXPECT_DOUBLE_EQ(
-        model.data(model.index(1, PredictionModel::ScoreColumn), PredictionModel::SortRole)
-            .toDouble(),
+        model.data(model.index(1, PredictModel::ScoreColumn), PredictModel::SortRole).toDouble(),
         0.75);
-    EXPECT_EQ(model.data(model.index(1, PredictionModel::ClassColumn)).toString(),
+    EXPECT_EQ(model.data(model.index(1, PredictModel::ClassColumn)).toString(),
               QStringLiteral("cat, big"));
     model.markWaitingStopped();
-    EXPECT_EQ(model.state(0), PredictionModel::State::Stopped);
+    EXPECT_EQ(model.state(0), PredictModel::State::Stopped);
 }
 
 TEST(PredictionModelTest, BinaryDecisionShowsTheThreshold)
@@ -408,7 +405,7 @@ TEST(PredictPageMultiLabel, ShowsEveryAttributeWithItsScore)
     page.addPaths({tmp.filePath(QStringLiteral("multi/img2.png"))});
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return page.model()->rowCount() == 1 && !page.job()->isBusy(); }, kTimeout));
-    ASSERT_EQ(page.model()->state(0), PredictionModel::State::Done);
+    ASSERT_EQ(page.model()->state(0), PredictModel::State::Done);
     const PredictionResult &r = page.model()->result(0);
     EXPECT_EQ(r.task, pulc::engine::Task::MultiLabel);
     ASSERT_EQ(r.scores.size(), 3);

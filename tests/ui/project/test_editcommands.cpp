@@ -1,10 +1,10 @@
 // Every undo command against the database: each test makes a real project, edits it through a
 // ProjectSession, and checks the memory, then what a fresh connection reads from project.pulc,
 // after the edit, after undo and after redo.
-#include <ui/datasetwriter.h>
-#include <ui/editcommands.h>
-#include <ui/mainwindow.h>
-#include <ui/projectsession.h>
+#include <ui/project/datasetwriter.h>
+#include <ui/project/editcommands.h>
+#include <ui/project/projectsession.h>
+#include <ui/shell/mainwindow.h>
 
 #include <dataset/edits.h>
 #include <dataset/importer.h>
@@ -34,7 +34,7 @@
 #include <memory>
 
 #if __has_include(<ui/importdialog.h>)
-#include <ui/importdialog.h>
+#include <ui/import/importdialog.h>
 #define PULC_TEST_IMPORT_DIALOG 1
 #else
 #define PULC_TEST_IMPORT_DIALOG 0

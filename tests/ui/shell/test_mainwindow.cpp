@@ -1,12 +1,12 @@
 #include "datafixtures.h"
 
-#include <ui/aboutbox.h>
-#include <ui/classtablemodel.h>
-#include <ui/datapage.h>
-#include <ui/mainwindow.h>
-#include <ui/projectsession.h>
-#include <ui/trainconfigform.h>
-#include <ui/trainpage.h>
+#include <ui/data/classtablemodel.h>
+#include <ui/data/datapage.h>
+#include <ui/project/projectsession.h>
+#include <ui/shell/aboutbox.h>
+#include <ui/shell/mainwindow.h>
+#include <ui/train/trainconfigform.h>
+#include <ui/train/trainpage.h>
 
 #include <dataset/importer.h>
 #include <dataset/project.h>

@@ -1,6 +1,6 @@
-#include <ui/preferencesdialog.h>
-#include <ui/translation.h>
-#include <ui/viewsettings.h>
+#include <ui/common/viewsettings.h>
+#include <ui/shell/preferencesdialog.h>
+#include <ui/shell/translation.h>
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include <ui/recentprojects.h>
+#include <ui/shell/recentprojects.h>
 
 #include <gtest/gtest.h>
 

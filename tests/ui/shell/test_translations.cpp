@@ -1,11 +1,12 @@
 // The catalogues users read: English plurals, and a complete Simplified Chinese translation of
 // every string the UI code passes through tr().
-#include <ui/warningtext.h>
+#include <ui/common/warningtext.h>
 
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -108,8 +109,12 @@ TEST(Translations, ContextsOfWidgetClassesAreQualified)
     const QDir ui(QStringLiteral(PULC_SOURCE_DIR "/ui"));
     const QRegularExpression declaration(
         QStringLiteral("class\\s+(\\w+)\\s*:\\s*public\\s+Q\\w+\\s*\\{\\s*Q_OBJECT"));
-    for (const QString &name : ui.entryList({QStringLiteral("*.h")}, QDir::Files)) {
-        QFile header(ui.filePath(name));
+    // ui/ keeps its headers in one folder per page.
+    QDirIterator files(ui.path(), {QStringLiteral("*.h")}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString name = files.next();
+        QFile header(name);
         ASSERT_TRUE(header.open(QIODevice::ReadOnly)) << name.toStdString();
         const QString text = QString::fromUtf8(header.readAll());
         for (auto it = declaration.globalMatch(text); it.hasNext();)

@@ -2,10 +2,10 @@
 // worker, and the cost estimate times real training steps.
 #include "datafixtures.h"
 
-#include <ui/augmentpreview.h>
-#include <ui/augmentpreviewworker.h>
-#include <ui/costestimate.h>
-#include <ui/projectsession.h>
+#include <ui/project/projectsession.h>
+#include <ui/train/augmentpreview.h>
+#include <ui/train/augmentpreviewworker.h>
+#include <ui/train/costestimate.h>
 
 #include <engine/scenes.h>
 

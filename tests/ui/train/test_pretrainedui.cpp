@@ -4,11 +4,11 @@
 #include "datafixtures.h"
 #include "pagefixture.h"
 
-#include <ui/exportpage.h>
-#include <ui/projectruns.h>
-#include <ui/projectsession.h>
-#include <ui/runspanel.h>
-#include <ui/trainconfigform.h>
+#include <ui/export/exportpage.h>
+#include <ui/project/projectruns.h>
+#include <ui/project/projectsession.h>
+#include <ui/train/runspanel.h>
+#include <ui/train/trainconfigform.h>
 
 #include <engine/predictor.h>
 #include <engine/scenes.h>

@@ -3,10 +3,10 @@
 // runs, a locked form cannot be edited; and the label-change warnings.
 #include "datafixtures.h"
 
-#include <ui/augmentwarnings.h>
-#include <ui/projectruns.h>
-#include <ui/projectsession.h>
-#include <ui/trainconfigform.h>
+#include <ui/project/projectruns.h>
+#include <ui/project/projectsession.h>
+#include <ui/train/augmentwarnings.h>
+#include <ui/train/trainconfigform.h>
 
 #include <engine/configfile.h>
 #include <engine/scenes.h>

@@ -2,11 +2,11 @@
 // curves read from a run's metrics.jsonl, and the runs table.
 #include "datafixtures.h"
 
-#include <ui/projectruns.h>
-#include <ui/projectsession.h>
-#include <ui/runsmodel.h>
-#include <ui/trainingcontroller.h>
-#include <ui/trainingcurves.h>
+#include <ui/project/projectruns.h>
+#include <ui/project/projectsession.h>
+#include <ui/project/runsmodel.h>
+#include <ui/train/traincontroller.h>
+#include <ui/train/traincurves.h>
 
 #include <gtest/gtest.h>
 
@@ -19,7 +19,7 @@
 #include <QTimer>
 #include <cmath>
 
-#include <ui/qcustomplotinclude.h>
+#include <ui/common/qcustomplotinclude.h>
 
 using namespace pulc::ui;
 
@@ -52,16 +52,16 @@ int stepPoints(const QSignalSpy &spy)
 
 } // namespace
 
-TEST(TrainingController, TrainsReportsStepsAndEpochsAndFinishes)
+TEST(TrainController, TrainsReportsStepsAndEpochsAndFinishes)
 {
     QTemporaryDir tmp;
     const QString dir = makeFruitProject(tmp);
-    TrainingController controller;
-    QSignalSpy steps(&controller, &TrainingController::stepsReported);
-    QSignalSpy epochs(&controller, &TrainingController::epochFinished);
-    QSignalSpy progress(&controller, &TrainingController::progressChanged);
-    QSignalSpy logged(&controller, &TrainingController::logged);
-    QSignalSpy finished(&controller, &TrainingController::finished);
+    TrainController controller;
+    QSignalSpy steps(&controller, &TrainController::stepsReported);
+    QSignalSpy epochs(&controller, &TrainController::epochFinished);
+    QSignalSpy progress(&controller, &TrainController::progressChanged);
+    QSignalSpy logged(&controller, &TrainController::logged);
+    QSignalSpy finished(&controller, &TrainController::finished);
 
     ASSERT_TRUE(controller.start(dir, tinyRequest(2, "first")));
     EXPECT_TRUE(controller.isRunning());
@@ -99,15 +99,15 @@ TEST(TrainingController, TrainsReportsStepsAndEpochsAndFinishes)
     EXPECT_FALSE(logged.isEmpty());
 }
 
-TEST(TrainingController, StopKeepsACheckpointAndResumeFinishesTheRun)
+TEST(TrainController, StopKeepsACheckpointAndResumeFinishesTheRun)
 {
     QTemporaryDir tmp;
     const QString dir = makeFruitProject(tmp);
-    TrainingController controller;
-    QSignalSpy finished(&controller, &TrainingController::finished);
-    QSignalSpy epochs(&controller, &TrainingController::epochFinished);
+    TrainController controller;
+    QSignalSpy finished(&controller, &TrainController::finished);
+    QSignalSpy epochs(&controller, &TrainController::epochFinished);
     // Stop as soon as the first steps arrive: long before 40 epochs are done.
-    QObject::connect(&controller, &TrainingController::stepsReported, &controller,
+    QObject::connect(&controller, &TrainController::stepsReported, &controller,
                      [&controller] { controller.stop(); });
     ASSERT_TRUE(controller.start(dir, tinyRequest(40, "stopped")));
     const TrainOutcome stopped = waitFinished(finished);
@@ -138,11 +138,11 @@ TEST(TrainingController, StopKeepsACheckpointAndResumeFinishesTheRun)
     EXPECT_EQ(runs[0].status, "finished");
 }
 
-TEST(TrainingController, FailuresEndWithFinishedFailedAndAMessage)
+TEST(TrainController, FailuresEndWithFinishedFailedAndAMessage)
 {
     QTemporaryDir tmp;
-    TrainingController controller;
-    QSignalSpy finished(&controller, &TrainingController::finished);
+    TrainController controller;
+    QSignalSpy finished(&controller, &TrainController::finished);
     ASSERT_TRUE(controller.start(tmp.filePath(QStringLiteral("no-such-project")), tinyRequest(1)));
     const TrainOutcome missing = waitFinished(finished);
     EXPECT_EQ(missing.status, TrainOutcome::Status::Failed);
@@ -163,12 +163,12 @@ TEST(TrainingController, FailuresEndWithFinishedFailedAndAMessage)
         << finishedRun.error.toStdString();
 }
 
-TEST(TrainingController, WaitForFinishedDeliversTheOutcomeAndTheGuiStaysResponsive)
+TEST(TrainController, WaitForFinishedDeliversTheOutcomeAndTheGuiStaysResponsive)
 {
     QTemporaryDir tmp;
     const QString dir = makeFruitProject(tmp);
-    TrainingController controller;
-    QSignalSpy finished(&controller, &TrainingController::finished);
+    TrainController controller;
+    QSignalSpy finished(&controller, &TrainController::finished);
     // The event loop keeps turning while the job runs: a 10 ms timer never waits long.
     QElapsedTimer clock;
     qint64 longest = 0, last = 0;
@@ -196,13 +196,13 @@ TEST(TrainingController, WaitForFinishedDeliversTheOutcomeAndTheGuiStaysResponsi
     }
 }
 
-TEST(TrainingController, DestructorStopsAndWaits)
+TEST(TrainController, DestructorStopsAndWaits)
 {
     QTemporaryDir tmp;
     const QString dir = makeFruitProject(tmp);
     {
-        TrainingController controller;
-        QSignalSpy steps(&controller, &TrainingController::stepsReported);
+        TrainController controller;
+        QSignalSpy steps(&controller, &TrainController::stepsReported);
         ASSERT_TRUE(controller.start(dir, tinyRequest(200)));
         ASSERT_TRUE(steps.wait(kRunTimeoutMs));
     }
@@ -237,7 +237,7 @@ TEST(TrainingControllerCurves, ReadsMetricsLinesAndSkipsCutOnes)
     EXPECT_DOUBLE_EQ(data.epochs[0].mainValue, 0.25);
     EXPECT_TRUE(data.epochs[0].best);
 
-    TrainingCurves curves;
+    TrainCurves curves;
     ASSERT_TRUE(curves.loadRun(tmp.path(), QStringLiteral("run-1"), &error));
     EXPECT_EQ(curves.stepCount(), 3);
     EXPECT_EQ(curves.epochCount(), 1);
@@ -254,7 +254,7 @@ TEST(TrainingControllerCurves, LoadsARealRunAndOverlaysAnother)
     const TinyRun second = trainTinyRun(dir, 1, QStringLiteral("second"));
     ASSERT_TRUE(second.error.isEmpty()) << second.error.toStdString();
 
-    TrainingCurves curves;
+    TrainCurves curves;
     QString error;
     ASSERT_TRUE(curves.loadRun(first.runDir, first.name, &error)) << error.toStdString();
     EXPECT_EQ(curves.stepCount(), 8);
@@ -286,7 +286,7 @@ TEST(TrainingControllerCurves, LoadsARealRunAndOverlaysAnother)
 
 TEST(TrainingControllerCurves, LiveStepsAppendAndAResumedRunReplacesRepeatedSteps)
 {
-    TrainingCurves curves;
+    TrainCurves curves;
     QList<TrainStepPoint> steps;
     for (int i = 1; i <= 5; ++i)
         steps.append({i, 1, i, 5, 10, 2.0 / i, 0.01, 100, 10});

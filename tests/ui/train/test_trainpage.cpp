@@ -3,14 +3,14 @@
 #include "datafixtures.h"
 
 #include <engine/scenes.h>
-#include <ui/projectruns.h>
-#include <ui/projectsession.h>
-#include <ui/runsmodel.h>
-#include <ui/runspanel.h>
-#include <ui/trainconfigform.h>
-#include <ui/trainingcontroller.h>
-#include <ui/trainingcurves.h>
-#include <ui/trainpage.h>
+#include <ui/project/projectruns.h>
+#include <ui/project/projectsession.h>
+#include <ui/project/runsmodel.h>
+#include <ui/train/runspanel.h>
+#include <ui/train/trainconfigform.h>
+#include <ui/train/traincontroller.h>
+#include <ui/train/traincurves.h>
+#include <ui/train/trainpage.h>
 
 #include <gtest/gtest.h>
 
@@ -77,7 +77,7 @@ TEST(TrainPage, StartButtonTrainsARunThatEndsFinishedInTheRunsList)
     ASSERT_TRUE(start->isEnabled());
 
     QSignalSpy training(f.page.get(), &TrainPage::trainingChanged);
-    QSignalSpy finished(f.page->controller(), &TrainingController::finished);
+    QSignalSpy finished(f.page->controller(), &TrainController::finished);
     QTest::mouseClick(start, Qt::LeftButton);
     ASSERT_EQ(training.size(), 1);
     EXPECT_TRUE(training.at(0).at(0).toBool());
@@ -105,8 +105,8 @@ TEST(TrainPage, StopLeavesAResumableRunAndResumeFinishesIt)
     PageFixture f;
     ASSERT_TRUE(f.open());
     f.form()->setConfig(tinyTrainConfig(40));
-    QSignalSpy finished(f.page->controller(), &TrainingController::finished);
-    QSignalSpy steps(f.page->controller(), &TrainingController::stepsReported);
+    QSignalSpy finished(f.page->controller(), &TrainController::finished);
+    QSignalSpy steps(f.page->controller(), &TrainController::stepsReported);
     f.page->startTraining();
     ASSERT_TRUE(f.page->isTraining());
     ASSERT_TRUE(steps.wait(kRunTimeoutMs));
