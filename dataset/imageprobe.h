@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dataset/imageheader.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -7,14 +9,8 @@
 
 namespace pulc::dataset {
 
-/// Limits that keep a hostile or accidental file (a decompression bomb, a 30000x30000 scan)
-/// from exhausting memory: checked from the header, before any pixel is decoded.
-struct ProbeLimits
-{
-    qint64 maxFileBytes = 256LL * 1024 * 1024;
-    int maxSide = 16384;
-    qint64 maxPixels = 64LL * 1000 * 1000;
-};
+/// The header limits (dataset/imageheader.h) under the name Qt code knows them by.
+using ProbeLimits = ImageLimits;
 
 /// What the header of an image file says.
 struct ImageInfo

@@ -47,7 +47,7 @@ struct AugmentResult
 };
 
 /// DecodeImage(to_rgb=True): encoded bytes to a 3-channel uint8 RGB image. Files the import
-/// would refuse from their header (dataset::checkImageHeader(): unrecognised format, over
+/// would refuse from their header (dataset::imageHeaderRefusal(): unrecognised format, over
 /// 16384 pixels per side or 64 megapixels) are refused with its reason, before decoding.
 AugmentResult decodeImage(std::span<const unsigned char> bytes);
 

@@ -1,8 +1,6 @@
 #include "engine/augment.h"
 
-#include "dataset/imageprobe.h"
-
-#include <QByteArray>
+#include "dataset/imageheader.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -56,10 +54,9 @@ AugmentResult decodeImage(std::span<const unsigned char> bytes)
     // The import's limits, read from the header before OpenCV allocates any pixel: files that
     // never went through the import (predict, a dataset edited on disk) would otherwise be
     // decoded whatever their size. The check also keeps the size within imdecode's int.
-    const QString refusal = dataset::checkImageHeader(QByteArray::fromRawData(
-        reinterpret_cast<const char *>(bytes.data()), static_cast<qsizetype>(bytes.size())));
-    if (!refusal.isEmpty())
-        return AugmentResult::failure(refusal.toStdString());
+    if (std::string refusal = dataset::imageHeaderRefusal(bytes.data(), bytes.size());
+        !refusal.empty())
+        return AugmentResult::failure(refusal);
     // imdecode takes a non-const Mat header but only reads it.
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1,
                          const_cast<unsigned char *>(bytes.data()));

@@ -3,7 +3,7 @@
 #include "engine/data/autoaugment.h"
 #include "engine/data/blurimage.h"
 
-#include "dataset/imageprobe.h"
+#include "dataset/imageheader.h"
 
 #include <cstdio>
 #include <fstream>
@@ -16,7 +16,7 @@ namespace {
 /// Larger files are refused before reading: no real training image comes near it, and a
 /// mistaken path to a video or a disk image should not be loaded into memory. The import's
 /// limit, so a file is accepted or refused the same way everywhere.
-constexpr std::streamoff kMaxImageFileBytes = dataset::ProbeLimits{}.maxFileBytes;
+constexpr std::streamoff kMaxImageFileBytes = dataset::ImageLimits{}.maxFileBytes;
 
 AugmentResult withFile(AugmentResult result, const std::string &path)
 {
