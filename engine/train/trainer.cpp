@@ -92,6 +92,32 @@ private:
     bool saveLast(std::string *error);
     EvalResult validate();
 
+    /// What one session of run() carries between its steps and epochs.
+    struct RunProgress
+    {
+        int items = 0;
+        int stepsPerEpoch = 0;
+        int64_t totalSteps = 0;
+        LrSchedule schedule;
+        BatchMixParams mix;
+        Clock::time_point start;
+        int64_t stepsThisSession = 0;
+        // Checkpoints within an epoch: a stop writes one, but a killed process (power cut, OOM
+        // killer) writes nothing, and without these it would lose the whole epoch in flight.
+        Clock::time_point lastSave;
+        int64_t stepsSinceSave = 0;
+        std::deque<std::pair<Clock::time_point, int>> recent; ///< (end time, images) of steps
+        TrainResult result;
+    };
+    std::string prepare(RunProgress &p);
+    LoaderOptions loaderOptions(int epoch, const BatchMixParams &mix) const;
+    std::string trainStep(const Batch &batch, int epoch, RunProgress &p);
+    void reportStep(const Batch &batch, int epoch, double loss, double lr, RunProgress &p);
+    std::string finishEpoch(int epoch, int skipped, Clock::time_point epochStart, RunProgress &p,
+                            bool *stopped);
+    TrainResult stopped(RunProgress &p);
+    TrainResult finished(RunProgress &p);
+
     const TrainJob &m_job;
     const JobCallbacks &m_cb;
     TrainConfig m_config;
@@ -457,14 +483,16 @@ EvalResult Trainer::validate()
     return result;
 }
 
-TrainResult Trainer::run()
+/// Setting up a run: its folder and log, the resumed checkpoint, the networks and optimiser,
+/// and the schedule.
+std::string Trainer::prepare(RunProgress &p)
 {
     std::error_code ec;
     fs::create_directories(m_job.runDir, ec);
     if (ec)
-        return failure(m_job.runDir + ": cannot create the run folder: " + ec.message());
+        return m_job.runDir + ": cannot create the run folder: " + ec.message();
     if (std::string error = m_runLog.open(m_job.runDir); !error.empty())
-        return failure(error);
+        return error;
 
     // With resume, the checkpoint's config decides the model and the optimizer's groups.
     LoadedCheckpoint checkpoint;
@@ -472,252 +500,255 @@ TrainResult Trainer::run()
         std::string error;
         const std::string last = (fs::path(m_job.runDir) / "last.ckpt").string();
         if (!openCheckpoint(last, &checkpoint, &error))
-            return failure("cannot resume: " + error);
+            return "cannot resume: " + error;
         const int threads = m_config.threads;
         m_config = checkpoint.meta.config;
         m_config.threads = threads;
     }
     if (std::string error = setUp(); !error.empty())
-        return failure(error);
+        return error;
     if (m_job.resume) {
         if (std::string error = resumeFrom(checkpoint); !error.empty())
-            return failure(error);
+            return error;
         m_runLog.truncateAfter(m_meta.globalStep);
     } else {
         std::ofstream(fs::path(m_job.runDir) / "config.yml") << writeConfigYaml(m_config);
     }
     at::set_num_threads(std::max(1, m_config.threads));
 
-    const int items = static_cast<int>(m_trainItems.size());
+    p.items = static_cast<int>(m_trainItems.size());
     // BatchNorm cannot train on one image (LibTorch refuses a batch variance of one value), so a
     // last batch of a single image is left out even without drop_last.
-    m_dropLast = dropsLastBatch(m_config, items);
+    m_dropLast = dropsLastBatch(m_config, p.items);
     if (m_dropLast && !m_config.dropLast)
         log(LogLevel::Info, "the last batch of each epoch would hold a single image, which "
                             "BatchNorm cannot train on: it is left out");
-    const int stepsPerEpoch = pulc::engine::stepsPerEpoch(m_config, items);
-    if (stepsPerEpoch < 1)
-        return failure("the training split has too few images (" + std::to_string(items) +
-                       ") for one batch of " + std::to_string(m_config.batchSize) +
-                       (m_config.dropLast ? std::string(" with drop_last")
-                                          : std::string(": BatchNorm needs at least 2 images")));
-    const LrSchedule schedule = makeSchedule(m_config, stepsPerEpoch);
-    const int64_t totalSteps = int64_t(stepsPerEpoch) * m_config.epochs;
-    log(LogLevel::Info, m_config.model + ": " + std::to_string(items) + " training images, " +
-                            std::to_string(stepsPerEpoch) + " steps per epoch, " +
+    p.stepsPerEpoch = pulc::engine::stepsPerEpoch(m_config, p.items);
+    if (p.stepsPerEpoch < 1)
+        return "the training split has too few images (" + std::to_string(p.items) +
+               ") for one batch of " + std::to_string(m_config.batchSize) +
+               (m_config.dropLast ? std::string(" with drop_last")
+                                  : std::string(": BatchNorm needs at least 2 images"));
+    p.schedule = makeSchedule(m_config, p.stepsPerEpoch);
+    p.totalSteps = int64_t(p.stepsPerEpoch) * m_config.epochs;
+    log(LogLevel::Info, m_config.model + ": " + std::to_string(p.items) + " training images, " +
+                            std::to_string(p.stepsPerEpoch) + " steps per epoch, " +
                             std::to_string(m_config.epochs) + " epochs");
 
-    BatchMixParams mix;
-    mix.mixupProb = m_config.augment.mixupProb;
-    mix.mixupAlpha = m_config.augment.mixupAlpha;
-    mix.cutmixProb = m_config.augment.cutmixProb;
-    mix.cutmixAlpha = m_config.augment.cutmixAlpha;
+    p.mix.mixupProb = m_config.augment.mixupProb;
+    p.mix.mixupAlpha = m_config.augment.mixupAlpha;
+    p.mix.cutmixProb = m_config.augment.cutmixProb;
+    p.mix.cutmixAlpha = m_config.augment.cutmixAlpha;
 
-    TrainResult result;
-    const auto runStart = Clock::now();
-    int64_t stepsThisSession = 0;
-    // Checkpoints within an epoch: a stop writes one, but a killed process (power cut, OOM
-    // killer) writes nothing, and without these it would lose the whole epoch in flight.
-    auto lastSave = runStart;
-    int64_t stepsSinceSave = 0;
-    std::deque<std::pair<Clock::time_point, int>> recent; // (end time, images) of recent steps
+    p.start = Clock::now();
+    p.lastSave = p.start;
     m_student->train();
     if (m_teacher)
         m_teacherTrains ? m_teacher->train() : m_teacher->eval();
+    return {};
+}
 
-    // Writes last.ckpt where the run stands and reports a resumable stop.
-    auto stopped = [&]() -> TrainResult {
-        std::string error;
-        if (!saveLast(&error))
-            return failure(error);
-        log(LogLevel::Info, "stopped in epoch " + std::to_string(m_meta.epochsDone + 1) +
-                                " after step " + std::to_string(m_meta.nextBatch) +
-                                "; resume continues from here");
-        result.status = TrainResult::Status::Stopped;
-        result.lastCheckpoint = (fs::path(m_job.runDir) / "last.ckpt").string();
-        result.epochsDone = m_meta.epochsDone;
-        result.bestEpoch = m_meta.bestEpoch;
-        if (m_meta.bestEpoch > 0)
-            result.checkpoint = (fs::path(m_job.runDir) / "best.ckpt").string();
-        return result;
-    };
-
-    for (int epoch = m_meta.epochsDone + 1; epoch <= m_config.epochs; ++epoch) {
-        const auto epochStart = Clock::now();
-        LoaderOptions options;
-        options.batchSize = m_config.batchSize;
-        options.dropLast = m_dropLast;
-        options.workers = m_config.loaderThreads;
-        options.prefetchBatches = m_config.prefetchBatches;
-        options.seed = m_config.seed;
-        options.epoch = epoch;
-        options.firstBatch = m_meta.nextBatch;
-        options.maxBatches = m_config.maxStepsPerEpoch;
-        if (m_mixing) {
-            const int classes = m_classes;
-            options.batchFn = [mix, classes](Batch &batch, AugmentRng &rng) {
-                if (batch.size > 1)
-                    mixBatch(batch.data.data(), batch.size, batch.height, batch.width,
-                             batch.targets, classes, mix, rng);
-            };
-        }
-        BatchLoader loader(items, trainSampleFn(), options);
-        int skipped = 0;
-        Batch batch;
-        while (loader.next(batch)) {
-            for (const auto &[index, error] : batch.skipped) {
-                ++skipped;
-                log(LogLevel::Warning, "skipped: " + error);
-            }
-            if (batch.size > 0) {
-                const BatchTensors t = tensorsOf(batch);
-                const double lr = schedule.at(m_meta.globalStep);
-                setLearningRate(*m_optimizer.optimizer, m_optimizer.groupMultipliers, lr);
-                if (m_teacherTrains)
-                    setLearningRate(*m_teacherOptimizer.optimizer,
-                                    m_teacherOptimizer.groupMultipliers, lr);
-                const std::string stage = m_config.distill.mode == DistillMode::Udml
-                                              ? m_config.distill.featureStage
-                                              : std::string();
-                torch::Tensor loss;
-                try {
-                    const NetOutput student = m_student->run(t.images, stage);
-                    NetOutput teacher;
-                    if (m_teacher) {
-                        if (m_teacherTrains) {
-                            teacher = m_teacher->run(t.images, stage);
-                        } else {
-                            torch::NoGradGuard noGrad;
-                            teacher = m_teacher->run(t.images);
-                        }
-                    }
-                    loss = stepLoss(t, student, teacher);
-                    m_optimizer.optimizer->zero_grad();
-                    if (m_teacherTrains)
-                        m_teacherOptimizer.optimizer->zero_grad();
-                    loss.backward();
-                    m_optimizer.optimizer->step();
-                    if (m_teacherTrains)
-                        m_teacherOptimizer.optimizer->step();
-                } catch (const std::exception &e) {
-                    return failure(std::string("training step failed: ") + e.what());
-                }
-                const double lossValue = loss.item<double>();
-                if (!std::isfinite(lossValue))
-                    return failure("the loss became " + std::to_string(lossValue) + " at epoch " +
-                                   std::to_string(epoch) + "; lower the learning rate");
-                ++m_meta.globalStep;
-                ++stepsThisSession;
-                m_meta.epochLossSum += lossValue;
-                ++m_meta.epochLossSteps;
-                m_meta.nextBatch = batch.number + 1;
-
-                const auto now = Clock::now();
-                recent.emplace_back(now, batch.size);
-                while (recent.size() > 20)
-                    recent.pop_front();
-                StepInfo step;
-                step.epoch = epoch;
-                step.step = batch.number + 1;
-                step.stepsPerEpoch = stepsPerEpoch;
-                step.globalStep = m_meta.globalStep;
-                step.totalSteps = totalSteps;
-                step.loss = lossValue;
-                step.learningRate = lr;
-                if (recent.size() > 1) {
-                    int images = 0;
-                    for (size_t i = 1; i < recent.size(); ++i)
-                        images += recent[i].second;
-                    const double span =
-                        std::chrono::duration<double>(recent.back().first - recent.front().first)
-                            .count();
-                    step.imagesPerSecond = span > 0 ? images / span : 0.0;
-                }
-                const double perStep = secondsSince(runStart) / double(stepsThisSession);
-                step.etaSeconds = perStep * double(totalSteps - m_meta.globalStep);
-                m_runLog.step(step);
-                if (m_cb.onStep)
-                    m_cb.onStep(step);
-                if (m_cb.onProgress)
-                    m_cb.onProgress(double(m_meta.globalStep) / double(totalSteps), "train");
-
-                // The same checkpoint a stop writes (nextBatch, the partial epoch's loss, the
-                // RNG), so resume continues mid-epoch exactly. Not after the epoch's last step:
-                // the epoch's own checkpoint follows at once.
-                ++stepsSinceSave;
-                const bool byMinutes =
-                    m_config.saveIntervalMinutes > 0 &&
-                    secondsSince(lastSave) >= 60.0 * m_config.saveIntervalMinutes;
-                const bool bySteps =
-                    m_config.saveIntervalSteps > 0 && stepsSinceSave >= m_config.saveIntervalSteps;
-                if ((byMinutes || bySteps) && m_meta.nextBatch < stepsPerEpoch) {
-                    std::string error;
-                    if (!saveLast(&error))
-                        return failure(error);
-                    lastSave = Clock::now();
-                    stepsSinceSave = 0;
-                }
-            }
-            if (aborted()) {
-                loader.stop();
-                return stopped();
-            }
-        }
-
-        // End of epoch: validate, then checkpoint (last, and best when it improved).
-        EpochInfo info;
-        info.epoch = epoch;
-        info.epochs = m_config.epochs;
-        info.trainLoss =
-            m_meta.epochLossSteps > 0 ? m_meta.epochLossSum / double(m_meta.epochLossSteps) : 0.0;
-        info.skippedImages = skipped;
-        if (m_cb.onProgress)
-            m_cb.onProgress(double(m_meta.globalStep) / double(totalSteps), "eval");
-        info.metrics["train_loss"] = info.trainLoss;
-        if (!m_job.data.val.empty()) {
-            const EvalResult eval = validate();
-            if (aborted()) // stopped while validating: resume validates this epoch again
-                return stopped();
-            for (const auto &[key, value] : eval.metrics)
-                info.metrics[key] = value;
-            info.mainMetric = eval.mainMetric;
-            info.mainValue = eval.mainValue;
-        } else {
-            info.mainMetric = "train_loss";
-            info.mainValue = -info.trainLoss;
-        }
-        info.best =
-            m_meta.bestEpoch == 0 || info.mainValue > m_meta.bestValue || m_job.data.val.empty();
-        m_meta.epochsDone = epoch;
-        m_meta.nextBatch = 0;
-        m_meta.epochLossSum = 0.0;
-        m_meta.epochLossSteps = 0;
-        if (info.best) {
-            m_meta.bestEpoch = epoch;
-            m_meta.bestValue = info.mainValue;
-        }
-        std::string error;
-        if (!saveLast(&error))
-            return failure(error);
-        lastSave = Clock::now();
-        stepsSinceSave = 0;
-        if (info.best) {
-            fs::copy_file(fs::path(m_job.runDir) / "last.ckpt",
-                          fs::path(m_job.runDir) / "best.ckpt.partial",
-                          fs::copy_options::overwrite_existing, ec);
-            if (!ec)
-                fs::rename(fs::path(m_job.runDir) / "best.ckpt.partial",
-                           fs::path(m_job.runDir) / "best.ckpt", ec);
-            if (ec)
-                return failure(m_job.runDir + "/best.ckpt: cannot write: " + ec.message());
-            result.bestMetrics = info.metrics;
-        }
-        info.seconds = secondsSince(epochStart);
-        m_runLog.epoch(info);
-        if (m_cb.onEpoch)
-            m_cb.onEpoch(info);
+LoaderOptions Trainer::loaderOptions(int epoch, const BatchMixParams &mix) const
+{
+    LoaderOptions options;
+    options.batchSize = m_config.batchSize;
+    options.dropLast = m_dropLast;
+    options.workers = m_config.loaderThreads;
+    options.prefetchBatches = m_config.prefetchBatches;
+    options.seed = m_config.seed;
+    options.epoch = epoch;
+    options.firstBatch = m_meta.nextBatch;
+    options.maxBatches = m_config.maxStepsPerEpoch;
+    if (m_mixing) {
+        const int classes = m_classes;
+        options.batchFn = [mix, classes](Batch &batch, AugmentRng &rng) {
+            if (batch.size > 1)
+                mixBatch(batch.data.data(), batch.size, batch.height, batch.width, batch.targets,
+                         classes, mix, rng);
+        };
     }
+    return options;
+}
 
+/// One optimiser step on `batch`, its report, and a mid-epoch checkpoint when one is due.
+std::string Trainer::trainStep(const Batch &batch, int epoch, RunProgress &p)
+{
+    const BatchTensors t = tensorsOf(batch);
+    const double lr = p.schedule.at(m_meta.globalStep);
+    setLearningRate(*m_optimizer.optimizer, m_optimizer.groupMultipliers, lr);
+    if (m_teacherTrains)
+        setLearningRate(*m_teacherOptimizer.optimizer, m_teacherOptimizer.groupMultipliers, lr);
+    const std::string stage =
+        m_config.distill.mode == DistillMode::Udml ? m_config.distill.featureStage : std::string();
+    torch::Tensor loss;
+    try {
+        const NetOutput student = m_student->run(t.images, stage);
+        NetOutput teacher;
+        if (m_teacher) {
+            if (m_teacherTrains) {
+                teacher = m_teacher->run(t.images, stage);
+            } else {
+                torch::NoGradGuard noGrad;
+                teacher = m_teacher->run(t.images);
+            }
+        }
+        loss = stepLoss(t, student, teacher);
+        m_optimizer.optimizer->zero_grad();
+        if (m_teacherTrains)
+            m_teacherOptimizer.optimizer->zero_grad();
+        loss.backward();
+        m_optimizer.optimizer->step();
+        if (m_teacherTrains)
+            m_teacherOptimizer.optimizer->step();
+    } catch (const std::exception &e) {
+        return std::string("training step failed: ") + e.what();
+    }
+    const double lossValue = loss.item<double>();
+    if (!std::isfinite(lossValue))
+        return "the loss became " + std::to_string(lossValue) + " at epoch " +
+               std::to_string(epoch) + "; lower the learning rate";
+    ++m_meta.globalStep;
+    ++p.stepsThisSession;
+    m_meta.epochLossSum += lossValue;
+    ++m_meta.epochLossSteps;
+    m_meta.nextBatch = batch.number + 1;
+    reportStep(batch, epoch, lossValue, lr, p);
+
+    // The same checkpoint a stop writes (nextBatch, the partial epoch's loss, the RNG), so
+    // resume continues mid-epoch exactly. Not after the epoch's last step: the epoch's own
+    // checkpoint follows at once.
+    ++p.stepsSinceSave;
+    const bool byMinutes = m_config.saveIntervalMinutes > 0 &&
+                           secondsSince(p.lastSave) >= 60.0 * m_config.saveIntervalMinutes;
+    const bool bySteps =
+        m_config.saveIntervalSteps > 0 && p.stepsSinceSave >= m_config.saveIntervalSteps;
+    if ((byMinutes || bySteps) && m_meta.nextBatch < p.stepsPerEpoch) {
+        std::string error;
+        if (!saveLast(&error))
+            return error;
+        p.lastSave = Clock::now();
+        p.stepsSinceSave = 0;
+    }
+    return {};
+}
+
+/// The step's figures to the run log and the callbacks: loss, learning rate, speed over the
+/// last 20 steps, time left.
+void Trainer::reportStep(const Batch &batch, int epoch, double loss, double lr, RunProgress &p)
+{
+    const auto now = Clock::now();
+    p.recent.emplace_back(now, batch.size);
+    while (p.recent.size() > 20)
+        p.recent.pop_front();
+    StepInfo step;
+    step.epoch = epoch;
+    step.step = batch.number + 1;
+    step.stepsPerEpoch = p.stepsPerEpoch;
+    step.globalStep = m_meta.globalStep;
+    step.totalSteps = p.totalSteps;
+    step.loss = loss;
+    step.learningRate = lr;
+    if (p.recent.size() > 1) {
+        int images = 0;
+        for (size_t i = 1; i < p.recent.size(); ++i)
+            images += p.recent[i].second;
+        const double span =
+            std::chrono::duration<double>(p.recent.back().first - p.recent.front().first).count();
+        step.imagesPerSecond = span > 0 ? images / span : 0.0;
+    }
+    const double perStep = secondsSince(p.start) / double(p.stepsThisSession);
+    step.etaSeconds = perStep * double(p.totalSteps - m_meta.globalStep);
+    m_runLog.step(step);
+    if (m_cb.onStep)
+        m_cb.onStep(step);
+    if (m_cb.onProgress)
+        m_cb.onProgress(double(m_meta.globalStep) / double(p.totalSteps), "train");
+}
+
+/// End of an epoch: validate, then checkpoint (last, and best when it improved). `stopped` is
+/// set when the user stopped during validation (resume validates this epoch again).
+std::string Trainer::finishEpoch(int epoch, int skipped, Clock::time_point epochStart,
+                                 RunProgress &p, bool *stopped)
+{
+    EpochInfo info;
+    info.epoch = epoch;
+    info.epochs = m_config.epochs;
+    info.trainLoss =
+        m_meta.epochLossSteps > 0 ? m_meta.epochLossSum / double(m_meta.epochLossSteps) : 0.0;
+    info.skippedImages = skipped;
+    if (m_cb.onProgress)
+        m_cb.onProgress(double(m_meta.globalStep) / double(p.totalSteps), "eval");
+    info.metrics["train_loss"] = info.trainLoss;
+    if (!m_job.data.val.empty()) {
+        const EvalResult eval = validate();
+        if (aborted()) {
+            *stopped = true;
+            return {};
+        }
+        for (const auto &[key, value] : eval.metrics)
+            info.metrics[key] = value;
+        info.mainMetric = eval.mainMetric;
+        info.mainValue = eval.mainValue;
+    } else {
+        info.mainMetric = "train_loss";
+        info.mainValue = -info.trainLoss;
+    }
+    info.best =
+        m_meta.bestEpoch == 0 || info.mainValue > m_meta.bestValue || m_job.data.val.empty();
+    m_meta.epochsDone = epoch;
+    m_meta.nextBatch = 0;
+    m_meta.epochLossSum = 0.0;
+    m_meta.epochLossSteps = 0;
+    if (info.best) {
+        m_meta.bestEpoch = epoch;
+        m_meta.bestValue = info.mainValue;
+    }
+    std::string error;
+    if (!saveLast(&error))
+        return error;
+    p.lastSave = Clock::now();
+    p.stepsSinceSave = 0;
+    if (info.best) {
+        std::error_code ec;
+        fs::copy_file(fs::path(m_job.runDir) / "last.ckpt",
+                      fs::path(m_job.runDir) / "best.ckpt.partial",
+                      fs::copy_options::overwrite_existing, ec);
+        if (!ec)
+            fs::rename(fs::path(m_job.runDir) / "best.ckpt.partial",
+                       fs::path(m_job.runDir) / "best.ckpt", ec);
+        if (ec)
+            return m_job.runDir + "/best.ckpt: cannot write: " + ec.message();
+        p.result.bestMetrics = info.metrics;
+    }
+    info.seconds = secondsSince(epochStart);
+    m_runLog.epoch(info);
+    if (m_cb.onEpoch)
+        m_cb.onEpoch(info);
+    return {};
+}
+
+/// Writes last.ckpt where the run stands and reports a resumable stop.
+TrainResult Trainer::stopped(RunProgress &p)
+{
+    std::string error;
+    if (!saveLast(&error))
+        return failure(error);
+    log(LogLevel::Info, "stopped in epoch " + std::to_string(m_meta.epochsDone + 1) +
+                            " after step " + std::to_string(m_meta.nextBatch) +
+                            "; resume continues from here");
+    TrainResult &result = p.result;
+    result.status = TrainResult::Status::Stopped;
+    result.lastCheckpoint = (fs::path(m_job.runDir) / "last.ckpt").string();
+    result.epochsDone = m_meta.epochsDone;
+    result.bestEpoch = m_meta.bestEpoch;
+    if (m_meta.bestEpoch > 0)
+        result.checkpoint = (fs::path(m_job.runDir) / "best.ckpt").string();
+    return result;
+}
+
+TrainResult Trainer::finished(RunProgress &p)
+{
+    TrainResult &result = p.result;
     result.status = TrainResult::Status::Finished;
     result.epochsDone = m_meta.epochsDone;
     result.bestEpoch = m_meta.bestEpoch;
@@ -729,6 +760,39 @@ TrainResult Trainer::run()
     }
     log(LogLevel::Info, "finished: best epoch " + std::to_string(m_meta.bestEpoch));
     return result;
+}
+
+TrainResult Trainer::run()
+{
+    RunProgress p;
+    if (std::string error = prepare(p); !error.empty())
+        return failure(error);
+    for (int epoch = m_meta.epochsDone + 1; epoch <= m_config.epochs; ++epoch) {
+        const auto epochStart = Clock::now();
+        BatchLoader loader(p.items, trainSampleFn(), loaderOptions(epoch, p.mix));
+        int skipped = 0;
+        Batch batch;
+        while (loader.next(batch)) {
+            for (const auto &[index, error] : batch.skipped) {
+                ++skipped;
+                log(LogLevel::Warning, "skipped: " + error);
+            }
+            if (batch.size > 0) {
+                if (std::string error = trainStep(batch, epoch, p); !error.empty())
+                    return failure(error);
+            }
+            if (aborted()) {
+                loader.stop();
+                return stopped(p);
+            }
+        }
+        bool stop = false;
+        if (std::string error = finishEpoch(epoch, skipped, epochStart, p, &stop); !error.empty())
+            return failure(error);
+        if (stop)
+            return stopped(p);
+    }
+    return finished(p);
 }
 
 } // namespace
