@@ -186,6 +186,18 @@ struct NativeNet::Impl
     memory bias(int layer, int role, const ConvLayer &c);
     Plan &plan(int batch);
     void createPlan(Plan &p);
+    /// Where createPlan() stands: the tensor the next layer reads and its shape.
+    struct Cursor
+    {
+        memory cur;
+        int which = 0; ///< activation buffer holding the current tensor
+        int c = 0, h = 0, w = 0;
+        bool pooled = false; ///< after the global average pool: [N, C] (or [N, C, 1, 1])
+        size_t scratchNeeded = 0;
+    };
+    memory activation(const memory::desc &d, int buffer);
+    void addConvolution(Plan &p, Cursor &at, int layer);
+    void addSqueezeExcite(Plan &p, Cursor &at, int layer);
     void bindScratch(Plan &p);
     void addScratch(Step &s, const memory::desc &desc, size_t &scratchNeeded);
     /// Global average pool of the h x w tensor `src` into [N, C, 1, 1] at `dst`.
@@ -335,6 +347,134 @@ memory NativeNet::Impl::addInnerProduct(std::vector<Step> &steps, size_t &scratc
     return out;
 }
 
+memory NativeNet::Impl::activation(const memory::desc &d, int buffer)
+{
+    if (d.get_size() > act[buffer].bytes)
+        throw std::runtime_error("activation buffer too small");
+    return memory(d, eng, act[buffer].data);
+}
+
+void NativeNet::Impl::addConvolution(Plan &p, Cursor &at, int L)
+{
+    const InferenceLayer &layer = graph.layers[L];
+    const ConvLayer &cv = layer.conv;
+    const int n = p.batch;
+    if (cv.in != at.c)
+        throw std::runtime_error("layer " + layer.name + " expects " + std::to_string(cv.in) +
+                                 " channels, gets " + std::to_string(at.c));
+    if (at.pooled) {
+        // A 1x1 conv on the pooled map: an inner product.
+        const int target = (at.which + 1) % 3;
+        at.cur = addInnerProduct(p.steps, at.scratchNeeded, L, 0, cv, at.cur, small[target].data);
+        at.which = target;
+        at.c = cv.out;
+        return;
+    }
+    const int oh = (at.h + 2 * cv.padH - cv.kernelH) / cv.strideH + 1;
+    const int ow = (at.w + 2 * cv.padW - cv.kernelW) / cv.strideW + 1;
+    memory::desc wAny =
+        cv.groups > 1 ? memory::desc({cv.groups, cv.out / cv.groups, cv.in / cv.groups, cv.kernelH,
+                                      cv.kernelW},
+                                     Dt::f32, Tag::any)
+                      : memory::desc({cv.out, cv.in, cv.kernelH, cv.kernelW}, Dt::f32, Tag::any);
+    // format_tag::any: on this generation of Xeon oneDNN 2.6 picks NHWC and its brgemm
+    // kernels, twice as fast at batch 1 as the nChw16c jit kernels (measured).
+    memory::desc dstAny({n, cv.out, oh, ow}, Dt::f32, Tag::any);
+    auto makePd = [&](const memory::desc &src) {
+        return dnnl::convolution_forward::primitive_desc({dnnl::prop_kind::forward_inference,
+                                                          dnnl::algorithm::convolution_direct,
+                                                          src,
+                                                          wAny,
+                                                          memory::desc({cv.out}, Dt::f32, Tag::x),
+                                                          dstAny,
+                                                          {cv.strideH, cv.strideW},
+                                                          {cv.padH, cv.padW},
+                                                          {cv.padH, cv.padW}},
+                                                         makeAttr(cv.activation), eng);
+    };
+    const int target = 1 - at.which;
+    if (L == 0) {
+        // The stem reads the user's memory: directly when oneDNN has a kernel for that layout,
+        // else after one reorder into the layout it prefers.
+        const memory::dims inDims{n, graph.channels, graph.height, graph.width};
+        memory::desc preferredSrc = makePd(memory::desc(inDims, Dt::f32, Tag::any)).src_desc();
+        memory::desc dstDesc;
+        for (int layout = 0; layout < 2; ++layout) {
+            memory user = p.input[layout];
+            memory src = user;
+            if (user.get_desc() != preferredSrc) {
+                Step r;
+                src = activation(preferredSrc, 1 - target);
+                r.prim = dnnl::reorder(user, src);
+                r.add(DNNL_ARG_FROM, user);
+                r.add(DNNL_ARG_TO, src);
+                p.head[layout].push_back(std::move(r));
+            }
+            auto pd = makePd(src.get_desc());
+            dstDesc = pd.dst_desc();
+            Step s;
+            s.prim = dnnl::convolution_forward(pd);
+            s.add(DNNL_ARG_SRC, src);
+            s.add(DNNL_ARG_WEIGHTS, packedWeights(L, 0, cv, pd.weights_desc(), false, 0));
+            s.add(DNNL_ARG_BIAS, bias(L, 0, cv));
+            s.add(DNNL_ARG_DST, activation(dstDesc, target));
+            addScratch(s, pd.scratchpad_desc(), at.scratchNeeded);
+            p.head[layout].push_back(std::move(s));
+        }
+        at.cur = activation(dstDesc, target);
+    } else {
+        auto pd = makePd(at.cur.get_desc());
+        Step s;
+        s.prim = dnnl::convolution_forward(pd);
+        memory out = activation(pd.dst_desc(), target);
+        s.add(DNNL_ARG_SRC, at.cur);
+        s.add(DNNL_ARG_WEIGHTS, packedWeights(L, 0, cv, pd.weights_desc(), false, 0));
+        s.add(DNNL_ARG_BIAS, bias(L, 0, cv));
+        s.add(DNNL_ARG_DST, out);
+        addScratch(s, pd.scratchpad_desc(), at.scratchNeeded);
+        p.steps.push_back(std::move(s));
+        at.cur = out;
+    }
+    at.which = target;
+    at.c = cv.out;
+    at.h = oh;
+    at.w = ow;
+}
+
+void NativeNet::Impl::addSqueezeExcite(Plan &p, Cursor &at, int L)
+{
+    // GAP -> reduce (ReLU) -> expand (hardsigmoid) -> x * gate, in place.
+    const InferenceLayer &layer = graph.layers[L];
+    const int n = p.batch;
+    const int c = at.c, h = at.h, w = at.w;
+    const memory &cur = at.cur;
+    const memory::desc xDesc = cur.get_desc();
+    const memory pooledMem = addGlobalPool(p.steps, at.scratchNeeded, cur, h, w, small[0].data);
+    const memory reduced =
+        addInnerProduct(p.steps, at.scratchNeeded, L, 1, layer.seReduce, pooledMem, small[1].data);
+    addInnerProduct(p.steps, at.scratchNeeded, L, 2, layer.seExpand, reduced, small[2].data);
+    if (xDesc == memory::desc({n, c, h, w}, Dt::f32, Tag::nhwc)) {
+        Step mul;
+        mul.seX = static_cast<float *>(cur.get_data_handle());
+        mul.seGate = small[2].data;
+        mul.seBatch = n;
+        mul.sePixels = h * w;
+        mul.seChannels = c;
+        p.steps.push_back(std::move(mul));
+        return;
+    }
+    memory gate(memory::desc({n, c, 1, 1}, Dt::f32, Tag::nchw), eng, small[2].data);
+    dnnl::binary::primitive_desc mulPd({dnnl::algorithm::binary_mul, xDesc, gate.get_desc(), xDesc},
+                                       makeAttr(Activation::None), eng);
+    Step mul;
+    mul.prim = dnnl::binary(mulPd);
+    mul.add(DNNL_ARG_SRC_0, cur);
+    mul.add(DNNL_ARG_SRC_1, gate);
+    mul.add(DNNL_ARG_DST, cur);
+    addScratch(mul, mulPd.scratchpad_desc(), at.scratchNeeded);
+    p.steps.push_back(std::move(mul));
+}
+
 void NativeNet::Impl::createPlan(Plan &p)
 {
     const int n = p.batch;
@@ -342,174 +482,47 @@ void NativeNet::Impl::createPlan(Plan &p)
     p.input[0] = memory({inDims, Dt::f32, Tag::nchw}, eng, nullptr);
     p.input[1] = memory({inDims, Dt::f32, Tag::nhwc}, eng, nullptr);
 
-    size_t scratchNeeded = 0;
-    auto useScratch = [&](Step &s, const memory::desc &sd) { addScratch(s, sd, scratchNeeded); };
-
-    int which = 0; // activation buffer holding the current tensor
-    memory cur;
-    int c = graph.channels, h = graph.height, w = graph.width;
-    bool pooled = false; // after the global average pool the tensor is [N, C] (or [N, C, 1, 1])
-
-    auto actMemory = [&](const memory::desc &d, int buffer) {
-        if (d.get_size() > act[buffer].bytes)
-            throw std::runtime_error("activation buffer too small");
-        return memory(d, eng, act[buffer].data);
-    };
-
+    Cursor at;
+    at.c = graph.channels;
+    at.h = graph.height;
+    at.w = graph.width;
     for (size_t li = 0; li < graph.layers.size(); ++li) {
         const InferenceLayer &layer = graph.layers[li];
         const int L = static_cast<int>(li);
         switch (layer.kind) {
-        case InferenceLayer::Kind::Conv: {
-            const ConvLayer &cv = layer.conv;
-            if (cv.in != c)
-                throw std::runtime_error("layer " + layer.name + " expects " +
-                                         std::to_string(cv.in) + " channels, gets " +
-                                         std::to_string(c));
-            if (pooled) {
-                // A 1x1 conv on the pooled map: an inner product.
-                const int target = (which + 1) % 3;
-                const memory out =
-                    addInnerProduct(p.steps, scratchNeeded, L, 0, cv, cur, small[target].data);
-                cur = out;
-                which = target;
-                c = cv.out;
-                break;
-            }
-            const int oh = (h + 2 * cv.padH - cv.kernelH) / cv.strideH + 1;
-            const int ow = (w + 2 * cv.padW - cv.kernelW) / cv.strideW + 1;
-            memory::desc wAny =
-                cv.groups > 1
-                    ? memory::desc({cv.groups, cv.out / cv.groups, cv.in / cv.groups, cv.kernelH,
-                                    cv.kernelW},
-                                   Dt::f32, Tag::any)
-                    : memory::desc({cv.out, cv.in, cv.kernelH, cv.kernelW}, Dt::f32, Tag::any);
-            // format_tag::any: on this generation of Xeon oneDNN 2.6 picks NHWC and its brgemm
-            // kernels, twice as fast at batch 1 as the nChw16c jit kernels (measured).
-            memory::desc dstAny({n, cv.out, oh, ow}, Dt::f32, Tag::any);
-            auto makePd = [&](const memory::desc &src) {
-                return dnnl::convolution_forward::primitive_desc(
-                    {dnnl::prop_kind::forward_inference,
-                     dnnl::algorithm::convolution_direct,
-                     src,
-                     wAny,
-                     memory::desc({cv.out}, Dt::f32, Tag::x),
-                     dstAny,
-                     {cv.strideH, cv.strideW},
-                     {cv.padH, cv.padW},
-                     {cv.padH, cv.padW}},
-                    makeAttr(cv.activation), eng);
-            };
-            const int target = 1 - which;
-            if (li == 0) {
-                // The stem reads the user's memory: directly when oneDNN has a kernel for
-                // that layout, else after one reorder into the layout it prefers.
-                memory::desc preferredSrc =
-                    makePd(memory::desc(inDims, Dt::f32, Tag::any)).src_desc();
-                memory::desc dstDesc;
-                for (int layout = 0; layout < 2; ++layout) {
-                    memory user = p.input[layout];
-                    memory src = user;
-                    if (user.get_desc() != preferredSrc) {
-                        Step r;
-                        src = actMemory(preferredSrc, 1 - target);
-                        r.prim = dnnl::reorder(user, src);
-                        r.add(DNNL_ARG_FROM, user);
-                        r.add(DNNL_ARG_TO, src);
-                        p.head[layout].push_back(std::move(r));
-                    }
-                    auto pd = makePd(src.get_desc());
-                    dstDesc = pd.dst_desc();
-                    Step s;
-                    s.prim = dnnl::convolution_forward(pd);
-                    s.add(DNNL_ARG_SRC, src);
-                    s.add(DNNL_ARG_WEIGHTS, packedWeights(L, 0, cv, pd.weights_desc(), false, 0));
-                    s.add(DNNL_ARG_BIAS, bias(L, 0, cv));
-                    s.add(DNNL_ARG_DST, actMemory(dstDesc, target));
-                    useScratch(s, pd.scratchpad_desc());
-                    p.head[layout].push_back(std::move(s));
-                }
-                cur = actMemory(dstDesc, target);
-            } else {
-                auto pd = makePd(cur.get_desc());
-                Step s;
-                s.prim = dnnl::convolution_forward(pd);
-                memory out = actMemory(pd.dst_desc(), target);
-                s.add(DNNL_ARG_SRC, cur);
-                s.add(DNNL_ARG_WEIGHTS, packedWeights(L, 0, cv, pd.weights_desc(), false, 0));
-                s.add(DNNL_ARG_BIAS, bias(L, 0, cv));
-                s.add(DNNL_ARG_DST, out);
-                useScratch(s, pd.scratchpad_desc());
-                p.steps.push_back(std::move(s));
-                cur = out;
-            }
-            which = target;
-            c = cv.out;
-            h = oh;
-            w = ow;
+        case InferenceLayer::Kind::Conv:
+            addConvolution(p, at, L);
             break;
-        }
-        case InferenceLayer::Kind::SqueezeExcite: {
-            // GAP -> reduce (ReLU) -> expand (hardsigmoid) -> x * gate, in place.
-            const memory::desc xDesc = cur.get_desc();
-            const memory pooledMem =
-                addGlobalPool(p.steps, scratchNeeded, cur, h, w, small[0].data);
-            const memory reduced = addInnerProduct(p.steps, scratchNeeded, L, 1, layer.seReduce,
-                                                   pooledMem, small[1].data);
-            addInnerProduct(p.steps, scratchNeeded, L, 2, layer.seExpand, reduced, small[2].data);
-            if (xDesc == memory::desc({n, c, h, w}, Dt::f32, Tag::nhwc)) {
-                Step mul;
-                mul.seX = static_cast<float *>(cur.get_data_handle());
-                mul.seGate = small[2].data;
-                mul.seBatch = n;
-                mul.sePixels = h * w;
-                mul.seChannels = c;
-                p.steps.push_back(std::move(mul));
-                break;
-            }
-            memory gate(memory::desc({n, c, 1, 1}, Dt::f32, Tag::nchw), eng, small[2].data);
-            dnnl::binary::primitive_desc mulPd(
-                {dnnl::algorithm::binary_mul, xDesc, gate.get_desc(), xDesc},
-                makeAttr(Activation::None), eng);
-            Step mul;
-            mul.prim = dnnl::binary(mulPd);
-            mul.add(DNNL_ARG_SRC_0, cur);
-            mul.add(DNNL_ARG_SRC_1, gate);
-            mul.add(DNNL_ARG_DST, cur);
-            useScratch(mul, mulPd.scratchpad_desc());
-            p.steps.push_back(std::move(mul));
+        case InferenceLayer::Kind::SqueezeExcite:
+            addSqueezeExcite(p, at, L);
             break;
-        }
-        case InferenceLayer::Kind::GlobalAvgPool: {
-            cur = addGlobalPool(p.steps, scratchNeeded, cur, h, w, small[0].data);
-            which = 0;
-            pooled = true;
-            h = w = 1;
+        case InferenceLayer::Kind::GlobalAvgPool:
+            at.cur = addGlobalPool(p.steps, at.scratchNeeded, at.cur, at.h, at.w, small[0].data);
+            at.which = 0;
+            at.pooled = true;
+            at.h = at.w = 1;
             break;
-        }
         case InferenceLayer::Kind::FullyConnected: {
             const ConvLayer &cv = layer.conv;
-            if (!pooled)
+            if (!at.pooled)
                 throw std::runtime_error("layer " + layer.name + " comes before the pooling");
-            if (cv.in != c)
+            if (cv.in != at.c)
                 throw std::runtime_error("layer " + layer.name + " expects " +
                                          std::to_string(cv.in) + " inputs, gets " +
-                                         std::to_string(c));
-            const memory out =
-                addInnerProduct(p.steps, scratchNeeded, L, 0, cv, cur, logitsBuf.data);
-            cur = out;
-            c = cv.out;
-            p.logits = out;
+                                         std::to_string(at.c));
+            at.cur = addInnerProduct(p.steps, at.scratchNeeded, L, 0, cv, at.cur, logitsBuf.data);
+            at.c = cv.out;
+            p.logits = at.cur;
             break;
         }
         }
     }
-    if (!p.logits || c != graph.classes)
+    if (!p.logits || at.c != graph.classes)
         throw std::runtime_error("the graph does not end in a fully connected layer with " +
                                  std::to_string(graph.classes) + " outputs");
 
     const size_t before = scratch.bytes;
-    scratch.reserve(std::max<size_t>(scratchNeeded, 64));
+    scratch.reserve(std::max<size_t>(at.scratchNeeded, 64));
     if (scratch.bytes != before) {
         for (auto &[batch, other] : plans)
             bindScratch(other);
