@@ -2,6 +2,7 @@
 // example (example/classify.cpp + CMakeLists.txt).
 #include "engine/deploy/bundlefiles.h"
 
+#include "engine/deploy/templates/exampletemplates.h"
 #include "engine/deploy/textescape.h"
 
 #include <fcntl.h>
@@ -12,6 +13,8 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+#include <string_view>
 
 namespace pulc::engine {
 namespace {
@@ -105,6 +108,34 @@ void metricsTable(std::ostringstream &s, const ModelCard &card)
     for (const std::string &key : keys)
         s << "| " << key << (key == card.mainMetric ? " (main)" : "") << " | "
           << value(card.valMetrics, key) << " | " << value(card.testMetrics, key) << " |\n";
+}
+
+/// `text` with every "{{KEY}}" replaced by its value; a key without a value is a bug of ours.
+std::string fillTemplate(std::string_view text,
+                         std::initializer_list<std::pair<const char *, std::string>> values)
+{
+    std::string out;
+    size_t pos = 0;
+    while (true) {
+        const size_t open = text.find("{{", pos);
+        // "{{{KEY}}" is a brace followed by a placeholder.
+        if (open == std::string_view::npos) {
+            out.append(text.substr(pos));
+            return out;
+        }
+        size_t start = open;
+        while (start + 2 < text.size() && text[start + 2] == '{')
+            ++start;
+        const size_t close = text.find("}}", start + 2);
+        const std::string_view key = text.substr(start + 2, close - start - 2);
+        out.append(text.substr(pos, start - pos));
+        const auto found = std::find_if(values.begin(), values.end(),
+                                        [&](const auto &v) { return key == v.first; });
+        if (found == values.end())
+            throw std::logic_error("template placeholder without a value: " + std::string(key));
+        out.append(found->second);
+        pos = close + 2;
+    }
 }
 
 } // namespace
@@ -315,191 +346,45 @@ std::string modelCardText(const ModelCard &card)
 
 std::string exampleSource(const DeployConfig &d)
 {
-    const int inputW = d.cropWidth > 0 ? d.cropWidth : d.resizeWidth;
-    const int inputH = d.cropHeight > 0 ? d.cropHeight : d.resizeHeight;
-    const char *task = d.task == Task::SingleLabel ? "kSingleLabel"
-                       : d.task == Task::Binary    ? "kBinary"
-                                                   : "kMultiLabel";
-    std::ostringstream s;
-    s.precision(9);
-    s << "// Classifies one image with model.onnx through OpenCV DNN, with the pre- and\n"
-         "// post-processing of this export (inference.yml). Written by PULC Studio "
-      << PULC_VERSION
-      << ".\n"
-         "// Build: cmake -S example -B example/build && cmake --build example/build\n"
-         "// Run:   example/build/classify IMAGE [BUNDLE_FOLDER]\n"
-         "#include <opencv2/core.hpp>\n"
-         "#include <opencv2/dnn.hpp>\n"
-         "#include <opencv2/imgcodecs.hpp>\n"
-         "#include <opencv2/imgproc.hpp>\n"
-         "\n"
-         "#include <algorithm>\n"
-         "#include <cfenv>\n"
-         "#include <cmath>\n"
-         "#include <cstdio>\n"
-         "#include <fstream>\n"
-         "#include <numeric>\n"
-         "#include <string>\n"
-         "#include <vector>\n"
-         "\n"
-         "namespace {\n"
-         "\n"
-         "// Pre-processing (inference.yml PreProcess).\n"
-      << "constexpr int kResizeShort = " << d.resizeShort
-      << "; // 0: resize straight to kResizeWidth x kResizeHeight\n"
-      << "constexpr int kResizeWidth = " << d.resizeWidth << ";\n"
-      << "constexpr int kResizeHeight = " << d.resizeHeight << ";\n"
-      << "constexpr int kCropWidth = " << d.cropWidth << "; // 0: no crop\n"
-      << "constexpr int kCropHeight = " << d.cropHeight << ";\n"
-      << "constexpr int kInputWidth = " << inputW << ";\n"
-      << "constexpr int kInputHeight = " << inputH << ";\n"
-      << "constexpr float kScale = " << d.scale << "f;\n"
-      << "constexpr float kMean[3] = {" << d.mean[0] << "f, " << d.mean[1] << "f, " << d.mean[2]
-      << "f};\n"
-      << "constexpr float kStd[3] = {" << d.std[0] << "f, " << d.std[1] << "f, " << d.std[2]
-      << "f};\n"
-      << "\n// Post-processing (inference.yml PostProcess).\n"
-      << "enum Task { kSingleLabel, kBinary, kMultiLabel };\n"
-      << "constexpr Task kTask = " << task << ";\n"
-      << "constexpr int kTopk = " << d.topk << ";\n"
-      << "constexpr double kThreshold = " << d.threshold << ";\n"
-      << "const char *const kFallbackNames[] = {";
+    auto number = [](double value) {
+        std::ostringstream s;
+        s.precision(9);
+        s << value;
+        return s.str();
+    };
+    std::string names;
     for (size_t i = 0; i < d.classNames.size(); ++i)
-        s << (i ? ", " : "") << quoted(d.classNames[i], QuoteRules::Cpp);
+        names += (i ? ", " : "") + quoted(d.classNames[i], QuoteRules::Cpp);
     if (d.classNames.empty())
-        s << "nullptr";
-    s << "};\n";
-    s << R"EX(
-/// labels.txt: "id name" per line; the names compiled in when the file is missing.
-std::vector<std::string> readLabels(const std::string &path)
-{
-    std::vector<std::string> names;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        const size_t space = line.find(' ');
-        if (space == std::string::npos)
-            continue;
-        const size_t id = std::stoul(line.substr(0, space));
-        if (names.size() <= id)
-            names.resize(id + 1);
-        names[id] = line.substr(space + 1);
-    }
-    if (names.empty()) {
-        for (const char *name : kFallbackNames) {
-            if (name)
-                names.push_back(name);
-        }
-    }
-    return names;
-}
-
-/// RGB image -> [1, 3, H, W] float blob, exactly as PULC Studio's evaluation does it.
-cv::Mat preprocess(const cv::Mat &rgb)
-{
-    cv::Mat sized;
-    if (kResizeShort > 0) {
-        const double percent = double(kResizeShort) / std::min(rgb.cols, rgb.rows);
-        std::fesetround(FE_TONEAREST); // Python's round(): half to even
-        const int w = int(std::nearbyint(rgb.cols * percent));
-        const int h = int(std::nearbyint(rgb.rows * percent));
-        cv::resize(rgb, sized, cv::Size(w, h), 0, 0, cv::INTER_LINEAR);
-    } else {
-        cv::resize(rgb, sized, cv::Size(kResizeWidth, kResizeHeight), 0, 0, cv::INTER_LINEAR);
-    }
-    if (kCropWidth > 0 && kCropHeight > 0) {
-        const int x = (sized.cols - kCropWidth) / 2;
-        const int y = (sized.rows - kCropHeight) / 2;
-        sized = sized(cv::Rect(x, y, kCropWidth, kCropHeight)).clone();
-    }
-    const int size[] = {1, 3, kInputHeight, kInputWidth};
-    cv::Mat blob(4, size, CV_32F);
-    float *dst = blob.ptr<float>();
-    for (int r = 0; r < kInputHeight; ++r) {
-        const cv::Vec3b *row = sized.ptr<cv::Vec3b>(r);
-        for (int c = 0; c < kInputWidth; ++c)
-            for (int ch = 0; ch < 3; ++ch)
-                dst[(ch * kInputHeight + r) * kInputWidth + c] =
-                    (float(row[c][ch]) * kScale - kMean[ch]) / kStd[ch];
-    }
-    return blob;
-}
-
-std::string nameOf(const std::vector<std::string> &names, int id)
-{
-    return id >= 0 && id < int(names.size()) ? names[id] : std::to_string(id);
-}
-
-} // namespace
-
-int main(int argc, char **argv)
-{
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: %s IMAGE [BUNDLE_FOLDER]\n", argv[0]);
-        return 2;
-    }
-    const std::string bundle = argc > 2 ? argv[2] : PULC_BUNDLE_DIR;
-    const cv::Mat bgr = cv::imread(argv[1], cv::IMREAD_COLOR);
-    if (bgr.empty() || bgr.cols < 1 || bgr.rows < 1) {
-        std::fprintf(stderr, "%s: cannot read the image\n", argv[1]);
-        return 1;
-    }
-    cv::Mat rgb;
-    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    cv::dnn::Net net;
-    try {
-        net = cv::dnn::readNetFromONNX(bundle + "/model.onnx");
-    } catch (const cv::Exception &e) {
-        std::fprintf(stderr, "%s/model.onnx: cannot load: %s\n", bundle.c_str(), e.what());
-        return 1;
-    }
-    net.setInput(preprocess(rgb));
-    const cv::Mat out = net.forward();
-    const float *p = out.ptr<float>();
-    const int classes = int(out.total());
-    const std::vector<std::string> names = readLabels(bundle + "/labels.txt");
-
-    if (kTask == kBinary) {
-        // PaddleClas's ThreshOutput: class 1 when p[1] >= threshold.
-        const int decision = p[1] >= kThreshold ? 1 : 0;
-        std::printf("decision %d %.5f %s (p[1] %.5f, threshold %g)\n", decision,
-                    decision ? p[1] : 1.0f - p[1], nameOf(names, decision).c_str(), p[1],
-                    kThreshold);
-    } else if (kTask == kMultiLabel) {
-        // MultiLabelThreshOutput: every attribute with p >= threshold.
-        for (int c = 0; c < classes; ++c)
-            std::printf("%d %d %.5f %s\n", c, p[c] >= kThreshold ? 1 : 0, p[c],
-                        nameOf(names, c).c_str());
-    } else {
-        std::vector<int> order(classes);
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return p[a] > p[b]; });
-        for (int k = 0; k < std::min(kTopk, classes); ++k)
-            std::printf("top%d %d %.5f %s\n", k + 1, order[k], p[order[k]],
-                        nameOf(names, order[k]).c_str());
-    }
-    return 0;
-}
-)EX";
-    return s.str();
+        names = "nullptr";
+    return fillTemplate(
+        templates::kClassifyCpp,
+        {{"VERSION", PULC_VERSION},
+         {"RESIZE_SHORT", std::to_string(d.resizeShort)},
+         {"RESIZE_WIDTH", std::to_string(d.resizeWidth)},
+         {"RESIZE_HEIGHT", std::to_string(d.resizeHeight)},
+         {"CROP_WIDTH", std::to_string(d.cropWidth)},
+         {"CROP_HEIGHT", std::to_string(d.cropHeight)},
+         {"INPUT_WIDTH", std::to_string(d.cropWidth > 0 ? d.cropWidth : d.resizeWidth)},
+         {"INPUT_HEIGHT", std::to_string(d.cropHeight > 0 ? d.cropHeight : d.resizeHeight)},
+         {"SCALE", number(d.scale)},
+         {"MEAN_0", number(d.mean[0])},
+         {"MEAN_1", number(d.mean[1])},
+         {"MEAN_2", number(d.mean[2])},
+         {"STD_0", number(d.std[0])},
+         {"STD_1", number(d.std[1])},
+         {"STD_2", number(d.std[2])},
+         {"TASK", d.task == Task::SingleLabel ? "kSingleLabel"
+                  : d.task == Task::Binary    ? "kBinary"
+                                              : "kMultiLabel"},
+         {"TOPK", std::to_string(d.topk)},
+         {"THRESHOLD", number(d.threshold)},
+         {"CLASS_NAMES", names}});
 }
 
 std::string exampleCMakeLists()
 {
-    return R"EX(# Builds the bundle's example: cmake -S example -B example/build && cmake --build example/build
-cmake_minimum_required(VERSION 3.16)
-project(pulc_bundle_example LANGUAGES CXX)
-set(CMAKE_CXX_STANDARD 17)
-set(CMAKE_CXX_STANDARD_REQUIRED ON)
-find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs dnn)
-add_executable(classify classify.cpp)
-target_link_libraries(classify PRIVATE ${OpenCV_LIBS})
-# The bundle folder (model.onnx, labels.txt) when none is given on the command line.
-get_filename_component(PULC_BUNDLE_DIR "${CMAKE_CURRENT_SOURCE_DIR}/.." ABSOLUTE)
-target_compile_definitions(classify PRIVATE PULC_BUNDLE_DIR="${PULC_BUNDLE_DIR}")
-)EX";
+    return templates::kExampleCMakeLists;
 }
 
 } // namespace pulc::engine
