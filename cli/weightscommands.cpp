@@ -5,6 +5,7 @@
 #include "parsing.h"
 
 #include "engine/pretrained.h"
+#include "engine/projectjobs.h"
 #include "engine/scenes.h"
 
 #include <QCommandLineParser>

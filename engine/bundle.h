@@ -13,8 +13,10 @@
 // No torch type appears here (STYLE.md 1).
 
 #include "engine/trainconfig.h"
+#include "engine/training.h"
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -92,13 +94,34 @@ struct ExportResult
     double latencyMs = 0.0; ///< native predictor, batch 1, median, on this machine
 };
 
-/// Exports run `run` (id or name) of the project at `projectDir`. Writes into a temporary folder
-/// next to outDir and renames it into place, so a failed export leaves nothing half-written.
-/// An existing outDir is replaced only when it is empty or is a previous bundle (it holds
-/// model.ckpt or inference.yml, and nothing but bundle files); any other folder is refused and
-/// left untouched. Blocks; never throws.
-ExportResult exportRun(const std::string &projectDir, const std::string &run,
-                       const ExportOptions &options);
+/// What the exported run is: its checkpoint and what the project knows of it (for the model
+/// card).
+struct ExportRunFacts
+{
+    std::string checkpoint;
+    int64_t id = 0;
+    std::string name;
+    int bestEpoch = 0; ///< 0: the checkpoint's own
+    std::string mainMetric;
+    std::map<std::string, double> valMetrics; ///< the best epoch's, without the "val/" prefix
+};
+
+/// Where an export gets the run and its data. exportRun() (engine/projectjobs.h) reads both from
+/// a project folder; the core never opens the project database itself.
+struct ExportSource
+{
+    /// The run's facts; called once, after the options are checked. False with an error that
+    /// names the run and the problem.
+    std::function<bool(ExportRunFacts *, std::string *error)> run;
+    /// The project's splits; called only when the export needs them (parity, test metrics).
+    std::function<bool(DatasetSnapshot *, std::string *error)> snapshot;
+};
+
+/// Exports a run. Writes into a temporary folder next to outDir and renames it into place, so a
+/// failed export leaves nothing half-written. An existing outDir is replaced only when it is
+/// empty or is a previous bundle (it holds model.ckpt or inference.yml, and nothing but bundle
+/// files); any other folder is refused and left untouched. Blocks; never throws.
+ExportResult exportModel(const ExportSource &source, const ExportOptions &options);
 
 /// What `path` means as a model: a checkpoint file, a run folder (its best checkpoint), or a
 /// bundle folder (its model.ckpt). Returns the checkpoint path, or "" with an error naming the

@@ -9,13 +9,9 @@
 #include "engine/nets/network.h"
 #include "engine/pipeline.h"
 #include "engine/predictor.h"
-#include "engine/projectjobs.h"
 #include "engine/scenes.h"
 #include "engine/train/checkpoint.h"
 #include "engine/train/scoring.h"
-
-#include "dataset/project.h"
-#include "dataset/runs.h"
 
 #include <unistd.h>
 
@@ -87,43 +83,6 @@ std::string replaceProblem(const fs::path &dir)
     return {};
 }
 
-/// The run's id, name and the best epoch's validation metrics from the project database.
-struct RunFacts
-{
-    int64_t id = 0;
-    std::string name;
-    int bestEpoch = 0;
-    std::string mainMetric;
-    std::map<std::string, double> valMetrics;
-};
-
-bool runFacts(const std::string &projectDir, const std::string &run, RunFacts *facts,
-              std::string *error)
-{
-    auto project = dataset::Project::open(QString::fromStdString(projectDir));
-    if (!project) {
-        *error = project.error().toStdString();
-        return false;
-    }
-    auto found = dataset::findRun(*project, QString::fromStdString(run));
-    if (!found) {
-        *error = found.error().toStdString();
-        return false;
-    }
-    facts->id = found->id;
-    facts->name = found->name.toStdString();
-    facts->bestEpoch = found->bestEpoch.value_or(0);
-    facts->mainMetric = found->mainMetric.value_or(QString()).toStdString();
-    auto metrics = dataset::runMetrics(*project, found->id);
-    if (metrics) {
-        for (const dataset::RunMetric &m : *metrics) {
-            if (m.epoch == facts->bestEpoch && m.key.startsWith(QLatin1String("val/")))
-                facts->valMetrics[m.key.mid(4).toStdString()] = m.value;
-        }
-    }
-    return true;
-}
-
 /// One decision per image in the shape the task compares them: top-1, the binary class, or
 /// the attribute vector.
 std::vector<int> decisionOf(const std::vector<float> &scores, Task task, double threshold)
@@ -151,9 +110,8 @@ double median(std::vector<double> &samples)
 class Exporter
 {
 public:
-    Exporter(const std::string &projectDir, const std::string &run, const ExportOptions &options)
-        : m_projectDir(projectDir)
-        , m_run(run)
+    Exporter(const ExportSource &source, const ExportOptions &options)
+        : m_source(source)
         , m_options(options)
     {}
 
@@ -207,11 +165,11 @@ private:
         if (!step("checkpoint", 0, 1))
             return false;
         std::string error;
-        m_checkpoint = runCheckpoint(m_projectDir, m_run, &error);
-        if (m_checkpoint.empty())
+        if (!m_source.run)
+            return fail("export: no run given");
+        if (!m_source.run(&m_facts, &error))
             return fail(error);
-        if (!runFacts(m_projectDir, m_run, &m_facts, &error))
-            return fail(error);
+        m_checkpoint = m_facts.checkpoint;
         LoadedCheckpoint loaded;
         if (!openCheckpoint(m_checkpoint, &loaded, &error))
             return fail(error);
@@ -359,7 +317,9 @@ private:
         if (m_haveSnapshot)
             return true;
         std::string error;
-        if (!snapshotProject(m_projectDir, &m_data, nullptr, &error))
+        if (!m_source.snapshot)
+            return fail("export: the run's data splits are not available");
+        if (!m_source.snapshot(&m_data, &error))
             return fail(error);
         m_haveSnapshot = true;
         return true;
@@ -531,14 +491,13 @@ private:
         return step("finish", 1, 1);
     }
 
-    std::string m_projectDir;
-    std::string m_run;
+    const ExportSource &m_source;
     ExportOptions m_options;
     ExportResult m_result;
     fs::path m_out;
     fs::path m_temp;
     std::string m_checkpoint;
-    RunFacts m_facts;
+    ExportRunFacts m_facts;
     CheckpointMeta m_meta;
     std::shared_ptr<ClassifierNet> m_net;
     DatasetSnapshot m_data;
@@ -548,10 +507,9 @@ private:
 
 } // namespace
 
-ExportResult exportRun(const std::string &projectDir, const std::string &run,
-                       const ExportOptions &options)
+ExportResult exportModel(const ExportSource &source, const ExportOptions &options)
 {
-    return Exporter(projectDir, run, options).exec();
+    return Exporter(source, options).exec();
 }
 
 std::string resolveModelPath(const std::string &path, std::string *error)

@@ -4,6 +4,7 @@
 #include "dataset/project.h"
 #include "dataset/runs.h"
 #include "dataset/samples.h"
+#include "dataset/stringconv.h"
 #include "engine/configfile.h"
 #include "engine/pretrained.h"
 
@@ -25,15 +26,8 @@ namespace {
 
 using dataset::Project;
 
-std::string str(const QString &s)
-{
-    return s.toStdString();
-}
-
-QString qstr(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
+using dataset::qstr;
+using dataset::str;
 
 Task taskOf(dataset::TaskType type)
 {

@@ -1,23 +1,18 @@
-// Weights files as the user meets them: what one holds (inspectWeights), a run's weights
-// written as a PaddleClas .pdparams (exportPdparams, exportRunPdparams), and the project's record
-// of the files it used. importModelIntoProject() is in importmodel.cpp.
+// Weights files as the user meets them: what one holds (inspectWeights) and a checkpoint's weights
+// written as a PaddleClas .pdparams (exportPdparams). The project's side (exportRunPdparams, the
+// record of the files a project used) is in engine/project/projectweights.cpp; the model side of
+// an import in modelimport.cpp.
 #include "engine/pretrained.h"
 
 #include "engine/bundle.h"
 #include "engine/configfile.h"
 #include "engine/deploy/bundlefiles.h"
 #include "engine/nets/network.h"
-#include "engine/projectjobs.h"
 #include "engine/scenes.h"
 #include "engine/train/checkpoint.h"
+#include "engine/weights/pdparamswrite.h"
 #include "engine/weights/weightmap.h"
 #include "engine/weights/weightssource.h"
-
-#include "dataset/modelfiles.h"
-#include "dataset/project.h"
-#include "dataset/runs.h"
-
-#include <QJsonObject>
 
 #include <algorithm>
 #include <cctype>
@@ -30,11 +25,6 @@ namespace pulc::engine {
 namespace {
 
 namespace fs = std::filesystem;
-
-QString qstr(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 bool failWith(std::string *error, const std::string &message)
 {
@@ -53,14 +43,6 @@ std::string fileHead(const std::string &path, size_t bytes)
     return head;
 }
 
-bool hasPdparamsExtension(const std::string &path)
-{
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".pdparams";
-}
-
 /// The checkpoint's network with its weights restored.
 bool restoredNetwork(LoadedCheckpoint &loaded, std::shared_ptr<ClassifierNet> *net,
                      std::string *error)
@@ -76,60 +58,6 @@ bool restoredNetwork(LoadedCheckpoint &loaded, std::shared_ptr<ClassifierNet> *n
         return false;
     (*net)->eval();
     return true;
-}
-
-/// Opens a project; the error names it.
-bool openProject(const std::string &projectDir, std::optional<dataset::Project> *project,
-                 std::string *error)
-{
-    auto opened = dataset::Project::open(qstr(projectDir));
-    if (!opened)
-        return failWith(error, opened.error().toStdString());
-    project->emplace(std::move(*opened));
-    return true;
-}
-
-/// A run name as a file name: path separators would make it a folder.
-std::string fileSafe(std::string name)
-{
-    for (char &c : name) {
-        if (c == '/' || c == '\\' || c == ':')
-            c = '_';
-    }
-    return name.empty() || name == "." || name == ".." ? std::string("model") : name;
-}
-
-/// The checkpoint's weights in PaddleClas's names, written to `outFile`; `meta` receives what
-/// the checkpoint says of itself.
-bool writePdparams(const std::string &modelPath, const std::string &outFile, int *arraysWritten,
-                   CheckpointMeta *meta, std::string *error)
-{
-    if (outFile.empty())
-        return failWith(error, "no output file given for the .pdparams");
-    try {
-        const std::string checkpoint = resolveModelPath(modelPath, error);
-        if (checkpoint.empty())
-            return false;
-        LoadedCheckpoint loaded;
-        if (!openCheckpoint(checkpoint, &loaded, error))
-            return false;
-        std::shared_ptr<ClassifierNet> net;
-        if (!restoredNetwork(loaded, &net, error))
-            return false;
-        const std::vector<NamedArray> arrays = paddleStateDict(*net);
-        std::error_code ec;
-        const fs::path parent = fs::absolute(fs::path(outFile)).parent_path();
-        fs::create_directories(parent, ec);
-        if (!writeWeightsFile(outFile, arrays, error))
-            return false;
-        if (arraysWritten)
-            *arraysWritten = static_cast<int>(arrays.size());
-        if (meta)
-            *meta = loaded.meta;
-        return true;
-    } catch (const std::exception &e) {
-        return failWith(error, outFile + ": cannot write the weights: " + e.what());
-    }
 }
 
 } // namespace
@@ -214,78 +142,54 @@ bool inspectWeights(const std::string &path, WeightsInfo *info, std::string *err
     return true;
 }
 
+bool writePdparams(const std::string &modelPath, const std::string &outFile,
+                   WrittenPdparams *written, std::string *error)
+{
+    if (outFile.empty())
+        return failWith(error, "no output file given for the .pdparams");
+    try {
+        const std::string checkpoint = resolveModelPath(modelPath, error);
+        if (checkpoint.empty())
+            return false;
+        LoadedCheckpoint loaded;
+        if (!openCheckpoint(checkpoint, &loaded, error))
+            return false;
+        std::shared_ptr<ClassifierNet> net;
+        if (!restoredNetwork(loaded, &net, error))
+            return false;
+        const std::vector<NamedArray> arrays = paddleStateDict(*net);
+        std::error_code ec;
+        const fs::path parent = fs::absolute(fs::path(outFile)).parent_path();
+        fs::create_directories(parent, ec);
+        if (!writeWeightsFile(outFile, arrays, error))
+            return false;
+        if (written) {
+            written->arrays = static_cast<int>(arrays.size());
+            written->config = loaded.meta.config;
+            written->classNames = loaded.meta.classNames;
+        }
+        return true;
+    } catch (const std::exception &e) {
+        return failWith(error, outFile + ": cannot write the weights: " + e.what());
+    }
+}
+
+bool hasPdparamsExtension(const std::string &path)
+{
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".pdparams";
+}
+
 bool exportPdparams(const std::string &modelPath, const std::string &outFile, int *arraysWritten,
                     std::string *error)
 {
-    return writePdparams(modelPath, outFile, arraysWritten, nullptr, error);
-}
-
-bool exportRunPdparams(const std::string &projectDir, const std::string &run,
-                       const std::string &out, PdparamsExport *result, std::string *error)
-{
-    if (out.empty())
-        return failWith(error, "no output given: expected a .pdparams file or a folder");
-    const std::string checkpoint = runCheckpoint(projectDir, run, error);
-    if (checkpoint.empty())
+    WrittenPdparams written;
+    if (!writePdparams(modelPath, outFile, &written, error))
         return false;
-    std::optional<dataset::Project> project;
-    if (!openProject(projectDir, &project, error))
-        return false;
-    auto found = dataset::findRun(*project, qstr(run));
-    if (!found)
-        return failWith(error, found.error().toStdString());
-
-    PdparamsExport done;
-    done.runId = found->id;
-    done.runName = found->name.toStdString();
-    const fs::path target = fs::absolute(fs::path(out)).lexically_normal();
-    std::error_code ec;
-    if (hasPdparamsExtension(out)) {
-        if (fs::is_directory(target, ec))
-            return failWith(error, target.string() + ": is a folder, not a .pdparams file");
-        done.file = target.string();
-    } else {
-        if (fs::exists(target, ec) && !fs::is_directory(target, ec))
-            return failWith(error, target.string() +
-                                       ": exists and is not a folder (name a .pdparams file or "
-                                       "a folder)");
-        fs::create_directories(target, ec);
-        if (ec)
-            return failWith(error, target.string() + ": cannot create the folder: " + ec.message());
-        done.file = (target / (fileSafe(done.runName) + ".pdparams")).string();
-        done.labels = (target / "labels.txt").string();
-        done.config = (target / "config.yaml").string();
-    }
-    CheckpointMeta meta;
-    if (!writePdparams(checkpoint, done.file, &done.arrays, &meta, error))
-        return false;
-    done.model = meta.config.model;
-    done.classes = meta.classNames;
-    if (!done.labels.empty()) {
-        TrainConfig config = meta.config;
-        config.pretrained =
-            "./" + fs::path(done.file).stem().string(); // PaddleClas adds the suffix
-        if (!writeTextFileAtomic(done.labels, labelsText(meta.classNames), error) ||
-            !writeTextFileAtomic(done.config,
-                                 writeConfigYaml(config, static_cast<int>(meta.classNames.size())),
-                                 error)) {
-            fs::remove(done.file, ec); // all of them or nothing
-            fs::remove(done.labels, ec);
-            return false;
-        }
-    }
-    const QJsonObject info{{QStringLiteral("role"), QStringLiteral("exported")},
-                           {QStringLiteral("model"), qstr(done.model)},
-                           {QStringLiteral("classes"), static_cast<int>(done.classes.size())}};
-    auto recorded = dataset::addModelFile(*project, done.runId, QStringLiteral("pdparams"),
-                                          qstr(done.file), info);
-    if (!recorded) {
-        // The files are fine; only the project's list of them misses this one.
-        return failWith(error, done.file + ": written, but not recorded in the project: " +
-                                   recorded.error().toStdString());
-    }
-    if (result)
-        *result = std::move(done);
+    if (arraysWritten)
+        *arraysWritten = written.arrays;
     return true;
 }
 
@@ -316,50 +220,6 @@ std::string weightsFileFormat(const std::string &path)
     return looksLikePickle(reinterpret_cast<const uint8_t *>(head.data()), head.size())
                ? "pdparams"
                : "checkpoint";
-}
-
-std::vector<ProjectWeightsFile> projectWeightsFiles(const std::string &projectDir)
-{
-    std::optional<dataset::Project> project;
-    std::string error;
-    if (!openProject(projectDir, &project, &error))
-        return {};
-    auto rows = dataset::listModelFiles(*project);
-    if (!rows)
-        return {};
-    std::vector<ProjectWeightsFile> out;
-    std::set<std::string> seen;
-    // Rows are oldest first: walk backwards so the newest use of a file is the one kept.
-    for (auto it = rows->rbegin(); it != rows->rend(); ++it) {
-        const std::string path = project->absolutePath(it->path).toStdString();
-        std::error_code ec;
-        if (seen.count(path) || !fs::exists(path, ec))
-            continue;
-        seen.insert(path);
-        out.push_back({path, it->role().toStdString(), it->runId.value_or(0)});
-    }
-    return out;
-}
-
-bool recordProjectWeightsFile(const std::string &projectDir, const std::string &path,
-                              const std::string &role, int64_t runId, std::string *error)
-{
-    if (role != "pretrained" && role != "imported" && role != "exported")
-        return failWith(error, "unknown weights file role '" + role +
-                                   "' (expected pretrained, imported or exported)");
-    if (path.empty())
-        return failWith(error, "no weights file given");
-    std::optional<dataset::Project> project;
-    if (!openProject(projectDir, &project, error))
-        return false;
-    const std::string absolute = fs::absolute(fs::path(path)).lexically_normal().string();
-    auto added =
-        dataset::addModelFile(*project, runId > 0 ? std::optional<qint64>(runId) : std::nullopt,
-                              qstr(weightsFileFormat(absolute)), qstr(absolute),
-                              QJsonObject{{QStringLiteral("role"), qstr(role)}});
-    if (!added)
-        return failWith(error, added.error().toStdString());
-    return true;
 }
 
 } // namespace pulc::engine

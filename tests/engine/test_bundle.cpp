@@ -5,6 +5,7 @@
 #include "engine/bundle.h"
 #include "engine/deploy/bundlefiles.h"
 #include "engine/pipeline.h"
+#include "engine/projectjobs.h"
 #include "engine/scenes.h"
 
 #include "../shareddata.h"

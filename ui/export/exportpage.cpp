@@ -6,6 +6,7 @@
 
 #include <engine/bundle.h>
 #include <engine/pretrained.h>
+#include <engine/projectjobs.h>
 
 #include <QCheckBox>
 #include <QComboBox>

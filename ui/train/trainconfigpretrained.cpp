@@ -3,6 +3,7 @@
 #include "ui/project/projectruns.h"
 
 #include <engine/models.h>
+#include <engine/projectjobs.h>
 
 #include <QComboBox>
 #include <QFileDialog>
