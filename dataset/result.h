@@ -1,50 +1,16 @@
 #pragma once
 
-#include <QString>
+#include "dataset/basicresult.h"
 
-#include <optional>
-#include <utility>
+#include <QString>
 
 namespace pulc::dataset {
 
-/// A value or an English error message: how errors cross the library boundary (STYLE.md 4).
-template<class T> class Result
-{
-public:
-    Result(T value)
-        : m_value(std::move(value))
-    {}
-    static Result failure(QString message)
-    {
-        Result r;
-        r.m_error = std::move(message);
-        return r;
-    }
-
-    bool ok() const { return m_value.has_value(); }
-    explicit operator bool() const { return ok(); }
-    const QString &error() const { return m_error; }
-    T &value() { return *m_value; }
-    const T &value() const { return *m_value; }
-    T *operator->() { return &*m_value; }
-    const T *operator->() const { return &*m_value; }
-    T &operator*() { return *m_value; }
-
-private:
-    Result() = default;
-    std::optional<T> m_value;
-    QString m_error;
-};
+/// A value or an English error message: how errors cross the library boundary
+/// (dataset/basicresult.h; docs/architecture.md, "Errors").
+template<class T> using Result = BasicResult<T, QString>;
 
 /// Result of an operation that returns nothing but may fail.
-struct Status
-{
-    bool ok = true;
-    QString error;
-
-    static Status success() { return {}; }
-    static Status failure(QString message) { return {false, std::move(message)}; }
-    explicit operator bool() const { return ok; }
-};
+using Status = BasicStatus<QString>;
 
 } // namespace pulc::dataset

@@ -12,8 +12,8 @@
 //
 // No torch type appears here (STYLE.md 1).
 
+#include "engine/result.h"
 #include "engine/trainconfig.h"
-#include "engine/training.h"
 
 #include <functional>
 #include <map>
@@ -21,6 +21,8 @@
 #include <vector>
 
 namespace pulc::engine {
+
+struct DatasetSnapshot; // engine/training.h
 
 /// The deployment-side description of a model, as inference.yml states it.
 struct DeployConfig
@@ -58,8 +60,8 @@ DeployConfig deployConfigOf(const TrainConfig &config, const std::vector<std::st
 /// MultiLabel with their main threshold (threshold / color_threshold / source_threshold).
 /// Pre-processing operators other than ResizeImage, CropImage, NormalizeImage and ToCHWImage
 /// are refused, since the model would be fed something else.
-bool writeInferenceYaml(const DeployConfig &deploy, const std::string &path, std::string *error);
-bool readInferenceYaml(const std::string &path, DeployConfig *deploy, std::string *error);
+Status writeInferenceYaml(const DeployConfig &deploy, const std::string &path);
+Result<DeployConfig> readInferenceYaml(const std::string &path);
 
 /// Agreement between the exported ONNX model (OpenCV DNN, pre-processing as in inference.yml)
 /// and the native predictor on the validation split.
@@ -110,11 +112,11 @@ struct ExportRunFacts
 /// a project folder; the core never opens the project database itself.
 struct ExportSource
 {
-    /// The run's facts; called once, after the options are checked. False with an error that
-    /// names the run and the problem.
-    std::function<bool(ExportRunFacts *, std::string *error)> run;
+    /// The run's facts; called once, after the options are checked. The error names the run
+    /// and the problem.
+    std::function<Result<ExportRunFacts>()> run;
     /// The project's splits; called only when the export needs them (parity, test metrics).
-    std::function<bool(DatasetSnapshot *, std::string *error)> snapshot;
+    std::function<Result<DatasetSnapshot>()> snapshot;
 };
 
 /// Exports a run. Writes into a temporary folder next to outDir and renames it into place, so a
@@ -124,8 +126,8 @@ struct ExportSource
 ExportResult exportModel(const ExportSource &source, const ExportOptions &options);
 
 /// What `path` means as a model: a checkpoint file, a run folder (its best checkpoint), or a
-/// bundle folder (its model.ckpt). Returns the checkpoint path, or "" with an error naming the
-/// path and the problem.
-std::string resolveModelPath(const std::string &path, std::string *error);
+/// bundle folder (its model.ckpt). Returns the checkpoint path, or an error naming the path and
+/// the problem.
+Result<std::string> resolveModelPath(const std::string &path);
 
 } // namespace pulc::engine

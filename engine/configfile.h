@@ -6,6 +6,7 @@
 // single_machine: true` is brought to one machine with scaleToOneMachine() (scenes.h). Files
 // written by writeConfigYaml() carry that flag and hold one machine's numbers.
 
+#include "engine/result.h"
 #include "engine/trainconfig.h"
 
 #include <string>
@@ -63,10 +64,9 @@ std::string writeConfigYaml(const TrainConfig &config, int classCount = 0);
 /// Sets one setting from text, as `pulc train --set key=value` does. `key` is a short name of
 /// settingKeys() or a PaddleClas path of a common one (Global.epochs, Arch.name,
 /// Optimizer.lr.learning_rate, DataLoader.Train.sampler.batch_size, ...; values are for one
-/// machine, never scaled). On failure the config is unchanged and `error` (if not null) names
-/// the key and the expected type or range.
-bool applySetting(TrainConfig &config, const std::string &key, const std::string &value,
-                  std::string *error);
+/// machine, never scaled). On failure the config is unchanged and the error names the key and
+/// the expected type or range.
+Status applySetting(TrainConfig &config, const std::string &key, const std::string &value);
 
 /// The current value of setting `key` in the text applySetting() accepts ("" for an unknown
 /// key). Lists use YAML flow syntax ("[2, [2, 1], ...]"), sizes "HxW".

@@ -3,6 +3,7 @@
 // (spec 5.3): top-k classes, a binary decision with its threshold, or attribute vectors. The
 // same object serves `pulc predict`, evaluation and the GUI, so they can never disagree.
 
+#include "engine/result.h"
 #include "engine/trainconfig.h"
 
 #include <opencv2/core/mat.hpp>
@@ -45,10 +46,9 @@ public:
 
     /// Loads a model: a checkpoint written by train(), a run folder, or an exported bundle
     /// (resolveModelPath in bundle.h). PP-LCNet models run on the native CPU path (BN folded,
-    /// oneDNN); other architectures on LibTorch. On failure returns false and error() names
-    /// the file and what is wrong (missing, damaged, not a PULC Studio model).
-    bool load(const std::string &modelPath, int threads = 2);
-    const std::string &error() const;
+    /// oneDNN); other architectures on LibTorch. The error names the file and what is wrong
+    /// (missing, damaged, not a PULC Studio model).
+    Status load(const std::string &modelPath, int threads = 2);
     bool isLoaded() const;
 
     /// The settings the model was trained with (task, classes, input size, threshold, ...).

@@ -1,8 +1,10 @@
 #pragma once
 // Public: pretrained weights for the CLI and the GUI, as plain values. What a weights file is
-// (inspectWeights), a PaddleClas PULC model turned into a finished run of a project
-// (importModelIntoProject, `pulc import-model`), and a run's weights written in PaddleClas's
-// names and layout (exportPdparams, `pulc export --format pdparams`).
+// (inspectWeights) and a checkpoint's weights written in PaddleClas's names and layout
+// (exportPdparams). Their project-level jobs (importModelIntoProject, exportRunPdparams) are in
+// engine/projectjobs.h.
+
+#include "engine/result.h"
 
 #include <cstdint>
 #include <string>
@@ -25,9 +27,9 @@ struct WeightsInfo
     std::string why;                     ///< when model is "": why no model fits
 };
 
-/// Reads `path` (.pdparams, checkpoint, run folder or bundle) and describes it. False with
-/// `error` naming the file and the problem.
-bool inspectWeights(const std::string &path, WeightsInfo *info, std::string *error);
+/// Reads `path` (.pdparams, checkpoint, run folder or bundle) and describes it. The error names
+/// the file and the problem.
+Result<WeightsInfo> inspectWeights(const std::string &path);
 
 /// The files `pulc export --format pdparams` writes beside `weightsFile` (config.yaml,
 /// labels.txt) that exist: what the GUI's Import Model uses without asking.
@@ -39,9 +41,8 @@ struct WeightsCompanions
 WeightsCompanions weightsCompanions(const std::string &weightsFile);
 
 /// Writes a checkpoint's (or run folder's, or bundle's) weights to `outFile` as a .pdparams in
-/// PaddleClas's names and layout. `arraysWritten` receives the array count.
-bool exportPdparams(const std::string &modelPath, const std::string &outFile, int *arraysWritten,
-                    std::string *error);
+/// PaddleClas's names and layout. Returns the number of arrays written.
+Result<int> exportPdparams(const std::string &modelPath, const std::string &outFile);
 
 /// The PULC scene a weights file's name says it is for: PaddleClas names its files
 /// `<scene>_pretrained.pdparams`, so the longest scene name the base name starts with (followed

@@ -17,10 +17,10 @@
 namespace pulc::engine {
 
 /// The project's samples as training sees them: labelled samples of each split (ok, not
-/// removed), and the unlabeled pool. `warnings` receives what was left out and why.
-/// Returns false with `error` naming the project when it cannot be read.
-bool snapshotProject(const std::string &projectDir, DatasetSnapshot *snapshot,
-                     std::vector<std::string> *warnings, std::string *error);
+/// removed), and the unlabeled pool. `warnings` (if given) receives what was left out and why.
+/// The error names the project when it cannot be read.
+Result<DatasetSnapshot> snapshotProject(const std::string &projectDir,
+                                        std::vector<std::string> *warnings = nullptr);
 
 /// A training run to start or continue.
 struct ProjectTrainRequest
@@ -59,14 +59,12 @@ struct RunSummary
     std::string dir; ///< absolute
 };
 
-/// The project's runs by id. False with `error` when the project cannot be read.
-bool listProjectRuns(const std::string &projectDir, std::vector<RunSummary> *runs,
-                     std::string *error);
+/// The project's runs by id; an error when the project cannot be read.
+Result<std::vector<RunSummary>> listProjectRuns(const std::string &projectDir);
 
 /// The checkpoint to predict with for run `run` (id or name): best.ckpt, or last.ckpt when the
-/// run has not finished an epoch with a better result. Empty with `error` when there is none.
-std::string runCheckpoint(const std::string &projectDir, const std::string &run,
-                          std::string *error);
+/// run has not finished an epoch with a better result. An error when there is none.
+Result<std::string> runCheckpoint(const std::string &projectDir, const std::string &run);
 
 /// Evaluates run `run` on a split ("train", "val" or "test") of the project.
 EvalResult evaluateInProject(const std::string &projectDir, const std::string &run,
@@ -121,8 +119,7 @@ struct ImportModelResult
 /// count fits, else "class_0".. . The run folder gets best.ckpt
 /// and config.yml; the weights file is recorded in the project's `models` table. Blocks for
 /// about a second; never throws. On failure nothing is left in the project.
-bool importModelIntoProject(const ImportModelRequest &request, ImportModelResult *result,
-                            std::string *error);
+Result<ImportModelResult> importModelIntoProject(const ImportModelRequest &request);
 
 /// What exportRunPdparams() wrote.
 struct PdparamsExport
@@ -146,8 +143,8 @@ struct PdparamsExport
 /// per line, PaddleClas's class_id_map format). The file is recorded in the project (role
 /// "exported"). Files are written atomically; on failure none of them is left half-written. Never
 /// throws.
-bool exportRunPdparams(const std::string &projectDir, const std::string &run,
-                       const std::string &out, PdparamsExport *result, std::string *error);
+Result<PdparamsExport> exportRunPdparams(const std::string &projectDir, const std::string &run,
+                                         const std::string &out);
 
 /// Weights files a project has used: pretrained files of its runs, imported files, exported
 /// files, newest first, without duplicates; only files that still exist. For the Train page's
@@ -161,8 +158,8 @@ struct ProjectWeightsFile
 std::vector<ProjectWeightsFile> projectWeightsFiles(const std::string &projectDir);
 
 /// Records that run `runId` used (role "pretrained"), came from ("imported") or was written to
-/// ("exported") the file `path` in the project's `models` table. False with `error`.
-bool recordProjectWeightsFile(const std::string &projectDir, const std::string &path,
-                              const std::string &role, int64_t runId, std::string *error);
+/// ("exported") the file `path` in the project's `models` table.
+Status recordProjectWeightsFile(const std::string &projectDir, const std::string &path,
+                                const std::string &role, int64_t runId);
 
 } // namespace pulc::engine

@@ -102,8 +102,9 @@ Reader::Handler Reader::ignore(const char *reason)
 Reader::Handler Reader::setting(const std::string &key)
 {
     return [this, key](const YAML::Node &node, const std::string &path) {
-        std::string message;
-        if (!applySetting(c, key, nodeText(node), &message)) {
+        const Status applied = applySetting(c, key, nodeText(node));
+        if (!applied) {
+            const std::string &message = applied.error;
             // applySetting names the short key; the file's reader wants the file's path.
             const auto colon = message.find(": expected ");
             const YAML::Mark mark = node.Mark();
@@ -228,8 +229,10 @@ Reader::Handlers Reader::modelHandlers(bool teacher)
         {"use_ssld", ignore(kIgnoredWeights)},
         {"name",
          [this, teacher](const YAML::Node &n, const std::string &p) {
-             std::string message;
-             if (!applySetting(c, teacher ? "teacher_model" : "model", nodeText(n), &message))
+             const Status applied =
+                 applySetting(c, teacher ? "teacher_model" : "model", nodeText(n));
+             const std::string &message = applied.error;
+             if (!applied)
                  unsupported(p, message.substr(message.find(':') + 2) + "; keeping " +
                                     (teacher ? c.distill.teacherModel : c.model));
          }},
@@ -240,7 +243,7 @@ Reader::Handlers Reader::modelHandlers(bool teacher)
                  r.ignored.push_back({p, kIgnoredWeights});
                  return;
              }
-             applySetting(c, teacher ? "teacher_checkpoint" : "pretrained", text, nullptr);
+             applySetting(c, teacher ? "teacher_checkpoint" : "pretrained", text);
          }},
         {"return_patterns", ignore("ignored: the compared stage is DistillationDistanceLoss.key")},
         {"return_stages", ignore("ignored: the compared stage is DistillationDistanceLoss.key")},
@@ -453,8 +456,7 @@ void Reader::readInfer(const YAML::Node &node, const std::string &path)
                       [this](const YAML::Node &v, const std::string &vp) {
                           // Metric.Eval.TopkAcc wins: it is what training reports.
                           TrainConfig probe = c;
-                          std::string message;
-                          if (applySetting(probe, "topk", nodeText(v), &message))
+                          if (applySetting(probe, "topk", nodeText(v)))
                               m_postTopk = probe.topk;
                           else
                               setting("topk")(v, vp);

@@ -128,7 +128,7 @@ void Reader::readTrainOps(const YAML::Node &list, const std::string &path)
                                  parseConfigNumber(nodeText(n[0]), &lo) &&
                                  parseConfigNumber(nodeText(n[1]), &hi)))
                                return error(sp, "[min, max] area fractions", n);
-                           applySetting(c, "rand_crop_scale_min", nodeText(n[0]), nullptr);
+                           applySetting(c, "rand_crop_scale_min", nodeText(n[0]));
                            if (hi != 1.0)
                                unsupported(sp, "the largest crop is always the whole image (1.0)");
                        }},
@@ -167,11 +167,10 @@ void Reader::readTrainOps(const YAML::Node &list, const std::string &path)
                            bool increasing = false;
                            while (ok && std::getline(parts, part, '-')) {
                                if (part.rfind("mstd", 0) == 0)
-                                   ok = applySetting(c, "autoaugment_magnitude_std", part.substr(4),
-                                                     nullptr);
+                                   ok = applySetting(c, "autoaugment_magnitude_std", part.substr(4))
+                                            .ok;
                                else if (part.rfind("m", 0) == 0)
-                                   ok = applySetting(c, "autoaugment_magnitude", part.substr(1),
-                                                     nullptr);
+                                   ok = applySetting(c, "autoaugment_magnitude", part.substr(1)).ok;
                                else if (part == "inc1")
                                    increasing = true;
                                else
@@ -232,7 +231,7 @@ void Reader::readBatchOps(const YAML::Node &list, const std::string &path)
     const auto mix = [this](const char *alphaKey, const char *probKey, bool sampled) {
         return [this, alphaKey, probKey, sampled](const YAML::Node &args, const std::string &p) {
             // Without OpSampler the operator runs on every batch.
-            applySetting(c, probKey, "1", nullptr);
+            applySetting(c, probKey, "1");
             walk(args, p, {{"alpha", setting(alphaKey)}, {"prob", setting(probKey)}});
             if (!sampled && args.IsMap() && args["prob"])
                 unsupported(p + ".prob", "a probability needs OpSampler");

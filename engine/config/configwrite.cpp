@@ -391,7 +391,7 @@ std::vector<TrainConfig> probes()
                                 "label_smoothing=0.3"}) {
         const std::string text(setting);
         const auto eq = text.find('=');
-        applySetting(odd, text.substr(0, eq), text.substr(eq + 1), nullptr);
+        applySetting(odd, text.substr(0, eq), text.substr(eq + 1));
     }
     return {TrainConfig{}, odd};
 }

@@ -686,20 +686,16 @@ const Field *findField(const std::string &key)
 
 } // namespace
 
-bool applySetting(TrainConfig &config, const std::string &key, const std::string &value,
-                  std::string *error)
+Status applySetting(TrainConfig &config, const std::string &key, const std::string &value)
 {
     const Field *field = findField(key);
-    if (!field) {
-        if (error)
-            *error = key + ": unknown setting (`pulc train --help` lists them)";
-        return false;
-    }
+    if (!field)
+        return Status::failure(key + ": unknown setting (`pulc train --help` lists them)");
     TrainConfig changed = config; // a failed setter leaves the config untouched
-    if (!field->set(changed, value, error))
-        return false;
+    if (std::string error; !field->set(changed, value, &error))
+        return Status::failure(error);
     config = std::move(changed);
-    return true;
+    return Status::success();
 }
 
 std::string settingValue(const TrainConfig &config, const std::string &key)

@@ -167,8 +167,10 @@ private:
         std::string error;
         if (!m_source.run)
             return fail("export: no run given");
-        if (!m_source.run(&m_facts, &error))
-            return fail(error);
+        Result<ExportRunFacts> facts = m_source.run();
+        if (!facts)
+            return fail(facts.error());
+        m_facts = std::move(*facts);
         m_checkpoint = m_facts.checkpoint;
         LoadedCheckpoint loaded;
         if (!openCheckpoint(m_checkpoint, &loaded, &error))
@@ -238,8 +240,8 @@ private:
 
         DeployConfig deploy = deployConfigOf(config, names);
         deploy.cpuThreads = std::max(1, m_options.threads);
-        if (!writeInferenceYaml(deploy, temp("inference.yml"), &error))
-            return fail(error);
+        if (Status written = writeInferenceYaml(deploy, temp("inference.yml")); !written)
+            return fail(written.error);
         m_result.files.push_back("inference.yml");
         fs::create_directory(m_temp / "example");
         if (!writeTextFileAtomic(temp("example/classify.cpp"), exampleSource(deploy), &error) ||
@@ -249,8 +251,9 @@ private:
         m_result.files.push_back("example/CMakeLists.txt");
 
         Predictor predictor;
-        if (!predictor.load(temp("model.ckpt"), std::max(1, m_options.threads)))
-            return fail(predictor.error());
+        if (Status loaded = predictor.load(temp("model.ckpt"), std::max(1, m_options.threads));
+            !loaded)
+            return fail(loaded.error);
         if (!measureLatency(predictor))
             return false;
         if (m_options.parity && !checkParity(predictor))
@@ -319,8 +322,10 @@ private:
         std::string error;
         if (!m_source.snapshot)
             return fail("export: the run's data splits are not available");
-        if (!m_source.snapshot(&m_data, &error))
-            return fail(error);
+        Result<DatasetSnapshot> data = m_source.snapshot();
+        if (!data)
+            return fail(data.error());
+        m_data = std::move(*data);
         m_haveSnapshot = true;
         return true;
     }
@@ -333,8 +338,10 @@ private:
             return false;
         std::string error;
         DeployConfig deploy;
-        if (!readInferenceYaml(temp("inference.yml"), &deploy, &error))
-            return fail(error);
+        if (Result<DeployConfig> read = readInferenceYaml(temp("inference.yml")); read)
+            deploy = std::move(*read);
+        else
+            return fail(read.error());
         OnnxDnnModel onnx;
         if (!onnx.load(temp("model.onnx"), &error))
             return fail(error);
@@ -512,12 +519,10 @@ ExportResult exportModel(const ExportSource &source, const ExportOptions &option
     return Exporter(source, options).exec();
 }
 
-std::string resolveModelPath(const std::string &path, std::string *error)
+Result<std::string> resolveModelPath(const std::string &path)
 {
     auto failWith = [&](const std::string &message) {
-        if (error)
-            *error = message;
-        return std::string();
+        return Result<std::string>::failure(message);
     };
     if (path.empty())
         return failWith("no model given: expected a checkpoint file, a run folder or an "

@@ -340,7 +340,7 @@ DeployConfig deployConfigOf(const TrainConfig &config, const std::vector<std::st
     return d;
 }
 
-bool writeInferenceYaml(const DeployConfig &d, const std::string &path, std::string *error)
+Status writeInferenceYaml(const DeployConfig &d, const std::string &path)
 {
     std::ostringstream y;
     y << "# Deploy config of model.onnx, in the shape of PaddleClas's\n"
@@ -404,10 +404,15 @@ bool writeInferenceYaml(const DeployConfig &d, const std::string &path, std::str
     y << "\n# Class (attribute) names by output index.\nlabel_list:\n";
     for (const std::string &name : d.classNames)
         y << "  - " << yamlString(name) << "\n";
-    return writeTextFileAtomic(path, y.str(), error);
+    std::string error;
+    if (!writeTextFileAtomic(path, y.str(), &error))
+        return Status::failure(error);
+    return Status::success();
 }
 
-bool readInferenceYaml(const std::string &path, DeployConfig *deploy, std::string *error)
+namespace {
+
+bool readInferenceYamlInto(const std::string &path, DeployConfig *deploy, std::string *error)
 {
     YamlReader r(path);
     auto failed = [&] {
@@ -493,6 +498,17 @@ bool readInferenceYaml(const std::string &path, DeployConfig *deploy, std::strin
     }
     *deploy = d;
     return true;
+}
+
+} // namespace
+
+Result<DeployConfig> readInferenceYaml(const std::string &path)
+{
+    DeployConfig deploy;
+    std::string error;
+    if (!readInferenceYamlInto(path, &deploy, &error))
+        return Result<DeployConfig>::failure(error);
+    return deploy;
 }
 
 AugmentResult deployTransform(const cv::Mat &rgb, const DeployConfig &deploy)

@@ -18,7 +18,6 @@ namespace pulc::engine {
 
 struct Predictor::Impl
 {
-    std::string error;
     std::string checkpointPath;
     CheckpointMeta meta;
     std::shared_ptr<ClassifierNet> net; ///< LibTorch path (architectures without a native one)
@@ -37,27 +36,28 @@ Predictor::~Predictor() = default;
 Predictor::Predictor(Predictor &&) noexcept = default;
 Predictor &Predictor::operator=(Predictor &&) noexcept = default;
 
-bool Predictor::load(const std::string &modelPath, int threads)
+Status Predictor::load(const std::string &modelPath, int threads)
 {
     d = std::make_unique<Impl>();
     d->threads = std::max(1, threads);
-    const std::string checkpointPath = resolveModelPath(modelPath, &d->error);
-    if (checkpointPath.empty())
-        return false;
+    const Result<std::string> resolved = resolveModelPath(modelPath);
+    if (!resolved)
+        return Status::failure(resolved.error());
+    const std::string &checkpointPath = *resolved;
+    std::string error;
     LoadedCheckpoint checkpoint;
-    if (!openCheckpoint(checkpointPath, &checkpoint, &d->error))
-        return false;
+    if (!openCheckpoint(checkpointPath, &checkpoint, &error))
+        return Status::failure(error);
     const TrainConfig &config = checkpoint.meta.config;
     std::shared_ptr<ClassifierNet> net;
     try {
         net = buildNetwork(networkOptions(config, config.model,
                                           static_cast<int64_t>(checkpoint.meta.classNames.size())));
     } catch (const std::exception &e) {
-        d->error = checkpointPath + ": cannot build its model: " + e.what();
-        return false;
+        return Status::failure(checkpointPath + ": cannot build its model: " + e.what());
     }
-    if (!restoreModule(checkpoint, "model", *net, &d->error))
-        return false;
+    if (!restoreModule(checkpoint, "model", *net, &error))
+        return Status::failure(error);
     net->eval();
     d->meta = checkpoint.meta;
     d->checkpointPath = checkpointPath;
@@ -76,15 +76,10 @@ bool Predictor::load(const std::string &modelPath, int threads)
         std::vector<float> zeros(size_t(3) * size_t(graph.height) * size_t(graph.width), 0.0f);
         std::vector<float> out(size_t(graph.classes));
         d->native.run(zeros.data(), 1, InputLayout::Nhwc, out.data(), false, &nativeError);
-        return true; // the LibTorch module is no longer needed
+        return Status::success(); // the LibTorch module is no longer needed
     }
     d->net = std::move(net);
-    return true;
-}
-
-const std::string &Predictor::error() const
-{
-    return d->error;
+    return Status::success();
 }
 
 bool Predictor::isLoaded() const

@@ -46,13 +46,17 @@ ExportResult exportRun(const std::string &projectDir, const std::string &run,
                        const ExportOptions &options)
 {
     ExportSource source;
-    source.run = [&](ExportRunFacts *facts, std::string *error) {
-        facts->checkpoint = runCheckpoint(projectDir, run, error);
-        return !facts->checkpoint.empty() && runFacts(projectDir, run, facts, error);
+    source.run = [&]() -> Result<ExportRunFacts> {
+        const Result<std::string> checkpoint = runCheckpoint(projectDir, run);
+        if (!checkpoint)
+            return Result<ExportRunFacts>::failure(checkpoint.error());
+        ExportRunFacts facts;
+        facts.checkpoint = *checkpoint;
+        if (std::string error; !runFacts(projectDir, run, &facts, &error))
+            return Result<ExportRunFacts>::failure(error);
+        return facts;
     };
-    source.snapshot = [&](DatasetSnapshot *data, std::string *error) {
-        return snapshotProject(projectDir, data, nullptr, error);
-    };
+    source.snapshot = [&] { return snapshotProject(projectDir); };
     return exportModel(source, options);
 }
 

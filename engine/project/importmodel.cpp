@@ -89,8 +89,10 @@ private:
             request.latestRunScene = str(runs->back().scene);
         request.projectData = [this](DatasetSnapshot *data) {
             std::vector<std::string> warnings;
-            std::string error;
-            return snapshotProject(m_request.projectDir, data, &warnings, &error);
+            Result<DatasetSnapshot> snapshot = snapshotProject(m_request.projectDir, &warnings);
+            if (snapshot)
+                *data = std::move(*snapshot);
+            return snapshot.ok();
         };
         std::string error;
         if (!m_import.plan(request, &error))
@@ -190,10 +192,13 @@ private:
 
 } // namespace
 
-bool importModelIntoProject(const ImportModelRequest &request, ImportModelResult *result,
-                            std::string *error)
+Result<ImportModelResult> importModelIntoProject(const ImportModelRequest &request)
 {
-    return Importer(request, result, error).exec();
+    ImportModelResult result;
+    std::string error;
+    if (!Importer(request, &result, &error).exec())
+        return Result<ImportModelResult>::failure(error);
+    return result;
 }
 
 } // namespace pulc::engine

@@ -194,13 +194,17 @@ std::string statusText(TrainResult::Status status)
 
 } // namespace
 
-bool snapshotProject(const std::string &projectDir, DatasetSnapshot *snapshot,
-                     std::vector<std::string> *warnings, std::string *error)
+Result<DatasetSnapshot> snapshotProject(const std::string &projectDir,
+                                        std::vector<std::string> *warnings)
 {
     std::optional<Project> project;
-    if (!openProject(projectDir, &project, error))
-        return false;
-    return snapshotOf(*project, snapshot, warnings, error);
+    std::string error;
+    if (!openProject(projectDir, &project, &error))
+        return Result<DatasetSnapshot>::failure(error);
+    DatasetSnapshot snapshot;
+    if (!snapshotOf(*project, &snapshot, warnings, &error))
+        return Result<DatasetSnapshot>::failure(error);
+    return snapshot;
 }
 
 ProjectTrainOutcome trainInProject(const std::string &projectDir,
@@ -239,9 +243,10 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
     if (teacherRun.empty() && request.config.distill.teacherRun > 0)
         teacherRun = std::to_string(request.config.distill.teacherRun);
     if (!teacherRun.empty() && request.resumeRun.empty()) {
-        teacherCheckpoint = runCheckpoint(projectDir, teacherRun, &error);
-        if (teacherCheckpoint.empty())
-            return fail("teacher: " + error);
+        const Result<std::string> teacher = runCheckpoint(projectDir, teacherRun);
+        if (!teacher)
+            return fail("teacher: " + teacher.error());
+        teacherCheckpoint = *teacher;
     }
 
     dataset::RunRecord run;
@@ -315,18 +320,17 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
     return outcome;
 }
 
-bool listProjectRuns(const std::string &projectDir, std::vector<RunSummary> *runs,
-                     std::string *error)
+Result<std::vector<RunSummary>> listProjectRuns(const std::string &projectDir)
 {
+    using Runs = Result<std::vector<RunSummary>>;
     std::optional<Project> project;
-    if (!openProject(projectDir, &project, error))
-        return false;
+    std::string error;
+    if (!openProject(projectDir, &project, &error))
+        return Runs::failure(error);
     auto listed = dataset::listRuns(*project);
-    if (!listed) {
-        *error = str(listed.error());
-        return false;
-    }
-    runs->clear();
+    if (!listed)
+        return Runs::failure(str(listed.error()));
+    std::vector<RunSummary> runs;
     for (const dataset::RunRecord &r : *listed) {
         RunSummary s;
         s.id = r.id;
@@ -344,41 +348,45 @@ bool listProjectRuns(const std::string &projectDir, std::vector<RunSummary> *run
         s.dir = str(dataset::runDirectory(*project, r));
         if (s.status == "running" && !processAlive(s.dir + "/running.pid"))
             s.status = "interrupted"; // killed: `pulc train --resume` continues it
-        runs->push_back(s);
+        runs.push_back(s);
     }
-    return true;
+    return runs;
 }
 
-std::string runCheckpoint(const std::string &projectDir, const std::string &run, std::string *error)
+Result<std::string> runCheckpoint(const std::string &projectDir, const std::string &run)
 {
+    using Path = Result<std::string>;
     std::optional<Project> project;
-    if (!openProject(projectDir, &project, error))
-        return {};
+    std::string error;
+    if (!openProject(projectDir, &project, &error))
+        return Path::failure(error);
     auto found = dataset::findRun(*project, qstr(run));
-    if (!found) {
-        *error = str(found.error());
-        return {};
-    }
+    if (!found)
+        return Path::failure(str(found.error()));
     const QDir dir(dataset::runDirectory(*project, *found));
     for (const char *name : {"best.ckpt", "last.ckpt"}) {
         if (QFileInfo::exists(dir.filePath(QLatin1String(name))))
             return str(dir.filePath(QLatin1String(name)));
     }
-    *error =
-        "run '" + str(found->name) + "' has no checkpoint yet (status " + str(found->status) + ")";
-    return {};
+    return Path::failure("run '" + str(found->name) + "' has no checkpoint yet (status " +
+                         str(found->status) + ")");
 }
 
 EvalResult evaluateInProject(const std::string &projectDir, const std::string &run,
                              const std::string &split, const JobCallbacks &callbacks, int threads)
 {
     EvalResult result;
-    const std::string checkpoint = runCheckpoint(projectDir, run, &result.error);
-    if (checkpoint.empty())
+    const Result<std::string> checkpoint = runCheckpoint(projectDir, run);
+    if (!checkpoint) {
+        result.error = checkpoint.error();
         return result;
-    DatasetSnapshot data;
-    if (!snapshotProject(projectDir, &data, nullptr, &result.error))
+    }
+    Result<DatasetSnapshot> snapshot = snapshotProject(projectDir);
+    if (!snapshot) {
+        result.error = snapshot.error();
         return result;
+    }
+    const DatasetSnapshot &data = *snapshot;
     const std::vector<DatasetSnapshot::Item> *items = nullptr;
     if (split == "train")
         items = &data.train;
@@ -394,7 +402,7 @@ EvalResult evaluateInProject(const std::string &projectDir, const std::string &r
         result.error = "the " + split + " split has no labelled images";
         return result;
     }
-    return evaluate(checkpoint, *items, data.task, callbacks, threads, data.classNames);
+    return evaluate(*checkpoint, *items, data.task, callbacks, threads, data.classNames);
 }
 
 } // namespace pulc::engine

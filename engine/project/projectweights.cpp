@@ -55,14 +55,16 @@ std::string fileSafe(std::string name)
 
 } // namespace
 
-bool exportRunPdparams(const std::string &projectDir, const std::string &run,
-                       const std::string &out, PdparamsExport *result, std::string *error)
+namespace {
+
+bool exportRunPdparamsTo(const std::string &projectDir, const std::string &run,
+                         const std::string &out, PdparamsExport *result, std::string *error)
 {
     if (out.empty())
         return failWith(error, "no output given: expected a .pdparams file or a folder");
-    const std::string checkpoint = runCheckpoint(projectDir, run, error);
-    if (checkpoint.empty())
-        return false;
+    const Result<std::string> checkpoint = runCheckpoint(projectDir, run);
+    if (!checkpoint)
+        return failWith(error, checkpoint.error());
     std::optional<dataset::Project> project;
     if (!openProject(projectDir, &project, error))
         return false;
@@ -91,9 +93,10 @@ bool exportRunPdparams(const std::string &projectDir, const std::string &run,
         done.labels = (target / "labels.txt").string();
         done.config = (target / "config.yaml").string();
     }
-    WrittenPdparams meta;
-    if (!writePdparams(checkpoint, done.file, &meta, error))
-        return false;
+    const Result<WrittenPdparams> written = writePdparams(*checkpoint, done.file);
+    if (!written)
+        return failWith(error, written.error());
+    const WrittenPdparams &meta = *written;
     done.arrays = meta.arrays;
     done.model = meta.config.model;
     done.classes = meta.classNames;
@@ -125,6 +128,17 @@ bool exportRunPdparams(const std::string &projectDir, const std::string &run,
     return true;
 }
 
+} // namespace
+
+Result<PdparamsExport> exportRunPdparams(const std::string &projectDir, const std::string &run,
+                                         const std::string &out)
+{
+    PdparamsExport done;
+    if (std::string error; !exportRunPdparamsTo(projectDir, run, out, &done, &error))
+        return Result<PdparamsExport>::failure(error);
+    return done;
+}
+
 std::vector<ProjectWeightsFile> projectWeightsFiles(const std::string &projectDir)
 {
     std::optional<dataset::Project> project;
@@ -148,25 +162,25 @@ std::vector<ProjectWeightsFile> projectWeightsFiles(const std::string &projectDi
     return out;
 }
 
-bool recordProjectWeightsFile(const std::string &projectDir, const std::string &path,
-                              const std::string &role, int64_t runId, std::string *error)
+Status recordProjectWeightsFile(const std::string &projectDir, const std::string &path,
+                                const std::string &role, int64_t runId)
 {
     if (role != "pretrained" && role != "imported" && role != "exported")
-        return failWith(error, "unknown weights file role '" + role +
-                                   "' (expected pretrained, imported or exported)");
+        return Status::failure("unknown weights file role '" + role +
+                               "' (expected pretrained, imported or exported)");
     if (path.empty())
-        return failWith(error, "no weights file given");
+        return Status::failure("no weights file given");
     std::optional<dataset::Project> project;
-    if (!openProject(projectDir, &project, error))
-        return false;
+    if (std::string error; !openProject(projectDir, &project, &error))
+        return Status::failure(error);
     const std::string absolute = fs::absolute(fs::path(path)).lexically_normal().string();
     auto added =
         dataset::addModelFile(*project, runId > 0 ? std::optional<qint64>(runId) : std::nullopt,
                               qstr(weightsFileFormat(absolute)), qstr(absolute),
                               QJsonObject{{QStringLiteral("role"), qstr(role)}});
     if (!added)
-        return failWith(error, str(added.error()));
-    return true;
+        return Status::failure(str(added.error()));
+    return Status::success();
 }
 
 } // namespace pulc::engine

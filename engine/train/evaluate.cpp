@@ -16,8 +16,8 @@ EvalResult evaluate(const std::string &checkpoint, const std::vector<DatasetSnap
 {
     EvalResult result;
     Predictor predictor;
-    if (!predictor.load(checkpoint, threads)) {
-        result.error = predictor.error();
+    if (Status loaded = predictor.load(checkpoint, threads); !loaded) {
+        result.error = loaded.error;
         return result;
     }
     const TrainConfig &config = predictor.config();

@@ -82,10 +82,10 @@ private:
         return result;
     }
 
-    std::string setUp();
-    std::string loadPretrained();
-    std::string setUpTeacher();
-    std::string resumeFrom(LoadedCheckpoint &checkpoint);
+    Status setUp();
+    Status loadPretrained();
+    Status setUpTeacher();
+    Status resumeFrom(LoadedCheckpoint &checkpoint);
     SampleFn trainSampleFn() const;
     torch::Tensor stepLoss(const BatchTensors &batch, const NetOutput &student,
                            const NetOutput &teacher) const;
@@ -109,12 +109,12 @@ private:
         std::deque<std::pair<Clock::time_point, int>> recent; ///< (end time, images) of steps
         TrainResult result;
     };
-    std::string prepare(RunProgress &p);
+    Status prepare(RunProgress &p);
     LoaderOptions loaderOptions(int epoch, const BatchMixParams &mix) const;
-    std::string trainStep(const Batch &batch, int epoch, RunProgress &p);
+    Status trainStep(Batch &batch, int epoch, RunProgress &p);
     void reportStep(const Batch &batch, int epoch, double loss, double lr, RunProgress &p);
-    std::string finishEpoch(int epoch, int skipped, Clock::time_point epochStart, RunProgress &p,
-                            bool *stopped);
+    Status finishEpoch(int epoch, int skipped, Clock::time_point epochStart, RunProgress &p,
+                       bool *stopped);
     TrainResult stopped(RunProgress &p);
     TrainResult finished(RunProgress &p);
 
@@ -138,22 +138,25 @@ private:
     RunLog m_runLog;
 };
 
-std::string Trainer::setUp()
+Status Trainer::setUp()
 {
     const DatasetSnapshot &data = m_job.data;
     m_classes = static_cast<int>(data.classNames.size());
     m_config.task = data.task;
     m_multiLabel = data.task == Task::MultiLabel;
     if (m_classes < (m_multiLabel ? 1 : 2))
-        return "the project needs at least " + std::string(m_multiLabel ? "1 class" : "2 classes") +
-               " to train (it has " + std::to_string(m_classes) + ")";
+        return Status::failure("the project needs at least " +
+                               std::string(m_multiLabel ? "1 class" : "2 classes") +
+                               " to train (it has " + std::to_string(m_classes) + ")");
     if (m_config.augment.rot90Labels && m_classes != 4)
-        return "RandomRot90 labels need exactly 4 classes (0, 90, 180, 270 degrees), the "
-               "project has " +
-               std::to_string(m_classes);
+        return Status::failure(
+            "RandomRot90 labels need exactly 4 classes (0, 90, 180, 270 degrees), the "
+            "project has " +
+            std::to_string(m_classes));
     if (m_config.augment.blurLabels && m_classes != 2)
-        return "BlurImage labels need exactly 2 classes (clear, blurred), the project has " +
-               std::to_string(m_classes);
+        return Status::failure(
+            "BlurImage labels need exactly 2 classes (clear, blurred), the project has " +
+            std::to_string(m_classes));
     const bool labelsFromOps = m_config.augment.rot90Labels || m_config.augment.blurLabels;
     for (const auto &item : data.train) {
         if (labelsFromOps || item.label >= 0 || !item.targets.empty())
@@ -168,14 +171,15 @@ std::string Trainer::setUp()
                                     " unlabeled images added to the training list");
     }
     if (m_trainItems.empty())
-        return "the training split has no labelled images (split the project first)";
+        return Status::failure(
+            "the training split has no labelled images (split the project first)");
     if (m_config.batchSize < 1 || m_config.epochs < 1 || m_config.trainWidth < 1 ||
         m_config.trainHeight < 1 || m_config.inputWidth < 1 || m_config.inputHeight < 1)
-        return "epochs, batch size and image sizes must be positive";
+        return Status::failure("epochs, batch size and image sizes must be positive");
     // The config reader refuses lr <= 0, so a run started with it could never be resumed.
     if (!(m_config.learningRate > 0.0))
-        return "the learning rate must be positive (lr = " +
-               configNumberText(m_config.learningRate) + ")";
+        return Status::failure("the learning rate must be positive (lr = " +
+                               configNumberText(m_config.learningRate) + ")");
     if (data.val.empty())
         log(LogLevel::Warning, "the validation split is empty: no metrics per epoch, the last "
                                "epoch is kept as the best");
@@ -193,15 +197,15 @@ std::string Trainer::setUp()
     try {
         m_student = buildNetwork(networkOptions(m_config, m_config.model, m_classes));
     } catch (const std::exception &e) {
-        return std::string("cannot build the model: ") + e.what();
+        return Status::failure(std::string("cannot build the model: ") + e.what());
     }
     // A resumed run restores last.ckpt instead, which already started from these weights.
     if (!m_config.pretrained.empty() && !m_job.resume) {
-        if (const std::string error = loadPretrained(); !error.empty())
-            return error;
+        if (const Status loaded = loadPretrained(); !loaded)
+            return loaded;
     }
-    if (const std::string error = setUpTeacher(); !error.empty())
-        return error;
+    if (const Status teacher = setUpTeacher(); !teacher)
+        return teacher;
     // NHWC weights and inputs: oneDNN's channels-last kernels (bench/train_bench).
     useChannelsLast(*m_student);
     if (m_teacher)
@@ -211,10 +215,10 @@ std::string Trainer::setUp()
         m_teacherOptimizer = makeSgd(*m_teacher, m_config);
     m_meta.config = m_config;
     m_meta.classNames = data.classNames;
-    return {};
+    return Status::success();
 }
 
-std::string Trainer::loadPretrained()
+Status Trainer::loadPretrained()
 {
     // The project's classes rarely match the file's (ImageNet's 1000): PaddleClas fine-tunes
     // with a fresh fc then, and so do we.
@@ -224,32 +228,33 @@ std::string Trainer::loadPretrained()
     std::string error;
     if (!loadPretrainedInto(*m_student, m_config.model, m_config.pretrained, options, &report,
                             &error))
-        return "cannot start from pretrained weights: " + error;
+        return Status::failure("cannot start from pretrained weights: " + error);
     for (const std::string &message : report.messages) {
         const bool head = report.headReinitialised && message.rfind("fc re-initialised", 0) == 0;
         log(head ? LogLevel::Warning : LogLevel::Info, message);
     }
     log(LogLevel::Info, "starting from pretrained weights " + m_config.pretrained + ": " +
                             std::to_string(report.tensorsLoaded) + " tensors loaded");
-    return {};
+    return Status::success();
 }
 
-std::string Trainer::setUpTeacher()
+Status Trainer::setUpTeacher()
 {
     const DistillConfig &distill = m_config.distill;
     if (distill.mode == DistillMode::None)
-        return {};
+        return Status::success();
     m_teacherTrains = distill.mode != DistillMode::SklUgi;
     const std::string file =
         !m_job.teacherCheckpoint.empty() ? m_job.teacherCheckpoint : distill.teacherCheckpoint;
     if (file.empty()) {
         if (!m_teacherTrains)
-            return "SKL-UGI needs a trained teacher: pick a finished run or a checkpoint file";
+            return Status::failure(
+                "SKL-UGI needs a trained teacher: pick a finished run or a checkpoint file");
         // DML / UDML may start both models from scratch (mutual learning).
         try {
             m_teacher = buildNetwork(networkOptions(m_config, distill.teacherModel, m_classes));
         } catch (const std::exception &e) {
-            return std::string("cannot build the teacher: ") + e.what();
+            return Status::failure(std::string("cannot build the teacher: ") + e.what());
         }
     } else if (isPickleFile(file)) {
         // A PaddleClas teacher: the configured architecture, loaded strictly. Its fc is never
@@ -257,14 +262,15 @@ std::string Trainer::setUpTeacher()
         try {
             m_teacher = buildNetwork(networkOptions(m_config, distill.teacherModel, m_classes));
         } catch (const std::exception &e) {
-            return std::string("cannot build the teacher: ") + e.what();
+            return Status::failure(std::string("cannot build the teacher: ") + e.what());
         }
         LoadWeightsReport report;
         std::string error;
         if (!loadPretrainedInto(*m_teacher, distill.teacherModel, file, {}, &report, &error))
-            return "teacher: " + error + " (a teacher must be a " + distill.teacherModel +
-                   " that predicts this project's " + std::to_string(m_classes) +
-                   " classes; its fc is not re-initialised)";
+            return Status::failure("teacher: " + error + " (a teacher must be a " +
+                                   distill.teacherModel + " that predicts this project's " +
+                                   std::to_string(m_classes) +
+                                   " classes; its fc is not re-initialised)");
         for (const std::string &message : report.messages)
             log(LogLevel::Info, "teacher: " + message);
         log(LogLevel::Info, "teacher " + distill.teacherModel + " loaded from " + file + " (" +
@@ -273,18 +279,19 @@ std::string Trainer::setUpTeacher()
         LoadedCheckpoint checkpoint;
         std::string error;
         if (!openCheckpoint(file, &checkpoint, &error))
-            return "teacher: " + error;
+            return Status::failure("teacher: " + error);
         if (checkpoint.meta.classNames.size() != static_cast<size_t>(m_classes))
-            return "teacher " + file + " has " + std::to_string(checkpoint.meta.classNames.size()) +
-                   " classes, the project has " + std::to_string(m_classes);
+            return Status::failure("teacher " + file + " has " +
+                                   std::to_string(checkpoint.meta.classNames.size()) +
+                                   " classes, the project has " + std::to_string(m_classes));
         const TrainConfig &tc = checkpoint.meta.config;
         try {
             m_teacher = buildNetwork(networkOptions(tc, tc.model, m_classes));
         } catch (const std::exception &e) {
-            return std::string("cannot build the teacher: ") + e.what();
+            return Status::failure(std::string("cannot build the teacher: ") + e.what());
         }
         if (!restoreModule(checkpoint, "model", *m_teacher, &error))
-            return "teacher: " + error;
+            return Status::failure("teacher: " + error);
         log(LogLevel::Info, "teacher " + tc.model + " loaded from " + file);
     }
     if (!m_teacherTrains) {
@@ -304,17 +311,18 @@ std::string Trainer::setUpTeacher()
             const auto a = m_student->run(probe, distill.featureStage).feature;
             const auto b = m_teacher->run(probe, distill.featureStage).feature;
             if (a.sizes() != b.sizes())
-                return "UDML: the " + distill.featureStage +
-                       " features of student and teacher differ in shape; use the same "
-                       "architecture for both";
+                return Status::failure(
+                    "UDML: the " + distill.featureStage +
+                    " features of student and teacher differ in shape; use the same "
+                    "architecture for both");
         } catch (const std::exception &e) {
-            return std::string("UDML: ") + e.what();
+            return Status::failure(std::string("UDML: ") + e.what());
         }
     }
-    return {};
+    return Status::success();
 }
 
-std::string Trainer::resumeFrom(LoadedCheckpoint &checkpoint)
+Status Trainer::resumeFrom(LoadedCheckpoint &checkpoint)
 {
     std::string error;
     const int threads = m_config.threads;
@@ -324,22 +332,23 @@ std::string Trainer::resumeFrom(LoadedCheckpoint &checkpoint)
     m_config.threads = threads;
     m_config.loaderThreads = loaderThreads;
     if (m_meta.classNames != m_job.data.classNames)
-        return checkpoint.path + ": the project's classes changed since the run started";
+        return Status::failure(checkpoint.path +
+                               ": the project's classes changed since the run started");
     if (!restoreModule(checkpoint, "model", *m_student, &error) ||
         !restoreOptimizer(checkpoint, "optimizer", *m_optimizer.optimizer, &error))
-        return error;
+        return Status::failure(error);
     if (m_teacherTrains &&
         (!restoreModule(checkpoint, "teacher", *m_teacher, &error) ||
          !restoreOptimizer(checkpoint, "teacher_optimizer", *m_teacherOptimizer.optimizer, &error)))
-        return error;
+        return Status::failure(error);
     if (!restoreRng(checkpoint, &error))
-        return error;
+        return Status::failure(error);
     if (!m_meta.positiveRatio.empty())
         m_positiveRatio = torch::tensor(m_meta.positiveRatio);
     log(LogLevel::Info,
         "resuming after epoch " + std::to_string(m_meta.epochsDone) +
             (m_meta.nextBatch > 0 ? ", batch " + std::to_string(m_meta.nextBatch) : std::string()));
-    return {};
+    return Status::success();
 }
 
 SampleFn Trainer::trainSampleFn() const
@@ -485,14 +494,14 @@ EvalResult Trainer::validate()
 
 /// Setting up a run: its folder and log, the resumed checkpoint, the networks and optimiser,
 /// and the schedule.
-std::string Trainer::prepare(RunProgress &p)
+Status Trainer::prepare(RunProgress &p)
 {
     std::error_code ec;
     fs::create_directories(m_job.runDir, ec);
     if (ec)
-        return m_job.runDir + ": cannot create the run folder: " + ec.message();
+        return Status::failure(m_job.runDir + ": cannot create the run folder: " + ec.message());
     if (std::string error = m_runLog.open(m_job.runDir); !error.empty())
-        return error;
+        return Status::failure(error);
 
     // With resume, the checkpoint's config decides the model and the optimizer's groups.
     LoadedCheckpoint checkpoint;
@@ -500,16 +509,16 @@ std::string Trainer::prepare(RunProgress &p)
         std::string error;
         const std::string last = (fs::path(m_job.runDir) / "last.ckpt").string();
         if (!openCheckpoint(last, &checkpoint, &error))
-            return "cannot resume: " + error;
+            return Status::failure("cannot resume: " + error);
         const int threads = m_config.threads;
         m_config = checkpoint.meta.config;
         m_config.threads = threads;
     }
-    if (std::string error = setUp(); !error.empty())
-        return error;
+    if (Status set = setUp(); !set)
+        return set;
     if (m_job.resume) {
-        if (std::string error = resumeFrom(checkpoint); !error.empty())
-            return error;
+        if (Status resumed = resumeFrom(checkpoint); !resumed)
+            return resumed;
         m_runLog.truncateAfter(m_meta.globalStep);
     } else {
         std::ofstream(fs::path(m_job.runDir) / "config.yml") << writeConfigYaml(m_config);
@@ -525,10 +534,11 @@ std::string Trainer::prepare(RunProgress &p)
                             "BatchNorm cannot train on: it is left out");
     p.stepsPerEpoch = pulc::engine::stepsPerEpoch(m_config, p.items);
     if (p.stepsPerEpoch < 1)
-        return "the training split has too few images (" + std::to_string(p.items) +
-               ") for one batch of " + std::to_string(m_config.batchSize) +
-               (m_config.dropLast ? std::string(" with drop_last")
-                                  : std::string(": BatchNorm needs at least 2 images"));
+        return Status::failure("the training split has too few images (" + std::to_string(p.items) +
+                               ") for one batch of " + std::to_string(m_config.batchSize) +
+                               (m_config.dropLast
+                                    ? std::string(" with drop_last")
+                                    : std::string(": BatchNorm needs at least 2 images")));
     p.schedule = makeSchedule(m_config, p.stepsPerEpoch);
     p.totalSteps = int64_t(p.stepsPerEpoch) * m_config.epochs;
     log(LogLevel::Info, m_config.model + ": " + std::to_string(p.items) + " training images, " +
@@ -545,7 +555,7 @@ std::string Trainer::prepare(RunProgress &p)
     m_student->train();
     if (m_teacher)
         m_teacherTrains ? m_teacher->train() : m_teacher->eval();
-    return {};
+    return Status::success();
 }
 
 LoaderOptions Trainer::loaderOptions(int epoch, const BatchMixParams &mix) const
@@ -570,8 +580,9 @@ LoaderOptions Trainer::loaderOptions(int epoch, const BatchMixParams &mix) const
     return options;
 }
 
-/// One optimiser step on `batch`, its report, and a mid-epoch checkpoint when one is due.
-std::string Trainer::trainStep(const Batch &batch, int epoch, RunProgress &p)
+/// One optimiser step on `batch` (its tensors view the batch's buffers), its report, and a
+/// mid-epoch checkpoint when one is due.
+Status Trainer::trainStep(Batch &batch, int epoch, RunProgress &p)
 {
     const BatchTensors t = tensorsOf(batch);
     const double lr = p.schedule.at(m_meta.globalStep);
@@ -601,12 +612,12 @@ std::string Trainer::trainStep(const Batch &batch, int epoch, RunProgress &p)
         if (m_teacherTrains)
             m_teacherOptimizer.optimizer->step();
     } catch (const std::exception &e) {
-        return std::string("training step failed: ") + e.what();
+        return Status::failure(std::string("training step failed: ") + e.what());
     }
     const double lossValue = loss.item<double>();
     if (!std::isfinite(lossValue))
-        return "the loss became " + std::to_string(lossValue) + " at epoch " +
-               std::to_string(epoch) + "; lower the learning rate";
+        return Status::failure("the loss became " + std::to_string(lossValue) + " at epoch " +
+                               std::to_string(epoch) + "; lower the learning rate");
     ++m_meta.globalStep;
     ++p.stepsThisSession;
     m_meta.epochLossSum += lossValue;
@@ -625,11 +636,11 @@ std::string Trainer::trainStep(const Batch &batch, int epoch, RunProgress &p)
     if ((byMinutes || bySteps) && m_meta.nextBatch < p.stepsPerEpoch) {
         std::string error;
         if (!saveLast(&error))
-            return error;
+            return Status::failure(error);
         p.lastSave = Clock::now();
         p.stepsSinceSave = 0;
     }
-    return {};
+    return Status::success();
 }
 
 /// The step's figures to the run log and the callbacks: loss, learning rate, speed over the
@@ -667,8 +678,8 @@ void Trainer::reportStep(const Batch &batch, int epoch, double loss, double lr, 
 
 /// End of an epoch: validate, then checkpoint (last, and best when it improved). `stopped` is
 /// set when the user stopped during validation (resume validates this epoch again).
-std::string Trainer::finishEpoch(int epoch, int skipped, Clock::time_point epochStart,
-                                 RunProgress &p, bool *stopped)
+Status Trainer::finishEpoch(int epoch, int skipped, Clock::time_point epochStart, RunProgress &p,
+                            bool *stopped)
 {
     EpochInfo info;
     info.epoch = epoch;
@@ -683,7 +694,7 @@ std::string Trainer::finishEpoch(int epoch, int skipped, Clock::time_point epoch
         const EvalResult eval = validate();
         if (aborted()) {
             *stopped = true;
-            return {};
+            return Status::success();
         }
         for (const auto &[key, value] : eval.metrics)
             info.metrics[key] = value;
@@ -705,7 +716,7 @@ std::string Trainer::finishEpoch(int epoch, int skipped, Clock::time_point epoch
     }
     std::string error;
     if (!saveLast(&error))
-        return error;
+        return Status::failure(error);
     p.lastSave = Clock::now();
     p.stepsSinceSave = 0;
     if (info.best) {
@@ -717,14 +728,14 @@ std::string Trainer::finishEpoch(int epoch, int skipped, Clock::time_point epoch
             fs::rename(fs::path(m_job.runDir) / "best.ckpt.partial",
                        fs::path(m_job.runDir) / "best.ckpt", ec);
         if (ec)
-            return m_job.runDir + "/best.ckpt: cannot write: " + ec.message();
+            return Status::failure(m_job.runDir + "/best.ckpt: cannot write: " + ec.message());
         p.result.bestMetrics = info.metrics;
     }
     info.seconds = secondsSince(epochStart);
     m_runLog.epoch(info);
     if (m_cb.onEpoch)
         m_cb.onEpoch(info);
-    return {};
+    return Status::success();
 }
 
 /// Writes last.ckpt where the run stands and reports a resumable stop.
@@ -765,8 +776,8 @@ TrainResult Trainer::finished(RunProgress &p)
 TrainResult Trainer::run()
 {
     RunProgress p;
-    if (std::string error = prepare(p); !error.empty())
-        return failure(error);
+    if (Status prepared = prepare(p); !prepared)
+        return failure(prepared.error);
     for (int epoch = m_meta.epochsDone + 1; epoch <= m_config.epochs; ++epoch) {
         const auto epochStart = Clock::now();
         BatchLoader loader(p.items, trainSampleFn(), loaderOptions(epoch, p.mix));
@@ -778,8 +789,8 @@ TrainResult Trainer::run()
                 log(LogLevel::Warning, "skipped: " + error);
             }
             if (batch.size > 0) {
-                if (std::string error = trainStep(batch, epoch, p); !error.empty())
-                    return failure(error);
+                if (Status stepped = trainStep(batch, epoch, p); !stepped)
+                    return failure(stepped.error);
             }
             if (aborted()) {
                 loader.stop();
@@ -787,8 +798,8 @@ TrainResult Trainer::run()
             }
         }
         bool stop = false;
-        if (std::string error = finishEpoch(epoch, skipped, epochStart, p, &stop); !error.empty())
-            return failure(error);
+        if (Status finished = finishEpoch(epoch, skipped, epochStart, p, &stop); !finished)
+            return failure(finished.error);
         if (stop)
             return stopped(p);
     }

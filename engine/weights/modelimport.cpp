@@ -152,11 +152,12 @@ private:
         }
         for (const std::string &setting : m_request.settings) {
             const size_t eq = setting.find('=');
-            std::string error;
             if (eq == std::string::npos || eq == 0)
                 return fail("setting '" + setting + "': expected KEY=VALUE");
-            if (!applySetting(config, setting.substr(0, eq), setting.substr(eq + 1), &error))
-                return fail("setting '" + setting + "': " + error);
+            const Status applied =
+                applySetting(config, setting.substr(0, eq), setting.substr(eq + 1));
+            if (!applied)
+                return fail("setting '" + setting + "': " + applied.error);
         }
         config.model = guess.model;
         if (checkpoint) {

@@ -4,6 +4,7 @@
 // itself: for exportPdparams() (engine/pretrained.h) and exportRunPdparams()
 // (engine/projectjobs.h). No Torch in this header.
 
+#include "engine/result.h"
 #include "engine/trainconfig.h"
 
 #include <string>
@@ -19,9 +20,8 @@ struct WrittenPdparams
 };
 
 /// The weights of `modelPath` (a checkpoint, run folder or bundle) in PaddleClas's names and
-/// layout, written to `outFile` (its folder is created). False with `error` naming the file.
-bool writePdparams(const std::string &modelPath, const std::string &outFile,
-                   WrittenPdparams *written, std::string *error);
+/// layout, written to `outFile` (its folder is created). The error names the file.
+Result<WrittenPdparams> writePdparams(const std::string &modelPath, const std::string &outFile);
 
 /// Whether `path` ends in ".pdparams" (any case).
 bool hasPdparamsExtension(const std::string &path);

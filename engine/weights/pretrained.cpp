@@ -74,9 +74,10 @@ bool readWeightsSource(const std::string &path, WeightsSource *out, std::string 
     try {
         std::string checkpoint;
         if (fs::is_directory(path, ec)) {
-            checkpoint = resolveModelPath(path, error);
-            if (checkpoint.empty())
-                return false;
+            const Result<std::string> resolved = resolveModelPath(path);
+            if (!resolved)
+                return failWith(error, resolved.error());
+            checkpoint = *resolved;
         } else {
             const std::string head = fileHead(path, 8);
             if (looksLikePickle(reinterpret_cast<const uint8_t *>(head.data()), head.size()) ||
@@ -112,11 +113,11 @@ bool readWeightsSource(const std::string &path, WeightsSource *out, std::string 
     }
 }
 
-bool inspectWeights(const std::string &path, WeightsInfo *info, std::string *error)
+Result<WeightsInfo> inspectWeights(const std::string &path)
 {
     WeightsSource source;
-    if (!readWeightsSource(path, &source, error))
-        return false;
+    if (std::string error; !readWeightsSource(path, &source, &error))
+        return Result<WeightsInfo>::failure(error);
     WeightsInfo result;
     result.path = path;
     result.format = source.format;
@@ -137,40 +138,39 @@ bool inspectWeights(const std::string &path, WeightsInfo *info, std::string *err
         result.studentPrefix = guess.studentPrefix;
         result.why = guess.why;
     }
-    if (info)
-        *info = std::move(result);
-    return true;
+    return result;
 }
 
-bool writePdparams(const std::string &modelPath, const std::string &outFile,
-                   WrittenPdparams *written, std::string *error)
+Result<WrittenPdparams> writePdparams(const std::string &modelPath, const std::string &outFile)
 {
+    using Written = Result<WrittenPdparams>;
     if (outFile.empty())
-        return failWith(error, "no output file given for the .pdparams");
+        return Written::failure("no output file given for the .pdparams");
     try {
-        const std::string checkpoint = resolveModelPath(modelPath, error);
-        if (checkpoint.empty())
-            return false;
+        const Result<std::string> resolved = resolveModelPath(modelPath);
+        if (!resolved)
+            return Written::failure(resolved.error());
+        const std::string &checkpoint = *resolved;
+        std::string error;
         LoadedCheckpoint loaded;
-        if (!openCheckpoint(checkpoint, &loaded, error))
-            return false;
+        if (!openCheckpoint(checkpoint, &loaded, &error))
+            return Written::failure(error);
         std::shared_ptr<ClassifierNet> net;
-        if (!restoredNetwork(loaded, &net, error))
-            return false;
+        if (!restoredNetwork(loaded, &net, &error))
+            return Written::failure(error);
         const std::vector<NamedArray> arrays = paddleStateDict(*net);
         std::error_code ec;
         const fs::path parent = fs::absolute(fs::path(outFile)).parent_path();
         fs::create_directories(parent, ec);
-        if (!writeWeightsFile(outFile, arrays, error))
-            return false;
-        if (written) {
-            written->arrays = static_cast<int>(arrays.size());
-            written->config = loaded.meta.config;
-            written->classNames = loaded.meta.classNames;
-        }
-        return true;
+        if (!writeWeightsFile(outFile, arrays, &error))
+            return Written::failure(error);
+        WrittenPdparams written;
+        written.arrays = static_cast<int>(arrays.size());
+        written.config = loaded.meta.config;
+        written.classNames = loaded.meta.classNames;
+        return written;
     } catch (const std::exception &e) {
-        return failWith(error, outFile + ": cannot write the weights: " + e.what());
+        return Written::failure(outFile + ": cannot write the weights: " + e.what());
     }
 }
 
@@ -182,15 +182,12 @@ bool hasPdparamsExtension(const std::string &path)
     return ext == ".pdparams";
 }
 
-bool exportPdparams(const std::string &modelPath, const std::string &outFile, int *arraysWritten,
-                    std::string *error)
+Result<int> exportPdparams(const std::string &modelPath, const std::string &outFile)
 {
-    WrittenPdparams written;
-    if (!writePdparams(modelPath, outFile, &written, error))
-        return false;
-    if (arraysWritten)
-        *arraysWritten = written.arrays;
-    return true;
+    Result<WrittenPdparams> written = writePdparams(modelPath, outFile);
+    if (!written)
+        return Result<int>::failure(written.error());
+    return written->arrays;
 }
 
 std::string sceneOfWeightsFileName(const std::string &path)

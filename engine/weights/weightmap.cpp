@@ -395,9 +395,13 @@ bool loadPretrainedInto(ClassifierNet &net, const std::string &modelName, const 
             return false;
         return loadPaddleWeights(net, modelName, file, path, options, report, error);
     }
-    const std::string checkpointPath = resolveModelPath(path, error);
-    if (checkpointPath.empty())
+    const Result<std::string> resolved = resolveModelPath(path);
+    if (!resolved) {
+        if (error)
+            *error = resolved.error();
         return false;
+    }
+    const std::string &checkpointPath = *resolved;
     LoadedCheckpoint checkpoint;
     if (!openCheckpoint(checkpointPath, &checkpoint, error)) {
         if (error && checkpointPath == path)

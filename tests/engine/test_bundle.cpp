@@ -25,6 +25,32 @@ namespace {
 using namespace pulc::engine;
 namespace fs = std::filesystem;
 
+// The Result-returning API in the bool-and-message shape the checks below compare with.
+std::string resolved(const std::string &path, std::string *error)
+{
+    const Result<std::string> r = resolveModelPath(path);
+    *error = r.ok() ? std::string() : r.error();
+    return r.ok() ? *r : std::string();
+}
+
+bool writeYaml(const DeployConfig &deploy, const std::string &path, std::string *error)
+{
+    const Status written = writeInferenceYaml(deploy, path);
+    *error = written.error;
+    return written.ok;
+}
+
+bool readYaml(const std::string &path, DeployConfig *deploy, std::string *error)
+{
+    Result<DeployConfig> read = readInferenceYaml(path);
+    if (!read) {
+        *error = read.error();
+        return false;
+    }
+    *deploy = std::move(*read);
+    return true;
+}
+
 /// PaddleClas's PULC deploy configs, in the shared folder.
 const char *const kPaddleConfigsDir = "data/paddleclas/deploy/configs/PULC";
 
@@ -109,10 +135,10 @@ TEST_F(BundleTest, EverySceneTemplateRoundTripsThroughInferenceYaml)
 
         const std::string path = (m_dir / (scene.name + ".yml")).string();
         std::string error;
-        ASSERT_TRUE(writeInferenceYaml(deploy, path, &error)) << error;
+        ASSERT_TRUE(writeYaml(deploy, path, &error)) << error;
         std::ofstream(m_dir / "labels.txt") << labelsText(names);
         DeployConfig back;
-        ASSERT_TRUE(readInferenceYaml(path, &back, &error)) << error;
+        ASSERT_TRUE(readYaml(path, &back, &error)) << error;
         expectSameDeploy(deploy, back, scene.name);
         EXPECT_EQ(back.classIdMapFile, deploy.classIdMapFile);
     }
@@ -135,13 +161,13 @@ TEST_F(BundleTest, CustomConfigWithOddNamesAndDirectResizeRoundTrips)
     EXPECT_EQ(deploy.cpuThreads, 3);
     const std::string path = (m_dir / "inference.yml").string();
     std::string error;
-    ASSERT_TRUE(writeInferenceYaml(deploy, path, &error)) << error;
+    ASSERT_TRUE(writeYaml(deploy, path, &error)) << error;
     // Names come from labels.txt first; without it, from label_list.
     DeployConfig back;
-    ASSERT_TRUE(readInferenceYaml(path, &back, &error)) << error;
+    ASSERT_TRUE(readYaml(path, &back, &error)) << error;
     expectSameDeploy(deploy, back, "label_list");
     write("labels.txt", labelsText(names));
-    ASSERT_TRUE(readInferenceYaml(path, &back, &error)) << error;
+    ASSERT_TRUE(readYaml(path, &back, &error)) << error;
     expectSameDeploy(deploy, back, "labels.txt");
 
     // A non-square crop is written as [w, h] and read back so.
@@ -151,8 +177,8 @@ TEST_F(BundleTest, CustomConfigWithOddNamesAndDirectResizeRoundTrips)
     config.task = Task::MultiLabel;
     config.threshold = 0.35;
     const DeployConfig multi = deployConfigOf(config, names);
-    ASSERT_TRUE(writeInferenceYaml(multi, path, &error)) << error;
-    ASSERT_TRUE(readInferenceYaml(path, &back, &error)) << error;
+    ASSERT_TRUE(writeYaml(multi, path, &error)) << error;
+    ASSERT_TRUE(readYaml(path, &back, &error)) << error;
     expectSameDeploy(multi, back, "multi");
     EXPECT_EQ(back.cropWidth, 64);
     EXPECT_EQ(back.cropHeight, 32);
@@ -217,7 +243,7 @@ TEST_F(BundleTest, ReadsEveryPaddleClasPulcDeployConfig)
         ASSERT_TRUE(fs::exists(path)) << path;
         DeployConfig d;
         std::string error;
-        ASSERT_TRUE(readInferenceYaml(path.string(), &d, &error)) << error;
+        ASSERT_TRUE(readYaml(path.string(), &d, &error)) << error;
         ++read;
         EXPECT_EQ(d.resizeShort, c.resizeShort);
         EXPECT_EQ(d.resizeWidth, c.resizeWidth);
@@ -255,7 +281,7 @@ TEST_F(BundleTest, AMissingLabelFileLeavesNamesEmptyADamagedOneIsAnError)
     const std::string path = write("sub/inference.yml", yaml);
     DeployConfig d;
     std::string error;
-    ASSERT_TRUE(readInferenceYaml(path, &d, &error)) << error;
+    ASSERT_TRUE(readYaml(path, &d, &error)) << error;
     EXPECT_TRUE(d.classNames.empty());
     EXPECT_EQ(d.classIdMapFile, "names.txt");
     EXPECT_EQ(d.topk, 3);
@@ -263,14 +289,14 @@ TEST_F(BundleTest, AMissingLabelFileLeavesNamesEmptyADamagedOneIsAnError)
 
     // Found one folder up, as PaddleClas's files name theirs relative to deploy/.
     write("names.txt", "1 dog\n0 cat\n2 two words\n");
-    ASSERT_TRUE(readInferenceYaml(path, &d, &error)) << error;
+    ASSERT_TRUE(readYaml(path, &d, &error)) << error;
     EXPECT_EQ(d.classNames, (std::vector<std::string>{"cat", "dog", "two words"}));
 
     const std::string labels = write("sub/names.txt", "0 cat\n0 dog\n");
-    EXPECT_FALSE(readInferenceYaml(path, &d, &error));
+    EXPECT_FALSE(readYaml(path, &d, &error));
     EXPECT_NE(error.find(labels), std::string::npos) << error;
     write("sub/names.txt", "zero cat\n");
-    EXPECT_FALSE(readInferenceYaml(path, &d, &error));
+    EXPECT_FALSE(readYaml(path, &d, &error));
     EXPECT_NE(error.find(labels + ":1"), std::string::npos) << error;
 }
 
@@ -313,7 +339,7 @@ TEST_F(BundleTest, DamagedInferenceYamlNamesTheFileAndTheKey)
         DeployConfig d;
         d.topk = 77;
         std::string error;
-        EXPECT_FALSE(readInferenceYaml(path, &d, &error));
+        EXPECT_FALSE(readYaml(path, &d, &error));
         EXPECT_NE(error.find(path), std::string::npos) << error;
         EXPECT_NE(error.find(bad[i].key), std::string::npos) << error;
         EXPECT_EQ(d.topk, 77) << "a failed read must leave the output alone";
@@ -321,7 +347,7 @@ TEST_F(BundleTest, DamagedInferenceYamlNamesTheFileAndTheKey)
     std::string error;
     DeployConfig d;
     const std::string missing = (m_dir / "missing.yml").string();
-    EXPECT_FALSE(readInferenceYaml(missing, &d, &error));
+    EXPECT_FALSE(readYaml(missing, &d, &error));
     EXPECT_NE(error.find(missing), std::string::npos) << error;
 }
 
@@ -339,7 +365,7 @@ TEST_F(BundleTest, InferenceYamlAliasExpansionIsBounded)
     const std::string path = write("aliases.yml", text + "]\n");
     DeployConfig d;
     std::string error;
-    EXPECT_FALSE(readInferenceYaml(path, &d, &error));
+    EXPECT_FALSE(readYaml(path, &d, &error));
     EXPECT_EQ(error, path + ": the YAML expands to more than 8 MB of text through its aliases "
                             "(*name), far more than any config holds");
     EXPECT_TRUE(d.classNames.empty());
@@ -355,9 +381,9 @@ TEST_F(BundleTest, DeployTransformEqualsEvalTransform)
         const DeployConfig written = deployConfigOf(config, {"a", "b"});
         const std::string path = (m_dir / "inference.yml").string();
         std::string error;
-        ASSERT_TRUE(writeInferenceYaml(written, path, &error)) << error;
+        ASSERT_TRUE(writeYaml(written, path, &error)) << error;
         DeployConfig deploy;
-        ASSERT_TRUE(readInferenceYaml(path, &deploy, &error)) << error;
+        ASSERT_TRUE(readYaml(path, &deploy, &error)) << error;
         const AugmentResult a = evalTransform(rgb, config);
         const AugmentResult b = deployTransform(rgb, deploy);
         ASSERT_TRUE(a.ok() && b.ok()) << a.error << b.error;
@@ -373,41 +399,39 @@ TEST_F(BundleTest, ResolveModelPathFindsTheCheckpoint)
 {
     std::string error;
     const std::string file = write("some.ckpt", "x");
-    EXPECT_EQ(resolveModelPath(file, &error), file);
+    EXPECT_EQ(resolved(file, &error), file);
 
     write("bundle/model.ckpt", "x");
     write("bundle/model.onnx", "x");
-    EXPECT_EQ(resolveModelPath((m_dir / "bundle").string(), &error),
+    EXPECT_EQ(resolved((m_dir / "bundle").string(), &error),
               (m_dir / "bundle" / "model.ckpt").string());
 
     // A bundle's model.onnx stands for its bundle; a lone ONNX file is named as such.
-    EXPECT_EQ(resolveModelPath((m_dir / "bundle" / "model.onnx").string(), &error),
+    EXPECT_EQ(resolved((m_dir / "bundle" / "model.onnx").string(), &error),
               (m_dir / "bundle" / "model.ckpt").string());
     const std::string lone = write("elsewhere/model.onnx", "x");
     error.clear();
-    EXPECT_EQ(resolveModelPath(lone, &error), "");
+    EXPECT_EQ(resolved(lone, &error), "");
     EXPECT_NE(error.find(lone), std::string::npos) << error;
     EXPECT_NE(error.find("ONNX"), std::string::npos) << error;
 
     write("run/last.ckpt", "x");
-    EXPECT_EQ(resolveModelPath((m_dir / "run").string(), &error),
-              (m_dir / "run" / "last.ckpt").string());
+    EXPECT_EQ(resolved((m_dir / "run").string(), &error), (m_dir / "run" / "last.ckpt").string());
     write("run/best.ckpt", "x");
-    EXPECT_EQ(resolveModelPath((m_dir / "run").string(), &error),
-              (m_dir / "run" / "best.ckpt").string());
+    EXPECT_EQ(resolved((m_dir / "run").string(), &error), (m_dir / "run" / "best.ckpt").string());
 
     fs::create_directories(m_dir / "empty");
     const std::string empty = (m_dir / "empty").string();
-    EXPECT_EQ(resolveModelPath(empty, &error), "");
+    EXPECT_EQ(resolved(empty, &error), "");
     EXPECT_NE(error.find(empty), std::string::npos) << error;
     EXPECT_NE(error.find("not a model"), std::string::npos) << error;
 
     const std::string missing = (m_dir / "nothing-here").string();
     error.clear();
-    EXPECT_EQ(resolveModelPath(missing, &error), "");
+    EXPECT_EQ(resolved(missing, &error), "");
     EXPECT_NE(error.find(missing), std::string::npos) << error;
     error.clear();
-    EXPECT_EQ(resolveModelPath("", &error), "");
+    EXPECT_EQ(resolved("", &error), "");
     EXPECT_FALSE(error.empty());
 }
 

@@ -17,6 +17,15 @@ using namespace pulc::engine;
 
 namespace {
 
+/// applySetting() with its error copied into `error`, so a check can print it.
+bool apply(TrainConfig &config, const std::string &key, const std::string &value,
+           std::string *error)
+{
+    const Status applied = applySetting(config, key, value);
+    *error = applied.error;
+    return applied.ok;
+}
+
 /// A "billion laughs" config: each anchor is a list of ten aliases of the previous one, so the
 /// file stays a few hundred bytes while `levels` levels expand to 10^levels scalars. The last
 /// anchor is the value of Global.epochs, which the reader prints into its error message.
@@ -805,9 +814,9 @@ TEST(ConfigFileTest, WriteReadRoundTripForEveryScene)
           "mixup_prob=0.2", "cutmix_alpha=0.7", "threads=3", "seed=99", "max_steps_per_epoch=5",
           "pretrained=/tmp/w.pdparams", "pad_size=30x40", "autoaugment_magnitude=7.5",
           "save_interval_minutes=0", "save_interval_steps=50"})
-        ASSERT_TRUE(
-            applySetting(odd, std::string(setting).substr(0, std::string(setting).find('=')),
-                         std::string(setting).substr(std::string(setting).find('=') + 1), nullptr))
+        ASSERT_TRUE(applySetting(odd,
+                                 std::string(setting).substr(0, std::string(setting).find('=')),
+                                 std::string(setting).substr(std::string(setting).find('=') + 1)))
             << setting;
     configs.push_back(odd);
     TrainConfig dml = sceneConfig("person_attribute");
@@ -878,22 +887,22 @@ TEST(ConfigFileTest, ApplySettingAcceptsShortNamesAndPaddlePaths)
 {
     TrainConfig c;
     std::string error;
-    EXPECT_TRUE(applySetting(c, "epochs", "30", &error)) << error;
+    EXPECT_TRUE(apply(c, "epochs", "30", &error)) << error;
     EXPECT_EQ(c.epochs, 30);
-    EXPECT_TRUE(applySetting(c, "Optimizer.lr.learning_rate", "0.05", &error)) << error;
+    EXPECT_TRUE(apply(c, "Optimizer.lr.learning_rate", "0.05", &error)) << error;
     EXPECT_DOUBLE_EQ(c.learningRate, 0.05);
-    EXPECT_TRUE(applySetting(c, "input", "80x160", &error)) << error;
+    EXPECT_TRUE(apply(c, "input", "80x160", &error)) << error;
     EXPECT_EQ(c.inputHeight, 80);
     EXPECT_EQ(c.inputWidth, 160);
-    EXPECT_TRUE(applySetting(c, "strides", "[2, [2, 1], [2, 1], [2, 1], [2, 1]]", &error));
+    EXPECT_TRUE(apply(c, "strides", "[2, [2, 1], [2, 1], [2, 1], [2, 1]]", &error));
     expectStrides(c.strides, kTextLineStrides);
-    EXPECT_TRUE(applySetting(c, "distill", "udml", &error));
+    EXPECT_TRUE(apply(c, "distill", "udml", &error));
     EXPECT_EQ(c.distill.mode, DistillMode::Udml);
-    EXPECT_TRUE(applySetting(c, "Arch.name", "PPLCNet_x0_5", &error)) << error;
+    EXPECT_TRUE(apply(c, "Arch.name", "PPLCNet_x0_5", &error)) << error;
     EXPECT_EQ(c.model, "PPLCNet_x0_5");
-    EXPECT_TRUE(applySetting(c, "weight_decay", "1.0/10000", &error)) << error;
+    EXPECT_TRUE(apply(c, "weight_decay", "1.0/10000", &error)) << error;
     EXPECT_DOUBLE_EQ(c.weightDecay, 1e-4);
-    EXPECT_TRUE(applySetting(c, "blur", "True", &error));
+    EXPECT_TRUE(apply(c, "blur", "True", &error));
     EXPECT_TRUE(c.augment.blurLabels);
     EXPECT_EQ(settingValue(c, "input"), "80x160");
     EXPECT_EQ(settingValue(c, "lr"), "0.05");
@@ -904,20 +913,20 @@ TEST(ConfigFileTest, ApplySettingRejectsBadValuesAndLeavesTheConfig)
     const TrainConfig before = sceneConfig("person_exists");
     TrainConfig c = before;
     std::string error;
-    EXPECT_FALSE(applySetting(c, "epochs", "0", &error));
+    EXPECT_FALSE(apply(c, "epochs", "0", &error));
     EXPECT_EQ(error, "epochs: expected an integer from 1 to 100000, got '0'");
-    EXPECT_FALSE(applySetting(c, "flip_prob", "1.5", &error));
+    EXPECT_FALSE(apply(c, "flip_prob", "1.5", &error));
     EXPECT_EQ(error, "flip_prob: expected a number >= 0 and <= 1, got '1.5'");
-    EXPECT_FALSE(applySetting(c, "lr", "abc", &error));
+    EXPECT_FALSE(apply(c, "lr", "abc", &error));
     EXPECT_EQ(error.rfind("lr: expected a number > 0", 0), 0u) << error;
-    EXPECT_FALSE(applySetting(c, "input", "80by160", &error));
+    EXPECT_FALSE(apply(c, "input", "80by160", &error));
     EXPECT_EQ(error.rfind("input: expected HxW", 0), 0u) << error;
-    EXPECT_FALSE(applySetting(c, "distill", "kd", &error));
+    EXPECT_FALSE(apply(c, "distill", "kd", &error));
     EXPECT_EQ(error, "distill: expected one of none, skl_ugi, dml, udml, got 'kd'");
-    EXPECT_FALSE(applySetting(c, "model", "ResNet9000", &error));
+    EXPECT_FALSE(apply(c, "model", "ResNet9000", &error));
     EXPECT_NE(error.find("PPLCNet_x1_0"), std::string::npos) << error;
-    EXPECT_FALSE(applySetting(c, "lr_mult", "[1, 1]", &error));
-    EXPECT_FALSE(applySetting(c, "no_such_key", "1", &error));
+    EXPECT_FALSE(apply(c, "lr_mult", "[1, 1]", &error));
+    EXPECT_FALSE(apply(c, "no_such_key", "1", &error));
     EXPECT_EQ(error, "no_such_key: unknown setting (`pulc train --help` lists them)");
     EXPECT_TRUE(configDifferences(c, before).empty()) << joined(configDifferences(c, before));
 }

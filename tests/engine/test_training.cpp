@@ -335,7 +335,8 @@ TEST_F(TrainingTest, EvaluateMatchesTheTrainersValidation)
     EXPECT_FALSE(renamed.ok);
 
     Predictor predictor;
-    ASSERT_TRUE(predictor.load(result.checkpoint, 1)) << predictor.error();
+    const Status loaded = predictor.load(result.checkpoint, 1);
+    ASSERT_TRUE(loaded) << loaded.error;
     const Prediction p = predictor.predictFile(job.data.val.front().path, 2);
     ASSERT_TRUE(p.ok) << p.error;
     ASSERT_EQ(p.top.size(), 2u);
