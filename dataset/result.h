@@ -7,7 +7,8 @@
 
 namespace pulc::dataset {
 
-/// A value or an English error message: how errors cross the library boundary (STYLE.md 4).
+/// A value or an English error message: how errors cross the library boundary
+/// (docs/architecture.md, 'Errors').
 template<class T> class Result
 {
 public:

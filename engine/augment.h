@@ -35,7 +35,8 @@ private:
     std::mt19937 m_engine;
 };
 
-/// An image or an English error message (STYLE.md 4); the image is empty on failure.
+/// An image or an English error message (docs/architecture.md, 'Errors'); the image is empty on
+/// failure.
 struct AugmentResult
 {
     cv::Mat image;

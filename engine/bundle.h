@@ -10,7 +10,7 @@
 //   OUT/README.md         model card: scene, classes, metrics, input, threshold, latency, settings
 //   OUT/example/          classify.cpp + CMakeLists.txt: the model through OpenCV DNN
 //
-// No torch type appears here (STYLE.md 1).
+// No torch type appears here (docs/architecture.md, 'The torch firewall').
 
 #include "engine/trainconfig.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 // Public: the engine's jobs on a project folder, for the CLI and the GUI. They open their own
-// connection to the project database in the calling thread (STYLE.md 2), take a snapshot of the
-// samples, record runs and their metrics in the database and in the run folder, and call the
-// plain jobs of training.h. Plain C++ types only.
+// connection to the project database in the calling thread (docs/architecture.md, 'Threads'), take
+// a snapshot of the samples, record runs and their metrics in the database and in the run folder,
+// and call the plain jobs of training.h. Plain C++ types only.
 
 #include "engine/predictor.h"
 #include "engine/training.h"
