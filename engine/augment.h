@@ -1,7 +1,7 @@
 #pragma once
-// PaddleClas's image augmentation operators (../shared/spec/pulc-reference.md 3.3) on cv::Mat,
-// without Torch, so the data pipeline can be tested and reused outside the training code.
-// Images are HWC: uint8 RGB until normalizeImage, float32 after it.
+// PaddleClas's image augmentation operators (docs/paddleclas-compat.md, 'Augmentation operators')
+// on cv::Mat, without Torch, so the data pipeline can be tested and reused outside the training
+// code. Images are HWC: uint8 RGB until normalizeImage, float32 after it.
 
 #include <opencv2/core.hpp>
 

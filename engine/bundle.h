@@ -1,5 +1,6 @@
 #pragma once
-// Public: exporting a trained run as a deployment bundle (spec 5.1), and reading one back.
+// Public: exporting a trained run as a deployment bundle (docs/paddleclas-compat.md,
+// 'Exported model'), and reading one back.
 //
 //   OUT/model.onnx        opset 13, input [batch, 3, H, W] (dynamic batch), probabilities out
 //   OUT/inference.yml     PaddleClas deploy config shape: PreProcess transform_ops and PostProcess
