@@ -143,7 +143,7 @@ struct TrainConfig
     /// Also write last.ckpt within an epoch every this many steps (0: off). For tests, and for
     /// steps so slow that minutes are too coarse.
     int saveIntervalSteps = 0;
-    /// A .pdparams or checkpoint file to start from (issue 7; empty: from scratch).
+    /// A .pdparams or checkpoint file to start from (empty: from scratch).
     std::string pretrained;
 };
 

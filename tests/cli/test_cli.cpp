@@ -1,5 +1,6 @@
-// Drives the built `pulc` binary the way scripts do and checks the CLI contract of issue 2:
-// exit codes, one JSON object on stdout with --json, messages on stderr.
+// Drives the built `pulc` binary the way scripts do and checks the contract they rely on
+// (README.md, 'The command line'): exit codes, one JSON object on stdout with --json, messages on
+// stderr.
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
