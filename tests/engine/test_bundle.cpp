@@ -326,7 +326,7 @@ TEST_F(BundleTest, DamagedInferenceYamlNamesTheFileAndTheKey)
 }
 
 // A label_list of 100 aliases of one 100 kB name is a 10 MB list from a 100 kB file: the
-// expanded tree is bounded as for training configs (engine/yamllimits.h).
+// expanded tree is bounded as for training configs (engine/config/yamllimits.h).
 TEST_F(BundleTest, InferenceYamlAliasExpansionIsBounded)
 {
     std::string text = "name: &n " + std::string(100000, 'x') +
