@@ -68,8 +68,9 @@ private:
 };
 
 /// Runs `body(QSqlDatabase &)` inside one write transaction of `project` and commits when it
-/// succeeds; a failure rolls everything back. A locked or read-only database is an error naming
-/// the file. Every multi-row change of dataset/ goes through here (STYLE.md 3).
+/// succeeds; a failure rolls everything back. A locked or read-only database is an error naming the
+/// file. Every multi-row change of dataset/ goes through here (docs/architecture.md,
+/// 'Data and edits').
 template<class F> Status inTransaction(Project &project, F &&body)
 {
     Transaction tx(project.database().db());

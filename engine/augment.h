@@ -1,7 +1,7 @@
 #pragma once
-// PaddleClas's image augmentation operators (../shared/spec/pulc-reference.md 3.3) on cv::Mat,
-// without Torch, so the data pipeline can be tested and reused outside the training code.
-// Images are HWC: uint8 RGB until normalizeImage, float32 after it.
+// PaddleClas's image augmentation operators (docs/paddleclas-compat.md, 'Augmentation operators')
+// on cv::Mat, without Torch, so the data pipeline can be tested and reused outside the training
+// code. Images are HWC: uint8 RGB until normalizeImage, float32 after it.
 
 #include <opencv2/core.hpp>
 
@@ -35,7 +35,8 @@ private:
     std::mt19937 m_engine;
 };
 
-/// An image or an English error message (STYLE.md 4); the image is empty on failure.
+/// An image or an English error message (docs/architecture.md, 'Errors'); the image is empty on
+/// failure.
 struct AugmentResult
 {
     cv::Mat image;

@@ -1,5 +1,6 @@
 #pragma once
-// Public: exporting a trained run as a deployment bundle (spec 5.1), and reading one back.
+// Public: exporting a trained run as a deployment bundle (docs/paddleclas-compat.md,
+// 'Exported model'), and reading one back.
 //
 //   OUT/model.onnx        opset 13, input [batch, 3, H, W] (dynamic batch), probabilities out
 //   OUT/inference.yml     PaddleClas deploy config shape: PreProcess transform_ops and PostProcess
@@ -10,7 +11,7 @@
 //   OUT/README.md         model card: scene, classes, metrics, input, threshold, latency, settings
 //   OUT/example/          classify.cpp + CMakeLists.txt: the model through OpenCV DNN
 //
-// No torch type appears here (STYLE.md 1).
+// No torch type appears here (docs/architecture.md, 'The torch firewall').
 
 #include "engine/result.h"
 #include "engine/trainconfig.h"

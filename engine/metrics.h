@@ -43,12 +43,13 @@ struct TprAtFprResult
     std::int64_t negatives = 0;
 };
 
-/// PaddleClas TprAtFpr (spec 3.5). `positiveProb` holds p(class 1) per sample (after softmax),
-/// `labels` 0 for negative and anything else for positive. Sweeps t = i/10000, i = 0..9999, with
-/// TPR = P(p > t | pos) and FPR = P(p > t | neg), the comparison done in float as NumPy does it
-/// for a float32 array; keeps the largest TPR with FPR <= maxFpr. PaddleClas only replaces its
-/// answer on a strictly larger TPR, so among thresholds of equal TPR the lowest one is reported
-/// (and a best TPR of 0 reports nothing: found stays false).
+/// PaddleClas TprAtFpr (docs/paddleclas-compat.md, 'Losses and metrics'). `positiveProb` holds
+/// p(class 1) per sample (after softmax), `labels` 0 for negative and anything else for positive.
+/// Sweeps t = i/10000, i = 0..9999, with TPR = P(p > t | pos) and FPR = P(p > t | neg), the
+/// comparison done in float as NumPy does it for a float32 array; keeps the largest TPR with
+/// FPR <= maxFpr. PaddleClas only replaces its answer on a strictly larger TPR, so among thresholds
+/// of equal TPR the lowest one is reported (and a best TPR of 0 reports nothing: found stays
+/// false).
 TprAtFprResult tprAtFpr(const std::vector<float> &positiveProb, const std::vector<int> &labels,
                         double maxFpr);
 

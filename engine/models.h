@@ -46,14 +46,14 @@ const ModelSpec *findModel(const std::string &name);
 /// Size and cost of one model configuration.
 struct ModelStats
 {
-    /// Trainable parameters: conv weights, BN gamma/beta, SE biases, fc weight and bias. BN
-    /// running statistics are buffers and not counted (as in the spec's "params calc" and
-    /// PaddleClas's published ResNet50_vd 25.58 M).
+    /// Trainable parameters: conv weights, BN gamma/beta, SE biases, fc weight and bias. BN running
+    /// statistics are buffers and not counted (as in docs/paddleclas-compat.md, 'Size and cost',
+    /// and PaddleClas's published ResNet50_vd 25.58 M).
     int64_t parameters = 0;
     /// Multiply-accumulates for one image: every conv as out_h*out_w*out_c*(in_c/groups)*k*k
-    /// (including the SE convs and last_conv) plus fc in*out. BN, activations, pooling and the
-    /// SE multiply are not counted (the spec's 155.7 M for x1.0 at 224x224). Residual adds
-    /// (MobileNetV3, ResNet_vd) are not counted either.
+    /// (including the SE convs and last_conv) plus fc in*out. BN, activations, pooling and the SE
+    /// multiply are not counted (the 155.7 M for x1.0 at 224x224 of docs/paddleclas-compat.md,
+    /// 'Size and cost'). Residual adds (MobileNetV3, ResNet_vd) are not counted either.
     int64_t macs = 0;
     /// Empty on success; otherwise why the numbers could not be computed.
     std::string error;

@@ -1,7 +1,8 @@
 #pragma once
 // Public (torch-free): the image pipelines of a run, built from its TrainConfig. Training runs
-// PaddleClas's operators in the scene's order (spec 3.2, 3.3); evaluation and prediction run the
-// eval pre-processing (spec 5.2). The Predict page's preview grid, the loader and the predictor
+// PaddleClas's operators in the scene's order (docs/paddleclas-compat.md, 'Per-scene recipes' and
+// 'Augmentation operators'); evaluation and prediction run the eval pre-processing
+// ('Inference pre-processing' there). The Predict page's preview grid, the loader and the predictor
 // all call these, so what the user previews is what the model sees.
 
 #include "engine/augment.h"

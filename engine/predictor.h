@@ -1,7 +1,8 @@
 #pragma once
 // Public: a trained model ready to classify images, with PaddleClas's post-processing
-// (spec 5.3): top-k classes, a binary decision with its threshold, or attribute vectors. The
-// same object serves `pulc predict`, evaluation and the GUI, so they can never disagree.
+// (docs/paddleclas-compat.md, 'Post-processing'): top-k classes, a binary decision with its
+// threshold, or attribute vectors. The same object serves `pulc predict`, evaluation and the GUI,
+// so they can never disagree.
 
 #include "engine/result.h"
 #include "engine/trainconfig.h"

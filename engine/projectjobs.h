@@ -1,9 +1,9 @@
 #pragma once
 // Public header of pulc::jobs (engine/project/): the engine's jobs on a project folder, for the
-// CLI and the GUI; the engine's core (every other header here) knows no project database. They open
-// their own connection to the project database in the calling thread (STYLE.md 2), take a snapshot
-// of the samples, record runs and their metrics in the database and in the run folder, and call the
-// plain jobs of training.h. Plain C++ types only.
+// CLI and the GUI; the engine's core (every other header here) knows no project database. They
+// open their own connection to the project database in the calling thread (docs/architecture.md,
+// 'Threads'), take a snapshot of the samples, record runs and their metrics in the database and
+// in the run folder, and call the plain jobs of training.h. Plain C++ types only.
 
 #include "engine/bundle.h"
 #include "engine/predictor.h"

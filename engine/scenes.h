@@ -1,6 +1,7 @@
 #pragma once
-// Public: the PULC scene templates (spec 2.1, 3.2, 4.2) a new project starts from, and the rule
-// that turns PaddleClas's 4-GPU batch sizes and learning rates into one machine's.
+// Public: the PULC scene templates (docs/paddleclas-compat.md, 'Scenes', 'Per-scene recipes' and
+// 'Distillation') a new project starts from, and the rule that turns PaddleClas's 4-GPU batch sizes
+// and learning rates into one machine's.
 
 #include "engine/trainconfig.h"
 
@@ -9,7 +10,8 @@
 
 namespace pulc::engine {
 
-/// PaddleClas's PULC configs give the batch size per GPU and assume this many GPUs (spec 3.1).
+/// PaddleClas's PULC configs give the batch size per GPU and assume this many GPUs
+/// (docs/paddleclas-compat.md, 'Shared training settings').
 inline constexpr int kPaddleGpuCount = 4;
 /// The largest batch one machine trains with when a config asks for more per GPU.
 inline constexpr int kOneMachineMaxBatch = 64;
@@ -22,9 +24,10 @@ struct OneMachineRecipe
 };
 
 /// batch = min(perGpuBatch, 64) and, by the linear scaling rule, LR = baseLr * batch /
-/// (4 * perGpuBatch): the LR per image stays what the 4-GPU recipe used. With a per-GPU batch
-/// of 64 or less this is the maintainers' "divide the LR by 4 on one GPU" (issues #2532, #2589).
-/// A non-positive perGpuBatch gives {0, 0}.
+/// (4 * perGpuBatch): the LR per image stays what the 4-GPU recipe used. With a per-GPU batch of 64
+/// or less this is the PaddleClas maintainers' advice to divide the LR by 4 on one GPU
+/// (docs/paddleclas-compat.md, 'Shared training settings'). A non-positive perGpuBatch gives
+/// {0, 0}.
 OneMachineRecipe scaleToOneMachine(int perGpuBatch, double baseLr);
 
 /// What a scene is for and what its classes mean; the numbers of its recipe come from
@@ -44,16 +47,17 @@ struct SceneInfo
     double paddleLearningRate = 0; ///< the published config's LR for 4 GPUs (0 for custom)
 };
 
-/// Every PULC scene of spec 2.1 in the spec's order, then "custom". Thread-safe (built once).
+/// Every PULC scene in PaddleClas's order (docs/paddleclas-compat.md, 'Scenes'), then "custom".
+/// Thread-safe (built once).
 const std::vector<SceneInfo> &scenes();
 
 /// The scene called `name`, or nullptr. Thread-safe.
 const SceneInfo *findScene(const std::string &name);
 
-/// The training recipe of scene `scene` (spec 3.2, plain non-distillation config) for one
-/// machine: batch and LR scaled by scaleToOneMachine(), distillation defaults of spec 4.2 filled
-/// in with mode None. An unknown name gives the "custom" recipe with `scene` set to "custom".
-/// Thread-safe.
+/// The training recipe of scene `scene` (its plain, non-distillation config:
+/// docs/paddleclas-compat.md, 'Per-scene recipes') for one machine: batch and LR scaled by
+/// scaleToOneMachine(), the distillation defaults ('Distillation' there) filled in with mode None.
+/// An unknown name gives the "custom" recipe with `scene` set to "custom". Thread-safe.
 TrainConfig sceneConfig(const std::string &scene);
 
 } // namespace pulc::engine

@@ -1,7 +1,7 @@
 #pragma once
-// Public: everything that defines a training run, as plain values. A scene template
-// (scenes.h) fills it with PaddleClas's PULC recipe; YAML config files and `--set key=value`
-// (configfile.h) change it. Spec references are to ../shared/spec/pulc-reference.md.
+// Public: everything that defines a training run, as plain values. A scene template (scenes.h)
+// fills it with PaddleClas's PULC recipe; YAML config files and `--set key=value` (configfile.h)
+// change it. The PaddleClas facts cited below by section are in docs/paddleclas-compat.md.
 
 #include "engine/models.h"
 
@@ -16,24 +16,25 @@ namespace pulc::engine {
 enum class Task {
     SingleLabel, ///< softmax over classes, CE loss, top-k
     Binary,      ///< two classes (class 1 positive), CE loss, TPR at FPR and a threshold
-    MultiLabel,  ///< independent attributes, weighted BCE (spec 3.5), mA
+    MultiLabel,  ///< independent attributes, weighted BCE ('Losses and metrics'), mA
 };
 
-/// The number the best epoch is chosen by (spec 2.1 "metric").
+/// The number the best epoch is chosen by (the last column of 'Scenes').
 enum class MainMetric {
     Top1,     ///< top-1 accuracy
     TprAtFpr, ///< max TPR with FPR <= maxFpr (binary)
     MeanAcc,  ///< mA: mean over attributes of (TPR + TNR) / 2 (multi-label)
 };
 
-/// How a training image is brought to the training size (spec 3.2 "train geometry").
+/// How a training image is brought to the training size ('Per-scene recipes').
 enum class TrainGeometry {
     RandCrop,      ///< RandCropImage(trainSize): random area and aspect, then resize
     Resize,        ///< ResizeImage(size=[w,h]) straight to trainSize
     ResizePadCrop, ///< Resize to trainSize, TimmAutoAugment, Padv2(padSize), RandomCrop(trainSize)
 };
 
-/// The training-time augmentation of one run: every operator and probability of spec 3.3.
+/// The training-time augmentation of one run: every operator and probability of
+/// 'Augmentation operators'.
 struct AugmentConfig
 {
     TrainGeometry geometry = TrainGeometry::RandCrop;
@@ -64,7 +65,7 @@ struct AugmentConfig
     double cutmixAlpha = 1.0;
 };
 
-/// Distillation (spec 4.2, 4.3).
+/// Distillation ('Distillation').
 enum class DistillMode {
     None,
     SklUgi, ///< frozen teacher, symmetric KL (DMLLoss) at T=1; unlabeled pool added
@@ -97,7 +98,7 @@ struct TrainConfig
     int inputHeight = 224;
     int inputWidth = 224;
     int resizeShort = 256;
-    int trainHeight = 224; ///< the training crop (may differ from the input, spec 3.1)
+    int trainHeight = 224; ///< the training crop (may differ from the input)
     int trainWidth = 224;
 
     // Architecture.
@@ -108,7 +109,8 @@ struct TrainConfig
     /// Learning-rate multipliers for [conv1, blocks2, ..., blocks6] (PaddleClas lr_mult_list).
     std::array<double, 6> lrMult{1, 1, 1, 1, 1, 1};
 
-    // Optimisation, for one machine (the spec's per-GPU x4 batch, LR divided as in 3.1).
+    // Optimisation, for one machine (PaddleClas's per-GPU batch on 4 GPUs brought to one
+    // machine: 'Shared training settings', and scaleToOneMachine() in scenes.h).
     int epochs = 20;
     int batchSize = 32;
     double learningRate = 0.01;
@@ -141,7 +143,7 @@ struct TrainConfig
     /// Also write last.ckpt within an epoch every this many steps (0: off). For tests, and for
     /// steps so slow that minutes are too coarse.
     int saveIntervalSteps = 0;
-    /// A .pdparams or checkpoint file to start from (issue 7; empty: from scratch).
+    /// A .pdparams or checkpoint file to start from (empty: from scratch).
     std::string pretrained;
 };
 

@@ -1,8 +1,9 @@
 #pragma once
-// Public: the training and evaluation jobs, in the shape of whisper.cpp's API (STYLE.md 1): a
-// config struct, one entry call per job, callbacks for progress, steps, epochs, log lines and
-// abort. Plain C++ types only. The calls block; the host decides which thread runs them (the
-// CLI's main thread, a QThread worker in the GUI). Callbacks run on that same thread.
+// Public: the training and evaluation jobs, in the shape of whisper.cpp's API
+// (docs/architecture.md, 'Engine API'): a config struct, one entry call per job, callbacks for
+// progress, steps, epochs, log lines and abort. Plain C++ types only. The calls block; the host
+// decides which thread runs them (the CLI's main thread, a QThread worker in the GUI). Callbacks
+// run on that same thread.
 
 #include "engine/trainconfig.h"
 
@@ -14,7 +15,8 @@
 
 namespace pulc::engine {
 
-/// An immutable copy of what training needs from a project (STYLE.md 2: never a handle).
+/// An immutable copy of what training needs from a project, never a database handle
+/// (docs/architecture.md, 'Threads').
 struct DatasetSnapshot
 {
     struct Item

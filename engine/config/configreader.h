@@ -1,6 +1,6 @@
 #pragma once
-// Internal to engine/configfile.cpp and configreadops.cpp: the reader of PaddleClas-shaped
-// YAML configs, split over two files by section.
+// Internal to engine/config/configfile.cpp and configreadops.cpp: the reader of
+// PaddleClas-shaped YAML configs, split over two files by section.
 
 #include "engine/configfile.h"
 

@@ -1,6 +1,7 @@
-// The PULC scene templates. Every number is from spec 3.2 (plain PPLCNet_x1_0.yaml per scene)
-// and 4.2 (distillation teachers); class names are spec 2.1 / 5.3 and PaddleClas's
-// ppcls/utils/PULC_label_list, copied here so the app needs no data files at run time.
+// The PULC scene templates. Every number is from PaddleClas's plain PPLCNet_x1_0.yaml of each scene
+// and its distillation config (docs/paddleclas-compat.md, 'Per-scene recipes' and 'Distillation');
+// class names are those of PaddleClas's ppcls/utils/PULC_label_list ('Scenes' and 'Post-processing'
+// there), copied here so the app needs no data files at run time.
 
 #include "engine/scenes.h"
 
@@ -35,8 +36,8 @@ void optimise(TrainConfig &c, int epochs, int perGpuBatch, double baseLr, double
     c.labelSmoothing = labelSmoothing;
 }
 
-// Square scenes: RandCropImage(trainSize) for training; ResizeImage(resize_short 256) and a
-// 224 centre crop for evaluation (spec 3.1).
+// Square scenes: RandCropImage(trainSize) for training; ResizeImage(resize_short 256) and a 224
+// centre crop for evaluation (docs/paddleclas-compat.md, 'Shared training settings').
 void square(TrainConfig &c, int trainSize)
 {
     c.inputHeight = c.inputWidth = 224;
@@ -62,7 +63,8 @@ void textLine(TrainConfig &c)
 }
 
 // Attribute scenes: Resize -> TimmAutoAugment -> Padv2(pad) -> RandomCropImage -> flip, mA,
-// weighted BCE, drop_last; the distillation keeps a ground-truth loss (spec 4.2).
+// weighted BCE, drop_last; the distillation keeps a ground-truth loss (docs/paddleclas-compat.md,
+// 'Distillation').
 void attribute(TrainConfig &c, int height, int width, int padWidth, int padHeight)
 {
     c.task = Task::MultiLabel;

@@ -1,7 +1,7 @@
 #pragma once
 // TimmAutoAugment('rand-m9-mstd0.5-inc1'), timm's RandAugment as PaddleClas runs it
-// (../shared/spec/pulc-reference.md 3.3), on 8-bit RGB cv::Mat with PIL's pixel semantics:
-// ImageOps LUTs, ImageEnhance blends (float alpha, truncation), the SMOOTH filter, and
+// (docs/paddleclas-compat.md, 'Augmentation operators'), on 8-bit RGB cv::Mat with PIL's pixel
+// semantics: ImageOps LUTs, ImageEnhance blends (float alpha, truncation), the SMOOTH filter, and
 // Image.transform's inverse affine mapping with bicubic (a = -1) sampling and a fill colour.
 
 #include "engine/augment.h"

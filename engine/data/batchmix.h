@@ -1,7 +1,7 @@
 #pragma once
-// Batch-level Mixup and CutMix as PaddleClas's OpSampler applies them
-// (../shared/spec/pulc-reference.md 3.3): per batch at most one of them, on the loader's
-// normalised NCHW float batch and its soft targets.
+// Batch-level Mixup and CutMix as PaddleClas's OpSampler applies them (docs/paddleclas-compat.md,
+// 'Augmentation operators'): per batch at most one of them, on the loader's normalised NCHW float
+// batch and its soft targets.
 
 #include "engine/augment.h"
 

@@ -1,7 +1,7 @@
 #pragma once
-// BlurImage, the clarity_assessment scene's label-making operator
-// (../shared/spec/pulc-reference.md 3.3): half the images are blurred (Gaussian or motion) and
-// labelled 1, the rest stay sharp with label 0.
+// BlurImage, the clarity_assessment scene's label-making operator (docs/paddleclas-compat.md,
+// 'Augmentation operators'): half the images are blurred (Gaussian or motion) and labelled 1, the
+// rest stay sharp with label 0.
 
 #include "engine/augment.h"
 

@@ -1,6 +1,6 @@
 // inference.yml: the deploy config of a bundle, in the shape of PaddleClas's
-// deploy/configs/PULC/<scene>/inference_<scene>.yaml (spec 5.2, 5.3), and the pre-processing it
-// describes.
+// deploy/configs/PULC/<scene>/inference_<scene>.yaml (docs/paddleclas-compat.md,
+// 'Inference pre-processing' and 'Post-processing'), and the pre-processing it describes.
 #include "engine/bundle.h"
 #include "engine/config/yamllimits.h"
 #include "engine/deploy/bundlefiles.h"

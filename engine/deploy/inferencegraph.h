@@ -1,9 +1,9 @@
 #pragma once
 // Internal to engine/, torch-free: a trained PP-LCNet ready for deployment, with BatchNorm folded
-// into the convolutions (every conv has a bias), the head dropout's eval scale (1 - p) folded
-// into fc, and the output activation (softmax or sigmoid, spec 5.1) at the end. The native
-// predictor (nativenet), the ONNX exporter (onnxexport) and their tests all read this one
-// description, so the fast path and the exported model cannot drift apart.
+// into the convolutions (every conv has a bias), the head dropout's eval scale (1 - p) folded into
+// fc, and the output activation (softmax or sigmoid, docs/paddleclas-compat.md, 'Exported model')
+// at the end. The native predictor (nativenet), the ONNX exporter (onnxexport) and their tests all
+// read this one description, so the fast path and the exported model cannot drift apart.
 
 #include <string>
 #include <vector>

@@ -18,7 +18,8 @@ struct NetOutput
     torch::Tensor feature; ///< the requested stage's output (UDML), undefined if none asked
 };
 
-/// Base of the classifiers. Parameter names are PaddleClas's (spec 5.5).
+/// Base of the classifiers. Parameter names are PaddleClas's (docs/paddleclas-compat.md,
+/// 'Weight files').
 class ClassifierNet : public torch::nn::Module
 {
 public:

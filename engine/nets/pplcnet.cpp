@@ -9,7 +9,8 @@ namespace {
 
 namespace F = torch::nn::functional;
 
-/// One row of spec table 1.1 at scale 1.0: kernel, in, out, stride, SE.
+/// One block of the table in docs/paddleclas-compat.md, 'Blocks', at scale 1.0: kernel, in, out,
+/// stride, SE.
 struct BlockConfig
 {
     int64_t kernel;

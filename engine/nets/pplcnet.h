@@ -1,9 +1,9 @@
 #pragma once
-// Internal to engine/ (includes LibTorch; not part of the public API). PP-LCNet v1 as in
-// PaddleClas ppcls/arch/backbone/legendary_models/pp_lcnet.py, described in
-// ../shared/spec/pulc-reference.md sections 1.1-1.3. Parameter names match PaddleClas's
-// state dict one to one (spec 5.5), except that Paddle's BN `_mean` / `_variance` are torch's
-// `running_mean` / `running_var` and `fc.weight` is stored transposed by Paddle.
+// Internal to engine/ (includes LibTorch; not part of the public API). PP-LCNet v1 as in PaddleClas
+// ppcls/arch/backbone/legendary_models/pp_lcnet.py, described in docs/paddleclas-compat.md,
+// 'PP-LCNet'. Parameter names match PaddleClas's state dict one to one ('Weight files' there),
+// except that Paddle's BN `_mean` / `_variance` are torch's `running_mean` / `running_var` and
+// `fc.weight` is stored transposed by Paddle.
 
 #include "engine/nets/network.h"
 #include "engine/nets/pplcnetlayers.h"
@@ -54,10 +54,10 @@ public:
     /// can classify names without building a network.
     static int lrGroupForName(const std::string &parameterName);
 
-    /// Multiply-accumulates for one H x W image: every conv as
-    /// out_h * out_w * out_c * (in_c / groups) * k_h * k_w (stem, depthwise, pointwise, the two
-    /// SE convs on the pooled 1x1 map, last_conv) plus fc's in * out. BN, activations, pooling,
-    /// the SE multiply and biases are not counted, as in the spec's "conv + FC" figure.
+    /// Multiply-accumulates for one H x W image: every conv as out_h * out_w * out_c *
+    /// (in_c / groups) * k_h * k_w (stem, depthwise, pointwise, the two SE convs on the pooled 1x1
+    /// map, last_conv) plus fc's in * out. BN, activations, pooling, the SE multiply and biases are
+    /// not counted, as in the conv + FC figure of docs/paddleclas-compat.md, 'Size and cost'.
     int64_t countMacs(int64_t height, int64_t width) const;
 
     const PPLCNetOptions &options() const { return m_options; }

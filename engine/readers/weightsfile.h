@@ -2,15 +2,15 @@
 // Public, and free of Torch and Qt (plain C++ only), so the fuzz target builds it alone with
 // clang: PaddleClas weight files (.pdparams), read and written safely.
 //
-// A .pdparams file is a Python pickle (protocols 2 to 5) of a dict from parameter name to a
-// NumPy array (spec 5.5). A pickle is a program for Python's unpickler; this reader runs only
-// the opcodes and the few globals such a file needs (NumPy's array reconstruction and dtype,
-// NumPy's _frombuffer for protocol 5 arrays, collections.OrderedDict, builtins.tuple for
-// Paddle's (name, ndarray) pairs, _codecs.encode and bytes() for protocol 2 bytes), each with
-// checked arguments, and refuses everything else with a message. Nothing in a file can run
-// code, recurse without bound, or crash, and memory stays proportional to the file: the arrays
-// (at most 4x the file plus 16 MB, shared arrays included), plus bookkeeping of at most about
-// 70 bytes per byte of the file (reached by a file of nothing but empty lists, on which
+// A .pdparams file is a Python pickle (protocols 2 to 5) of a dict from parameter name to a NumPy
+// array (docs/paddleclas-compat.md, 'Weight files'). A pickle is a program for Python's unpickler;
+// this reader runs only the opcodes and the few globals such a file needs (NumPy's array
+// reconstruction and dtype, NumPy's _frombuffer for protocol 5 arrays, collections.OrderedDict,
+// builtins.tuple for Paddle's (name, ndarray) pairs, _codecs.encode and bytes() for protocol 2
+// bytes), each with checked arguments, and refuses everything else with a message. Nothing in a
+// file can run code, recurse without bound, or crash, and memory stays proportional to the file:
+// the arrays (at most 4x the file plus 16 MB, shared arrays included), plus bookkeeping of at most
+// about 70 bytes per byte of the file (reached by a file of nothing but empty lists, on which
 // CPython's unpickler spends as much). The implementation is split: pickleparse.h (internal) says
 // where.
 

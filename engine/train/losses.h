@@ -1,8 +1,9 @@
 #pragma once
 // Internal to engine/ (LibTorch; not part of the public API). The training losses of PaddleClas
-// that PULC uses (spec 3.5, 4.2, 4.3), as plain functions of tensors so they can be checked
-// against hand-computed numbers. Logits are float [N, C]. All functions are pure: thread-safe
-// as far as LibTorch's autograd is, and differentiable in their logits.
+// that PULC uses (docs/paddleclas-compat.md, 'Losses and metrics' and 'Distillation'), as plain
+// functions of tensors so they can be checked against hand-computed numbers. Logits are float
+// [N, C]. All functions are pure: thread-safe as far as LibTorch's autograd is, and differentiable
+// in their logits.
 
 #include <torch/types.h>
 
@@ -31,10 +32,11 @@ torch::Tensor softTargetCrossEntropy(const torch::Tensor &logits, const torch::T
 /// positiveRatio: float [C].
 torch::Tensor multiLabelWeights(const torch::Tensor &targets, const torch::Tensor &positiveRatio);
 
-/// MultiLabelLoss(weight_ratio=True, size_sum=True) (spec 3.5): per element BCE-with-logits,
-/// times multiLabelWeights, summed over attributes; the batch mean, or [N] when !reduceMean.
-/// With positiveRatio undefined the loss is unweighted but -1 entries are still masked
-/// (PaddleClas would compute BCE against -1 there; no PULC config does that).
+/// MultiLabelLoss(weight_ratio=True, size_sum=True) (docs/paddleclas-compat.md,
+/// 'Losses and metrics'): per element BCE-with-logits, times multiLabelWeights, summed over
+/// attributes; the batch mean, or [N] when !reduceMean. With positiveRatio undefined the loss is
+/// unweighted but -1 entries are still masked (PaddleClas would compute BCE against -1 there; no
+/// PULC config does that).
 torch::Tensor multiLabelLoss(const torch::Tensor &logits, const torch::Tensor &targets,
                              const torch::Tensor &positiveRatio, bool reduceMean = true);
 
@@ -44,13 +46,13 @@ torch::Tensor multiLabelLoss(const torch::Tensor &logits, const torch::Tensor &t
 /// known label. Missing trailing entries of a short row count as unknown.
 std::vector<float> positiveRatios(const std::vector<std::vector<float>> &targets, int classes);
 
-/// DMLLoss(act, eps=1e-12, sum_across_class_dim=False) (spec 4.2): with p = softmax (or
-/// sigmoid) of each input, per element 0.5*(t*log((t+eps)/(s+eps)) + s*log((s+eps)/(t+eps))),
-/// summed over classes and averaged over the batch. That is exactly PaddleClas's mean over
-/// N*C elements, whose KL carries a *C factor. elementWeights [N, C], when defined, multiply the
-/// elements before reducing (the weight_ratio variant: pass multiLabelWeights, which also masks
-/// -1 labels). Symmetric in its two inputs; gradients flow into both unless the caller
-/// detaches the teacher.
+/// DMLLoss(act, eps=1e-12, sum_across_class_dim=False) (docs/paddleclas-compat.md, 'Distillation'):
+/// with p = softmax (or sigmoid) of each input, per element
+/// 0.5*(t*log((t+eps)/(s+eps)) + s*log((s+eps)/(t+eps))), summed over classes and averaged over the
+/// batch. That is exactly PaddleClas's mean over N*C elements, whose KL carries a *C factor.
+/// elementWeights [N, C], when defined, multiply the elements before reducing (the weight_ratio
+/// variant: pass multiLabelWeights, which also masks -1 labels). Symmetric in its two inputs;
+/// gradients flow into both unless the caller detaches the teacher.
 torch::Tensor dmlLoss(const torch::Tensor &studentLogits, const torch::Tensor &teacherLogits,
                       bool sigmoid = false, const torch::Tensor &elementWeights = {});
 

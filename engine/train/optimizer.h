@@ -1,7 +1,8 @@
 #pragma once
 // Internal to engine/ (LibTorch; not part of the public API). PaddleClas's optimizer for PULC
-// (spec 3.1): Momentum with coupled L2 decay, BatchNorm parameters not decayed, and the
-// per-stage learning-rate multipliers of lr_mult_list, expressed as torch SGD param groups.
+// (docs/paddleclas-compat.md, 'Shared training settings'): Momentum with coupled L2 decay,
+// BatchNorm parameters not decayed, and the per-stage learning-rate multipliers of lr_mult_list,
+// expressed as torch SGD param groups.
 //
 // torch::optim::SGD (dampening 0, no Nesterov) is Paddle's Momentum + L2Decay step for step:
 // both add wd*p to the gradient, keep v = mu*v + g' (torch starts v at g', Paddle at 0 then

@@ -1,7 +1,8 @@
 #pragma once
-// Internal to engine/ (torch-free): the learning-rate schedule of every PULC config (spec 3.1),
-// PaddleClas's `Cosine` (by_epoch False) wrapped in Paddle's `LinearWarmup`, as a pure function
-// of the iteration so the trainer, a resumed run and a test all agree on the value.
+// Internal to engine/ (torch-free): the learning-rate schedule of every PULC config
+// (docs/paddleclas-compat.md, 'Shared training settings'), PaddleClas's `Cosine` (by_epoch False)
+// wrapped in Paddle's `LinearWarmup`, as a pure function of the iteration so the trainer, a resumed
+// run and a test all agree on the value.
 
 #include "engine/trainconfig.h"
 

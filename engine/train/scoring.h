@@ -1,7 +1,7 @@
 #pragma once
 // Internal to engine/ (torch-free): turns a model's probabilities on a labelled list into the
-// metrics of a run (spec 3.5), shared by the trainer's per-epoch validation and evaluate(), so
-// both report the same numbers under the same names.
+// metrics of a run (docs/paddleclas-compat.md, 'Losses and metrics'), shared by the trainer's
+// per-epoch validation and evaluate(), so both report the same numbers under the same names.
 
 #include "engine/training.h"
 
@@ -20,7 +20,7 @@ void scoreEvaluation(const TrainConfig &config, Task task, int classes,
 std::string mainMetricKey(MainMetric metric);
 
 /// The binary / multi-label decision of PaddleClas's ThreshOutput / MultiLabelThreshOutput
-/// (spec 5.3): class 1 when p[1] >= threshold.
+/// (docs/paddleclas-compat.md, 'Post-processing'): class 1 when p[1] >= threshold.
 int binaryDecision(const std::vector<float> &probabilities, double threshold);
 
 } // namespace pulc::engine

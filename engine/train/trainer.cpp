@@ -1,5 +1,6 @@
-// train(): the PULC training loop (spec 3.1, 3.5, 4.2, 4.3) over the loader, with distillation,
-// per-epoch validation, atomic checkpoints and exact resume.
+// train(): the PULC training loop (docs/paddleclas-compat.md, 'Shared training settings',
+// 'Losses and metrics' and 'Distillation') over the loader, with distillation, per-epoch
+// validation, atomic checkpoints and exact resume.
 #include "engine/training.h"
 
 #include "engine/configfile.h"
@@ -295,9 +296,10 @@ Status Trainer::setUpTeacher()
         log(LogLevel::Info, "teacher " + tc.model + " loaded from " + file);
     }
     if (!m_teacherTrains) {
-        // Deviation from PaddleClas (spec 4.2), which only freezes the teacher's parameters:
-        // the frozen teacher also runs in eval mode, so its BN statistics and dropout do not
-        // drift with the student's batches and its targets are the model that was validated.
+        // Deviation from PaddleClas (docs/paddleclas-compat.md, 'Distillation'), which only freezes
+        // the teacher's parameters: the frozen teacher also runs in eval mode, so its BN statistics
+        // and dropout do not drift with the student's batches and its targets are the model that
+        // was validated.
         for (auto &p : m_teacher->parameters())
             p.set_requires_grad(false);
         m_teacher->eval();

@@ -1,7 +1,7 @@
-// PaddleClas state dicts onto our networks and back (spec 5.5). The names are the same by
-// construction (the modules carry PaddleClas's names), so the work is the BN buffer names, the
-// transposed fc, and checking every name and shape before anything is copied, so a wrong file
-// leaves the network as it was and the error says what does not fit.
+// PaddleClas state dicts onto our networks and back (docs/paddleclas-compat.md, 'Weight files').
+// The names are the same by construction (the modules carry PaddleClas's names), so the work is the
+// BN buffer names, the transposed fc, and checking every name and shape before anything is copied,
+// so a wrong file leaves the network as it was and the error says what does not fit.
 #include "engine/weights/weightmap.h"
 
 #include "engine/bundle.h"

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to engine/ (LibTorch). PaddleClas state dicts (.pdparams, read by weightsfile.h) onto
-// our networks and back. Our parameter names are PaddleClas's (spec 5.5), so the mapping is:
+// our networks and back. Our parameter names are PaddleClas's (docs/paddleclas-compat.md,
+// 'Weight files'), so the mapping is:
 //   - BN `_mean` / `_variance` <-> torch `running_mean` / `running_var`; torch's
 //     `num_batches_tracked` has no Paddle counterpart (set to 0 on load, not written);
 //   - `fc.weight` is [in, out] in Paddle (a Linear), [out, in] here: transposed both ways;

@@ -1,5 +1,6 @@
-// Drives the built `pulc` binary the way scripts do and checks the CLI contract of issue 2:
-// exit codes, one JSON object on stdout with --json, messages on stderr.
+// Drives the built `pulc` binary the way scripts do and checks the contract they rely on
+// (README.md, 'The command line'): exit codes, one JSON object on stdout with --json, messages on
+// stderr.
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -402,10 +403,11 @@ TEST_F(CliTest, SlowKilledImportLeavesAllOrNothing)
         GTEST_SKIP() << "sqlite3 not installed: integrity_check not run";
 }
 
-// `pulc models --json` lists every architecture with its family and size: the eight PP-LCNet
-// scales with the spec's figures (spec 1.3: x1.0 has 2.953 M parameters and 155.7 M conv+FC MACs
-// at 224x224 with 1000 classes), then MobileNetV3 and ResNet_vd with PaddleClas's published
-// parameter counts (ResNet50_vd 25.58 M, MobileNetV3_large_x1_0 5.480 M summed from its layers).
+// `pulc models --json` lists every architecture with its family and size: the eight PP-LCNet scales
+// with the figures of docs/paddleclas-compat.md, 'Size and cost' (x1.0 has 2.953 M parameters and
+// 155.7 M conv+FC MACs at 224x224 with 1000 classes), then MobileNetV3 and ResNet_vd with
+// PaddleClas's published parameter counts (ResNet50_vd 25.58 M, MobileNetV3_large_x1_0 5.480 M
+// summed from its layers).
 TEST_F(CliTest, ModelsListsEveryFamilyWithItsSize)
 {
     const PulcRun r = runPulc({QStringLiteral("models"), QStringLiteral("--json")});
@@ -460,7 +462,8 @@ TEST_F(CliTest, ModelsListsEveryFamilyWithItsSize)
 
 TEST_F(CliTest, ModelsForTextLineScenesAndWithoutTheLastConv)
 {
-    // textline_orientation: 2 classes, 80x160 input, width halved only once: spec 1.2's ~293M.
+    // textline_orientation: 2 classes, 80x160 input, width halved only once: about 293 M
+    // (docs/paddleclas-compat.md, 'Size and cost').
     const PulcRun line =
         runPulc({QStringLiteral("models"), QStringLiteral("--json"), QStringLiteral("--textline"),
                  QStringLiteral("--input"), QStringLiteral("80x160"), QStringLiteral("--classes"),

@@ -1,7 +1,7 @@
-// `pulc export`, `pulc predict --model` and `pulc bench infer` (issue 6): a tiny run trained
-// through the CLI is exported as a bundle whose ONNX model agrees with the native predictor,
-// the bundle predicts exactly what the run does, damaged models are named, a folder of other
-// files is never overwritten, and (slow) the bundle's C++ example builds and agrees.
+// `pulc export`, `pulc predict --model` and `pulc bench infer` (docs/deploy.md): a tiny run trained
+// through the CLI is exported as a bundle whose ONNX model agrees with the native predictor, the
+// bundle predicts exactly what the run does, damaged models are named, a folder of other files is
+// never overwritten, and (slow) the bundle's C++ example builds and agrees.
 // Data: 160 real Fashion-MNIST training images.
 #include "pulcrun.h"
 

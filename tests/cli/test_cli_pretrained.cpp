@@ -1,9 +1,10 @@
-// Pretrained weights through the CLI (issue 7): `pulc export --format pdparams` writes a run in
-// PaddleClas's names and layout, `pulc import-model` turns such a file into a finished run that
-// predicts exactly what the original did, the scene comes from PaddleClas's file names, wrong or
-// damaged files fail naming the file and leave nothing behind, and `pulc train --pretrained`
-// starts from a file of another class count. Data: 160 real Fashion-MNIST training images; the
-// .pdparams files are made by the tests themselves (no Paddle needed).
+// Pretrained weights through the CLI (docs/training.md, 'Starting from pretrained weights' and
+// 'Importing a PaddleClas model'): `pulc export --format pdparams` writes a run in PaddleClas's
+// names and layout, `pulc import-model` turns such a file into a finished run that predicts exactly
+// what the original did, the scene comes from PaddleClas's file names, wrong or damaged files fail
+// naming the file and leave nothing behind, and `pulc train --pretrained` starts from a file of
+// another class count. Data: 160 real Fashion-MNIST training images; the .pdparams files are made
+// by the tests themselves (no Paddle needed).
 #include "pulcrun.h"
 
 #include <QDir>

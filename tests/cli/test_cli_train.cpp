@@ -1,6 +1,7 @@
-// The model commands' CLI contract (issue 4): `pulc train --json` streams step / epoch / done
-// events, Ctrl+C stops with a resumable checkpoint, `pulc runs`, `pulc eval` and
-// `pulc predict` read the run back. Data: 200 real Fashion-MNIST training images.
+// The model commands' CLI contract (README.md, 'The command line'; docs/training.md,
+// 'Stop, kill, resume'): `pulc train --json` streams step / epoch / done events, Ctrl+C stops with
+// a resumable checkpoint, `pulc runs`, `pulc eval` and `pulc predict` read the run back. Data: 200
+// real Fashion-MNIST training images.
 #include "pulcrun.h"
 
 #include <QDir>

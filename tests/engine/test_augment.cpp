@@ -1,5 +1,5 @@
 // The augmentation operators against hand-computed expectations on tiny images
-// (../shared/spec/pulc-reference.md 3.3).
+// (docs/paddleclas-compat.md, 'Augmentation operators').
 #include "engine/augment.h"
 #include "engine/pipeline.h"
 

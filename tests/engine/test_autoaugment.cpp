@@ -1,5 +1,5 @@
 // TimmAutoAugment's 15 ops and BlurImage against hand-computed PIL/OpenCV results on tiny images
-// (../shared/spec/pulc-reference.md 3.3).
+// (docs/paddleclas-compat.md, 'Augmentation operators').
 #include "engine/data/autoaugment.h"
 #include "engine/data/blurimage.h"
 

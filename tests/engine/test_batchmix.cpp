@@ -1,5 +1,5 @@
 // Mixup and CutMix through the OpSampler on small NCHW batches
-// (../shared/spec/pulc-reference.md 3.3).
+// (docs/paddleclas-compat.md, 'Augmentation operators').
 #include "engine/data/batchmix.h"
 
 #include <gtest/gtest.h>

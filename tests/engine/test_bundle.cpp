@@ -1,7 +1,8 @@
 // The deployment bundle's text side: inference.yml written from every scene template reads back
-// field by field, PaddleClas's own inference_*.yaml files read as the spec (5.2, 5.3) says, the
-// pre-processing it describes equals the evaluation's, damaged files are named, and model paths
-// resolve (checkpoint, run folder, bundle) or fail with the path in the message.
+// field by field, PaddleClas's own inference_*.yaml files read as docs/paddleclas-compat.md
+// ('Inference pre-processing', 'Post-processing') describes them, the pre-processing it describes
+// equals the evaluation's, damaged files are named, and model paths resolve (checkpoint, run
+// folder, bundle) or fail with the path in the message.
 #include "engine/bundle.h"
 #include "engine/deploy/bundlefiles.h"
 #include "engine/pipeline.h"
@@ -117,7 +118,7 @@ TEST_F(BundleTest, EverySceneTemplateRoundTripsThroughInferenceYaml)
         const TrainConfig config = sceneConfig(scene.name);
         const std::vector<std::string> names = namesFor(scene, config);
         const DeployConfig deploy = deployConfigOf(config, names);
-        // What evalTransform does (spec 5.2).
+        // What evalTransform does (docs/paddleclas-compat.md, 'Inference pre-processing').
         if (config.resizeShort > 0) {
             EXPECT_EQ(deploy.resizeShort, config.resizeShort);
             EXPECT_EQ(deploy.cropWidth, config.inputWidth);
@@ -352,7 +353,7 @@ TEST_F(BundleTest, DamagedInferenceYamlNamesTheFileAndTheKey)
 }
 
 // A label_list of 100 aliases of one 100 kB name is a 10 MB list from a 100 kB file: the
-// expanded tree is bounded as for training configs (engine/yamllimits.h).
+// expanded tree is bounded as for training configs (engine/config/yamllimits.h).
 TEST_F(BundleTest, InferenceYamlAliasExpansionIsBounded)
 {
     std::string text = "name: &n " + std::string(100000, 'x') +

@@ -1,6 +1,6 @@
 // Checkpoint files that are cut short or garbled: openCheckpoint() checks the zip container
-// itself (engine/archivecheck.h) before LibTorch's reader sees the file, so each damage gets a
-// message naming the file and what is wrong, and no damage crashes the process.
+// itself (engine/readers/archivecheck.h) before LibTorch's reader sees the file, so each damage
+// gets a message naming the file and what is wrong, and no damage crashes the process.
 #include "trainingfixture.h"
 
 #include "engine/nets/network.h"

@@ -1,4 +1,5 @@
-// Scene templates (spec 2.1, 3.2, 4.2) and PaddleClas-shaped config files.
+// Scene templates (docs/paddleclas-compat.md, 'Scenes', 'Per-scene recipes' and 'Distillation') and
+// PaddleClas-shaped config files.
 
 #include "engine/configfile.h"
 #include "engine/scenes.h"

@@ -1,5 +1,6 @@
 // Losses, the learning-rate schedule and the optimizer against numbers computed by hand from
-// PaddleClas's formulas (../shared/spec/pulc-reference.md 3.1, 3.5, 4.2, 4.3).
+// PaddleClas's formulas (docs/paddleclas-compat.md, 'Shared training settings',
+// 'Losses and metrics' and 'Distillation').
 #include "engine/train/losses.h"
 #include "engine/train/optimizer.h"
 #include "engine/train/schedule.h"

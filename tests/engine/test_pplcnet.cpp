@@ -1,5 +1,5 @@
-// PP-LCNet against the spec (../shared/spec/pulc-reference.md 1.1-1.3, 5.5): shapes, the
-// published parameter counts, Paddle's dropout at inference, and PaddleClas parameter names.
+// PP-LCNet against docs/paddleclas-compat.md ('PP-LCNet' and 'Weight files'): shapes, the published
+// parameter counts, Paddle's dropout at inference, and PaddleClas parameter names.
 #include "engine/models.h"
 #include "engine/nets/pplcnet.h"
 
@@ -13,7 +13,8 @@ namespace {
 
 using namespace pulc::engine;
 
-/// The spec's "params calc" column (M, 1000 classes), rounded to 3 decimals there.
+/// The parameter counts of docs/paddleclas-compat.md, 'Size and cost' (M, 1000 classes),
+/// rounded to 3 decimals there.
 struct Expected
 {
     const char *name;
@@ -48,7 +49,8 @@ PPLCNet build(double scale, int64_t classes, bool useLastConv = true)
 
 TEST(PPLCNet, MakeDivisibleGivesTheSpecChannelWidths)
 {
-    // Spec 1.2 table: stem and blk6 widths per scale.
+    // The table of docs/paddleclas-compat.md, 'Widths and strides': stem and blocks6 widths
+    // per scale.
     const std::pair<double, std::pair<int64_t, int64_t>> rows[] = {
         {0.25, {8, 128}}, {0.35, {8, 176}}, {0.5, {8, 256}},   {0.75, {16, 384}},
         {1.0, {16, 512}}, {1.5, {24, 768}}, {2.0, {32, 1024}}, {2.5, {40, 1280}}};
@@ -73,8 +75,9 @@ TEST(PPLCNet, ParameterCountsMatchTheSpecTable)
 
 TEST(PPLCNet, MacsMatchTheSpec)
 {
-    // Spec 1.3: 155.7 M conv+FC MACs for x1.0 at 224x224. Spec 1.2 says "about 293 M" at 80x160
-    // with the text-line strides; ../shared/bench/pplcnet_ref.py's hooks give 294.257 M there.
+    // docs/paddleclas-compat.md, 'Size and cost': 155.7 M conv+FC MACs for x1.0 at 224x224, and
+    // about 293 M at 80x160 with the text-line strides; ../shared/bench/pplcnet_ref.py's hooks give
+    // 294.257 M there.
     const ModelStats square = describeModel("PPLCNet_x1_0", 1000, 224, 224);
     ASSERT_TRUE(square.ok()) << square.error;
     EXPECT_NEAR(square.macs / 1e6, 155.7, 0.05);
@@ -131,7 +134,7 @@ TEST(PPLCNet, OutputShapesAtEveryScale)
 
 TEST(PPLCNet, TextLineStridesKeepTheWidth)
 {
-    // Spec 1.2 shape example: 80x160 -> stem 40x80 -> ... -> blocks6 3x80.
+    // docs/paddleclas-compat.md, 'Widths and strides': 80x160 -> stem 40x80 -> ... -> blocks6 3x80.
     torch::NoGradGuard noGrad;
     PPLCNetOptions o;
     o.strideList = kTextLine;
@@ -226,7 +229,8 @@ TEST(PPLCNet, ParameterNamesArePaddleClasNames)
     EXPECT_FALSE(has(names, "blocks5.0.se.conv1.weight"));
     EXPECT_TRUE(has(buffers, "conv1.bn.running_mean"));
     EXPECT_TRUE(has(buffers, "blocks6.1.pw_conv.bn.running_var"));
-    // Spec 5.5: 146 tensors in the Paddle state dict = parameters + (mean, variance) per BN.
+    // 146 tensors in the Paddle state dict = parameters + (mean, variance) per BN
+    // (docs/paddleclas-compat.md, 'Weight files').
     size_t statistics = 0;
     for (const std::string &b : buffers)
         statistics += b.ends_with(".running_mean") || b.ends_with(".running_var");

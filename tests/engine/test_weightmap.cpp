@@ -1,8 +1,8 @@
-// PaddleClas weights on our networks (issue 7): a .pdparams written the way paddle.save writes it
-// gives the logits of the PyTorch reference model with Paddle's inference semantics; wrong
-// files are refused naming the key, both shapes and the model the file looks like; a new class
-// count keeps a fresh fc; every family round-trips through paddleStateDict and the pickle
-// writer; and training starts from such a file.
+// PaddleClas weights on our networks (docs/paddleclas-compat.md, 'Weight files'): a .pdparams
+// written the way paddle.save writes it gives the logits of the PyTorch reference model with
+// Paddle's inference semantics; wrong files are refused naming the key, both shapes and the model
+// the file looks like; a new class count keeps a fresh fc; every family round-trips through
+// paddleStateDict and the pickle writer; and training starts from such a file.
 #include "netfixture.h"
 #include "trainingfixture.h"
 
@@ -221,7 +221,8 @@ TEST_F(WeightMapReference, LogitsMatchThePyTorchReference)
             useChannelsLast(*net);
         LoadWeightsReport report;
         ASSERT_TRUE(loadPaddleWeights(*net, c.model, weights, file, {}, &report, &error)) << error;
-        // Spec 5.5: 146 tensors for PP-LCNet with the default head, at every scale.
+        // 146 tensors for PP-LCNet with the default head, at every scale
+        // (docs/paddleclas-compat.md, 'Weight files').
         EXPECT_EQ(report.tensorsLoaded, 146);
         EXPECT_FALSE(report.headReinitialised);
         EXPECT_EQ(report.messages.empty(), !c.student);

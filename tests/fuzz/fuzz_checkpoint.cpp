@@ -1,8 +1,7 @@
-// libFuzzer entry for the checkpoint container check (engine/archivecheck.h), which stands
-// between any file given as a checkpoint and LibTorch's reader: any bytes must give either
-// success or a reason, never a crash, undefined behaviour, a hang or unbounded memory. Reading
-// the same bytes as a file must give the same answer. Built with clang by
-// tests/fuzz/CMakeLists.txt.
+// libFuzzer entry for the checkpoint container check (engine/readers/archivecheck.h), which stands
+// between any file given as a checkpoint and LibTorch's reader: any bytes must give either success
+// or a reason, never a crash, undefined behaviour, a hang or unbounded memory. Reading the same
+// bytes as a file must give the same answer. Built with clang by tests/fuzz/CMakeLists.txt.
 #include "engine/readers/archivecheck.h"
 
 #include <string>

@@ -1,9 +1,9 @@
-// libFuzzer entry for the weights reader (engine/weightsfile.h): any bytes must give either
+// libFuzzer entry for the weights reader (engine/readers/weightsfile.h): any bytes must give either
 // arrays that fit their shapes or an error naming the source, never a crash, a leak, undefined
-// behaviour, a hang or unbounded memory. Reading the same bytes as a file (in small pieces,
-// with byte strings left in the file, sizes taken from the input) must give the same result,
-// and what was read must survive encodeWeights() and a second read unchanged. Built with clang
-// by tests/fuzz/CMakeLists.txt.
+// behaviour, a hang or unbounded memory. Reading the same bytes as a file (in small pieces, with
+// byte strings left in the file, sizes taken from the input) must give the same result, and what
+// was read must survive encodeWeights() and a second read unchanged. Built with clang by
+// tests/fuzz/CMakeLists.txt.
 #include "engine/readers/pickleparse.h"
 #include "engine/readers/weightsfile.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
 // QCustomPlot's header uses the `signals` and `foreach` keywords, which our targets switch off
-// (QT_NO_KEYWORDS, STYLE.md 5). Include it through this file: the keywords exist only while
-// its declarations are read.
+// (QT_NO_KEYWORDS, docs/architecture.md, 'The torch firewall'). Include it through this file: the
+// keywords exist only while its declarations are read.
 #if defined(QT_NO_KEYWORDS) && !defined(signals)
 #define signals Q_SIGNALS
 #define foreach Q_FOREACH

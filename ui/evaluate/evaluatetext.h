@@ -4,8 +4,8 @@
 
 namespace pulc::ui {
 
-// The Evaluate page's words for what the engine reports in English (STYLE.md 4: the engine
-// returns English detail, ui/ maps it to translated text). Any thread.
+// The Evaluate page's words for what the engine reports in English (the engine returns English
+// detail, ui/ maps it to translated text: docs/architecture.md, 'Errors'). Any thread.
 
 /// A translated sentence for an evaluation error from the engine (`error`, English), naming
 /// `splitName` (as shown, e.g. "validation") where it matters. Unknown errors give a general

@@ -14,9 +14,10 @@ namespace pulc::ui {
 /// One write to a project database, run on the writer's thread with its own connection.
 using DatasetWrite = std::function<pulc::dataset::Status(pulc::dataset::Project &)>;
 
-/// Writes user edits to a project in a thread of its own, in the order they were submitted, so
-/// the GUI thread never waits on SQL (STYLE.md 2). Each write is one transaction (the edit
-/// functions of dataset/edits.h). A kill loses at most the write in flight. GUI thread API.
+/// Writes user edits to a project in a thread of its own, in the order they were submitted, so the
+/// GUI thread never waits on SQL (docs/architecture.md, 'Threads'). Each write is one transaction
+/// (the edit functions of dataset/edits.h). A kill loses at most the write in flight. GUI thread
+/// API.
 class DatasetWriter : public QObject
 {
     Q_OBJECT

@@ -12,8 +12,9 @@ namespace pulc::ui {
 class ProjectSession;
 
 // Every user edit of a project is one of these commands on the session's undo stack
-// (STYLE.md 3). Each captures what it changes from the session's memory when it is made, so
-// undo restores exactly; the session writes each step to SQLite in one transaction. GUI thread.
+// (docs/architecture.md, 'Data and edits'). Each captures what it changes from the session's memory
+// when it is made, so undo restores exactly; the session writes each step to SQLite in one
+// transaction. GUI thread.
 
 /// Sets, adds or removes a class on samples, or clears their labels.
 class LabelCommand : public QUndoCommand

@@ -15,8 +15,8 @@ class ProjectSession;
 
 /// The open project's training runs, shared by the Train, Evaluate and Predict pages (the runs
 /// list, the teacher and model selectors). Reading, renaming and deleting run in a worker thread
-/// that opens its own database connection (STYLE.md 2); results of an outdated request (another
-/// project opened meanwhile) are dropped. GUI thread.
+/// that opens its own database connection (docs/architecture.md, 'Threads'); results of an outdated
+/// request (another project opened meanwhile) are dropped. GUI thread.
 class ProjectRuns : public QObject
 {
     Q_OBJECT

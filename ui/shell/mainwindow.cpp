@@ -5,6 +5,7 @@
 #include "ui/data/samplebrowser.h"
 #include "ui/evaluate/evaluatepage.h"
 #include "ui/export/exportpage.h"
+#include "ui/import/importdialog.h"
 #include "ui/predict/predictpage.h"
 #include "ui/project/datasetwriter.h"
 #include "ui/project/projectruns.h"
@@ -16,15 +17,6 @@
 #include "ui/shell/recentprojects.h"
 #include "ui/shell/translation.h"
 #include "ui/train/trainpage.h"
-
-// The import dialog is written alongside this window; until it is in the tree, dropped and
-// chosen paths are only reported in the status bar.
-#if __has_include("importdialog.h")
-#include "ui/import/importdialog.h"
-#define PULC_HAVE_IMPORT_DIALOG 1
-#else
-#define PULC_HAVE_IMPORT_DIALOG 0
-#endif
 
 #include <QAction>
 #include <QApplication>
@@ -49,7 +41,6 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QUndoStack>
-#include <QUrl>
 
 #include <utility>
 
@@ -76,15 +67,7 @@ QString lastFolder()
 /// The folders and files in a drag that an import could use.
 QStringList importablePaths(const QMimeData *mime)
 {
-#if PULC_HAVE_IMPORT_DIALOG
     return ImportDialog::importablePaths(mime);
-#else
-    QStringList paths;
-    for (const QUrl &url : mime->urls())
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    return paths;
-#endif
 }
 
 } // namespace
@@ -382,13 +365,9 @@ void MainWindow::importPaths(const QStringList &paths)
         offerNewProjectFor(paths);
         return;
     }
-#if PULC_HAVE_IMPORT_DIALOG
     auto *dialog = new ImportDialog(m_session, paths, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
-#else
-    statusBar()->showMessage(tr("Importing is not available in this build."), 5000);
-#endif
 }
 
 void MainWindow::offerNewProjectFor(const QStringList &paths)

@@ -63,11 +63,11 @@ struct TrainOutcome
     int epochsDone = 0;
 };
 
-/// Runs one training job at a time (pulc::engine::trainInProject) in a worker QObject living
-/// in a QThread this controller owns (STYLE.md 2). The engine's callbacks are batched in the
-/// worker and reach the GUI as queued signals carrying plain values, at most about ten times a
-/// second for steps, logs and progress (epochs and the end are sent at once). Nothing here
-/// blocks the GUI thread except waitForFinished() and the destructor. GUI thread API.
+/// Runs one training job at a time (pulc::engine::trainInProject) in a worker QObject living in a
+/// QThread this controller owns (docs/architecture.md, 'Threads'). The engine's callbacks are
+/// batched in the worker and reach the GUI as queued signals carrying plain values, at most about
+/// ten times a second for steps, logs and progress (epochs and the end are sent at once). Nothing
+/// here blocks the GUI thread except waitForFinished() and the destructor. GUI thread API.
 class TrainController : public QObject
 {
     Q_OBJECT

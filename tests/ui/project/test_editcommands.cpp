@@ -1,6 +1,7 @@
 // Every undo command against the database: each test makes a real project, edits it through a
 // ProjectSession, and checks the memory, then what a fresh connection reads from project.pulc,
 // after the edit, after undo and after redo.
+#include <ui/import/importdialog.h>
 #include <ui/project/datasetwriter.h>
 #include <ui/project/editcommands.h>
 #include <ui/project/projectsession.h>
@@ -32,13 +33,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-
-#if __has_include(<ui/importdialog.h>)
-#include <ui/import/importdialog.h>
-#define PULC_TEST_IMPORT_DIALOG 1
-#else
-#define PULC_TEST_IMPORT_DIALOG 0
-#endif
 
 using pulc::dataset::ClassInfo;
 using pulc::dataset::LabelMode;
@@ -655,7 +649,6 @@ TEST_F(MainWindowEdits, ClosingTheWindowLosesNoEdit)
         EXPECT_EQ(r.split, Split::Test) << r.path.toStdString();
 }
 
-#if PULC_TEST_IMPORT_DIALOG
 TEST_F(MainWindowEdits, DroppingAFolderOpensTheImportDialog)
 {
     const QString folder = m_tmp.filePath(QStringLiteral("more"));
@@ -678,7 +671,6 @@ TEST_F(MainWindowEdits, DroppingAFolderOpensTheImportDialog)
     EXPECT_TRUE(dialog->isVisible());
     dialog->close();
 }
-#endif
 
 TEST_F(MainWindowEdits, ADragOfSomethingThatIsNoFileIsRefused)
 {
