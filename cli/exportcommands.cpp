@@ -119,8 +119,9 @@ int cmdExport(const QStringList &args)
                                       QStringLiteral("Skip the parity check of model.onnx "
                                                      "against the native predictor."));
     parser.addOptions({kProject, run, format, out, kThreads, noParity});
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(
+    if (!startCommand(
             parser, args,
             QStringLiteral(
                 "Export a trained run as a deployment bundle: model.onnx (opset 13, probabilities "
@@ -130,12 +131,12 @@ int cmdExport(const QStringList &args)
                 "agreement the export fails and nothing is written. --format pdparams writes "
                 "the weights in PaddleClas's names and layout instead (paddle.load and pulc "
                 "import-model read them)."),
-            &code))
+            &common, &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
+    const bool json = common.json;
     if (!noPositionalArguments(parser, json, &code))
         return code;
-    if (!requireProject(parser, json, &code))
+    if (!requireProject(common, &code))
         return code;
     if (!parser.isSet(run))
         return fail(json, QStringLiteral("--run RUN is required"), kExitUsage);
@@ -150,9 +151,9 @@ int cmdExport(const QStringList &args)
             json,
             QStringLiteral("--format: expected onnx, torch or pdparams, got '%1'").arg(formatName),
             kExitUsage);
-    int threads = 2;
-    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
+    if (!readThreads(parser, &common, &code))
         return code;
+    const int threads = common.threads;
 
     ExportOptions options;
     options.format = formatName.toStdString();
@@ -244,15 +245,16 @@ int cmdBench(const QStringList &args)
     parser.addOptions({model, kProject, kThreads, runs, batch, image});
     parser.addPositionalArgument(QStringLiteral("infer"),
                                  QStringLiteral("What to time: infer (the only benchmark)."));
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args,
+    if (!startCommand(parser, args,
                       QStringLiteral("pulc bench infer: time a model on this machine: the "
                                      "forward pass of input-sized images (median and 90th "
                                      "percentile), and with --image the whole predictFile "
                                      "(decode, pre-processing, forward, post-processing)."),
-                      &code))
+                      &common, &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
+    const bool json = common.json;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || positional.first() != QLatin1String("infer"))
         return fail(json,
@@ -261,13 +263,13 @@ int cmdBench(const QStringList &args)
                     kExitUsage);
     if (!parser.isSet(model))
         return fail(json, QStringLiteral("--model MODEL is required"), kExitUsage);
-    int threads = 2;
     int runCount = 30;
     int batchSize = 1;
-    if (!positiveInt(parser, kThreads, 256, &threads, json, &code) ||
+    if (!readThreads(parser, &common, &code) ||
         !positiveInt(parser, runs, 100000, &runCount, json, &code) ||
         !positiveInt(parser, batch, 1024, &batchSize, json, &code))
         return code;
+    const int threads = common.threads;
 
     std::string error;
     std::string file;

@@ -31,15 +31,16 @@ int cmdModels(const QStringList &args)
         QStringLiteral("PP-LCNet rows: without the 1280-wide last conv (as clarity_assessment "
                        "and image_orientation). MobileNetV3 always has it, ResNet_vd never."));
     parser.addOptions({classes, input, textLine, noLastConv});
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args,
+    if (!startCommand(parser, args,
                       QStringLiteral(
                           "List the models (PP-LCNet, MobileNetV3 small and large, ResNet_vd) with "
                           "their parameters and multiply-accumulates (MACs: convolutions and the "
                           "final FC, for one image)."),
-                      &code))
+                      &common, &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
+    const bool json = common.json;
     if (!noPositionalArguments(parser, json, &code))
         return code;
 

@@ -100,22 +100,23 @@ int cmdTrain(const QStringList &args)
                                                      "seconds (default without --json)."));
     parser.addOptions({kProject, scene, model, config, set, pretrained, resume, name, teacher,
                        kThreads, progress});
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args,
+    if (!startCommand(parser, args,
                       QStringLiteral("Train a classifier on the project's train split, validating "
                                      "on val each epoch. Ctrl+C stops after the current step "
                                      "with a resumable checkpoint.\n\n") +
                           settingsHelp(),
-                      &code))
+                      &common, &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
-    if (!requireProject(parser, json, &code))
+    const bool json = common.json;
+    if (!requireProject(common, &code))
         return code;
     if (!noPositionalArguments(parser, json, &code))
         return code;
-    int threads = 2;
-    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
+    if (!readThreads(parser, &common, &code))
         return code;
+    const int threads = common.threads;
 
     ProjectTrainRequest request;
     const std::string sceneName =
@@ -276,11 +277,13 @@ int cmdRuns(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOptions({kProject});
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("List the project's training runs."), &code))
+    if (!startCommand(parser, args, QStringLiteral("List the project's training runs."), &common,
+                      &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
-    if (!requireProject(parser, json, &code))
+    const bool json = common.json;
+    if (!requireProject(common, &code))
         return code;
     std::vector<RunSummary> runs;
     std::string error;
@@ -347,15 +350,16 @@ int cmdEval(const QStringList &args)
                                    QStringLiteral("val (default), test or train."),
                                    QStringLiteral("SPLIT"), QStringLiteral("val"));
     parser.addOptions({kProject, kRun, split, kThreads});
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args,
+    if (!startCommand(parser, args,
                       QStringLiteral("Evaluate a run's model on a split: the scene's main metric, "
                                      "accuracy, per-class precision/recall/F1 and the confusion "
                                      "matrix."),
-                      &code))
+                      &common, &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
-    if (!requireProject(parser, json, &code))
+    const bool json = common.json;
+    if (!requireProject(common, &code))
         return code;
     if (!parser.isSet(kRun))
         return fail(json, QStringLiteral("--run RUN is required"), kExitUsage);
@@ -365,9 +369,9 @@ int cmdEval(const QStringList &args)
         return fail(json,
                     QStringLiteral("--split: expected val, test or train, got '%1'").arg(splitName),
                     kExitUsage);
-    int threads = 2;
-    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
+    if (!readThreads(parser, &common, &code))
         return code;
+    const int threads = common.threads;
     const std::string projectDir = parser.value(kProject).toStdString();
     DatasetSnapshot snapshot;
     std::string error;
@@ -459,17 +463,18 @@ int cmdPredict(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("IMAGE"),
                                  QStringLiteral("Image files or folders (searched recursively)."),
                                  QStringLiteral("IMAGE..."));
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args,
+    if (!startCommand(parser, args,
                       QStringLiteral("Classify images with a trained model: an exported bundle "
                                      "or a run folder (--model), a project's run (--project, "
                                      "--run) or a checkpoint file (--checkpoint). With --json, "
                                      "one JSON object per image: path, classes [{id, name, "
                                      "score}], decision (single-label: the top id; binary: 0 "
                                      "or 1; multi-label: 0/1 per attribute), milliseconds."),
-                      &code))
+                      &common, &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
+    const bool json = common.json;
     bool ok = false;
     const int k = parser.value(topk).toInt(&ok);
     if (!ok || k < 1)
@@ -486,9 +491,9 @@ int cmdPredict(const QStringList &args)
                             .arg(parser.value(threshold)),
                         kExitUsage);
     }
-    int threads = 2;
-    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
+    if (!readThreads(parser, &common, &code))
         return code;
+    const int threads = common.threads;
     if (parser.positionalArguments().isEmpty())
         return fail(json, QStringLiteral("no image given"), kExitUsage);
     if (parser.isSet(model) + parser.isSet(checkpoint) + parser.isSet(kRun) > 1)
@@ -507,7 +512,7 @@ int cmdPredict(const QStringList &args)
         if (file.empty())
             return fail(json, qstr(error));
     } else if (file.empty()) {
-        if (!requireProject(parser, json, &code))
+        if (!requireProject(common, &code))
             return code;
         if (!parser.isSet(kRun))
             return fail(json,

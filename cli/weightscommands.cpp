@@ -89,8 +89,9 @@ int cmdImportModel(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A PaddleClas .pdparams file (or a PULC Studio "
                                                 "checkpoint)."));
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(
+    if (!startCommand(
             parser, args,
             QStringLiteral(
                 "Import a PaddleClas PULC model (.pdparams, e.g. "
@@ -99,10 +100,10 @@ int cmdImportModel(const QStringList &args)
                 "model comes from the file's shapes; input size, strides, threshold and "
                 "post-processing from the scene template; class names from the template when "
                 "their count fits, else from the project's classes, else class_0, class_1, ..."),
-            &code))
+            &common, &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
-    if (!requireProject(parser, json, &code))
+    const bool json = common.json;
+    if (!requireProject(common, &code))
         return code;
     QString file;
     if (!oneFile(parser, json, &file, &code))
@@ -163,14 +164,15 @@ int cmdInspectWeights(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A .pdparams file, a checkpoint, a run folder or "
                                                 "a bundle."));
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args,
+    if (!startCommand(parser, args,
                       QStringLiteral("Describe a weights file: its format, the model its shapes "
                                      "fit, the number of classes, tensors and values, and (for "
                                      "checkpoints) the class names."),
-                      &code))
+                      &common, &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
+    const bool json = common.json;
     QString file;
     if (!oneFile(parser, json, &file, &code))
         return code;
