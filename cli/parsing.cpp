@@ -65,6 +65,14 @@ bool readThreads(const QCommandLineParser &parser, CommonOptions *common, int *e
     return positiveInt(parser, threadsOption(), 256, &common->threads, common->json, exitCode);
 }
 
+std::optional<QString> optionalValue(const QCommandLineParser &parser,
+                                     const QCommandLineOption &option)
+{
+    if (!parser.isSet(option))
+        return std::nullopt;
+    return parser.value(option);
+}
+
 bool positiveInt(const QCommandLineParser &parser, const QCommandLineOption &option, int max,
                  int *value, bool json, int *exitCode)
 {

@@ -40,6 +40,10 @@ bool startCommand(QCommandLineParser &parser, const QStringList &args, const QSt
 /// error, *exitCode kExitUsage and false.
 bool readThreads(const QCommandLineParser &parser, CommonOptions *common, int *exitCode);
 
+/// The value of `option`, or nullopt when the command line does not give it.
+std::optional<QString> optionalValue(const QCommandLineParser &parser,
+                                     const QCommandLineOption &option);
+
 /// Reads `option` as a whole number from 1 to `max` into *value. Otherwise prints a usage error
 /// naming the option and the value, sets *exitCode (kExitUsage) and returns false.
 bool positiveInt(const QCommandLineParser &parser, const QCommandLineOption &option, int max,

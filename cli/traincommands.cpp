@@ -20,6 +20,8 @@
 #include <atomic>
 #include <cmath>
 #include <csignal>
+#include <memory>
+#include <optional>
 
 namespace pulc::cli {
 namespace {
@@ -59,9 +61,24 @@ QString settingsHelp()
     return lines.join(QLatin1Char('\n'));
 }
 
-} // namespace
+/// `pulc train`'s command line, as parseTrainOptions() reads it.
+struct TrainOptions
+{
+    CommonOptions common;
+    std::string scene = "custom";      ///< --scene
+    std::optional<QString> configFile; ///< --config
+    std::optional<QString> model;      ///< --model
+    QStringList settings;              ///< each --set KEY=VALUE, in order
+    std::optional<QString> pretrained; ///< --pretrained
+    std::optional<QString> resume;     ///< --resume RUN
+    QString runName;                   ///< --name
+    QString teacher;                   ///< --teacher
+    bool progress = false;             ///< progress lines on stderr: --progress, or no --json
+};
 
-int cmdTrain(const QStringList &args)
+/// Reads `pulc train`'s flags into *options. False when the command should stop: the help was
+/// shown or a usage error printed, with *exitCode set.
+bool parseTrainOptions(const QStringList &args, TrainOptions *options, int *exitCode)
 {
     QCommandLineParser parser;
     const QCommandLineOption scene(QStringLiteral("scene"),
@@ -98,90 +115,146 @@ int cmdTrain(const QStringList &args)
                                                      "seconds (default without --json)."));
     parser.addOptions({kProject, scene, model, config, set, pretrained, resume, name, teacher,
                        kThreads, progress});
-    CommonOptions common;
-    int code = kExitOk;
+    CommonOptions &common = options->common;
     if (!startCommand(parser, args,
                       QStringLiteral("Train a classifier on the project's train split, validating "
                                      "on val each epoch. Ctrl+C stops after the current step "
                                      "with a resumable checkpoint.\n\n") +
                           settingsHelp(),
-                      &common, &code))
-        return code;
-    const bool json = common.json;
-    if (!requireProject(common, &code))
-        return code;
-    if (!noPositionalArguments(parser, json, &code))
-        return code;
-    if (!readThreads(parser, &common, &code))
-        return code;
-    const int threads = common.threads;
+                      &common, exitCode))
+        return false;
+    if (!requireProject(common, exitCode) ||
+        !noPositionalArguments(parser, common.json, exitCode) ||
+        !readThreads(parser, &common, exitCode))
+        return false;
+    if (parser.isSet(scene))
+        options->scene = parser.value(scene).toStdString();
+    options->configFile = optionalValue(parser, config);
+    options->model = optionalValue(parser, model);
+    options->settings = parser.values(set);
+    options->pretrained = optionalValue(parser, pretrained);
+    options->resume = optionalValue(parser, resume);
+    options->runName = parser.value(name);
+    options->teacher = parser.value(teacher);
+    options->progress = parser.isSet(progress) || !common.json;
+    return true;
+}
 
-    ProjectTrainRequest request;
-    const std::string sceneName =
-        parser.isSet(scene) ? parser.value(scene).toStdString() : std::string("custom");
-    if (!findScene(sceneName))
-        return fail(json, QStringLiteral("--scene: unknown scene '%1'").arg(qstr(sceneName)),
-                    kExitUsage);
-    request.config = sceneConfig(sceneName);
-    if (parser.isSet(config)) {
-        const ConfigReadResult read =
-            readConfigFile(parser.value(config).toStdString(), request.config);
-        if (!read.errors.empty())
-            return fail(json, qstr(read.errors.front()), kExitUsage);
-        for (const std::string &key : read.unsupported)
-            printErr(QStringLiteral("warning: %1: not supported, ignored").arg(qstr(key)));
-        for (const IgnoredKey &key : read.ignored)
-            printErr(QStringLiteral("note: %1: %2").arg(qstr(key.key), qstr(key.reason)));
-        for (const std::string &note : read.notes)
-            printErr(QStringLiteral("note: %1").arg(qstr(note)));
-        for (const std::string &warning : read.warnings)
-            printErr(QStringLiteral("warning: %1").arg(qstr(warning)));
-        request.config = read.config;
+/// Reads the --config file over *config, and prints on stderr what it ignored or adapted.
+bool applyConfigFile(const QString &file, bool json, TrainConfig *config, int *exitCode)
+{
+    const ConfigReadResult read = readConfigFile(file.toStdString(), *config);
+    if (!read.errors.empty()) {
+        *exitCode = fail(json, qstr(read.errors.front()), kExitUsage);
+        return false;
     }
-    if (parser.isSet(model)) {
+    for (const std::string &key : read.unsupported)
+        printErr(QStringLiteral("warning: %1: not supported, ignored").arg(qstr(key)));
+    for (const IgnoredKey &key : read.ignored)
+        printErr(QStringLiteral("note: %1: %2").arg(qstr(key.key), qstr(key.reason)));
+    for (const std::string &note : read.notes)
+        printErr(QStringLiteral("note: %1").arg(qstr(note)));
+    for (const std::string &warning : read.warnings)
+        printErr(QStringLiteral("warning: %1").arg(qstr(warning)));
+    *config = read.config;
+    return true;
+}
+
+/// Applies --model, then each --set KEY=VALUE in order, to *config.
+bool applySettings(const TrainOptions &options, TrainConfig *config, int *exitCode)
+{
+    const bool json = options.common.json;
+    if (options.model) {
         std::string error;
-        if (!applySetting(request.config, "model", parser.value(model).toStdString(), &error))
-            return fail(json, QStringLiteral("--model: %1").arg(qstr(error)), kExitUsage);
+        if (!applySetting(*config, "model", options.model->toStdString(), &error)) {
+            *exitCode = fail(json, QStringLiteral("--model: %1").arg(qstr(error)), kExitUsage);
+            return false;
+        }
     }
-    for (const QString &assignment : parser.values(set)) {
+    for (const QString &assignment : options.settings) {
         const qsizetype eq = assignment.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return fail(json, QStringLiteral("--set: expected KEY=VALUE, got '%1'").arg(assignment),
-                        kExitUsage);
+        if (eq <= 0) {
+            *exitCode =
+                fail(json, QStringLiteral("--set: expected KEY=VALUE, got '%1'").arg(assignment),
+                     kExitUsage);
+            return false;
+        }
         std::string error;
-        if (!applySetting(request.config, assignment.left(eq).toStdString(),
-                          assignment.mid(eq + 1).toStdString(), &error))
-            return fail(json, QStringLiteral("--set %1: %2").arg(assignment, qstr(error)),
-                        kExitUsage);
+        if (!applySetting(*config, assignment.left(eq).toStdString(),
+                          assignment.mid(eq + 1).toStdString(), &error)) {
+            *exitCode =
+                fail(json, QStringLiteral("--set %1: %2").arg(assignment, qstr(error)), kExitUsage);
+            return false;
+        }
     }
-    if (parser.isSet(pretrained)) {
-        if (parser.isSet(resume))
-            return fail(json,
-                        QStringLiteral("--pretrained: a resumed run continues from its own "
-                                       "checkpoint"),
-                        kExitUsage);
-        request.config.pretrained = parser.value(pretrained).toStdString();
-    }
-    if (!request.config.pretrained.empty() && !parser.isSet(resume)) {
-        // Stored absolute: the run must find it again whatever the current folder. PaddleClas
-        // configs name it without the suffix (Global.pretrained_model: output/best_model).
-        QString path = qstr(request.config.pretrained);
-        if (!QFileInfo::exists(path) && QFileInfo::exists(path + QStringLiteral(".pdparams")))
-            path += QStringLiteral(".pdparams");
-        if (!QFileInfo::exists(path))
-            return fail(json, QStringLiteral("%1: no such weights file (pretrained)").arg(path));
-        request.config.pretrained = QFileInfo(path).absoluteFilePath().toStdString();
-    }
-    request.config.threads = threads;
-    request.runName = parser.value(name).toStdString();
-    request.resumeRun = parser.value(resume).toStdString();
-    request.teacherRun = parser.value(teacher).toStdString();
-    if (!request.teacherRun.empty() && request.config.distill.mode == DistillMode::None)
-        request.config.distill.mode = DistillMode::SklUgi;
+    return true;
+}
 
-    const bool showProgress = parser.isSet(progress) || !json;
-    QElapsedTimer lastLine;
-    lastLine.start();
+/// Sets the weights a new run starts from (--pretrained, else the config's) as an absolute path.
+bool resolvePretrained(const TrainOptions &options, TrainConfig *config, int *exitCode)
+{
+    const bool json = options.common.json;
+    if (options.pretrained) {
+        if (options.resume) {
+            *exitCode = fail(json,
+                             QStringLiteral("--pretrained: a resumed run continues from its own "
+                                            "checkpoint"),
+                             kExitUsage);
+            return false;
+        }
+        config->pretrained = options.pretrained->toStdString();
+    }
+    if (config->pretrained.empty() || options.resume)
+        return true;
+    // Stored absolute: the run must find it again whatever the current folder. PaddleClas
+    // configs name it without the suffix (Global.pretrained_model: output/best_model).
+    QString path = qstr(config->pretrained);
+    if (!QFileInfo::exists(path) && QFileInfo::exists(path + QStringLiteral(".pdparams")))
+        path += QStringLiteral(".pdparams");
+    if (!QFileInfo::exists(path)) {
+        *exitCode = fail(json, QStringLiteral("%1: no such weights file (pretrained)").arg(path));
+        return false;
+    }
+    config->pretrained = QFileInfo(path).absoluteFilePath().toStdString();
+    return true;
+}
+
+/// The run `options` ask for: the scene's config with --config, --model, --set and the
+/// pretrained weights over it, in that order, so the first mistake is the one reported.
+bool trainRequest(const TrainOptions &options, ProjectTrainRequest *request, int *exitCode)
+{
+    const bool json = options.common.json;
+    if (!findScene(options.scene)) {
+        *exitCode =
+            fail(json, QStringLiteral("--scene: unknown scene '%1'").arg(qstr(options.scene)),
+                 kExitUsage);
+        return false;
+    }
+    request->config = sceneConfig(options.scene);
+    if (options.configFile &&
+        !applyConfigFile(*options.configFile, json, &request->config, exitCode))
+        return false;
+    if (!applySettings(options, &request->config, exitCode) ||
+        !resolvePretrained(options, &request->config, exitCode))
+        return false;
+    request->config.threads = options.common.threads;
+    request->runName = options.runName.toStdString();
+    request->resumeRun = options.resume.value_or(QString()).toStdString();
+    request->teacherRun = options.teacher.toStdString();
+    if (!request->teacherRun.empty() && request->config.distill.mode == DistillMode::None)
+        request->config.distill.mode = DistillMode::SklUgi;
+    return true;
+}
+
+/// How a run reports while it trains: log lines on stderr; each step as a JSON event, and as a
+/// progress line on stderr at most every two seconds; each epoch as a JSON event or a line on
+/// stdout. Ctrl+C (interrupt.h) stops it.
+JobCallbacks trainCallbacks(const TrainOptions &options)
+{
+    const bool json = options.common.json;
+    const bool showProgress = options.progress;
+    auto lastLine = std::make_shared<QElapsedTimer>();
+    lastLine->start();
     JobCallbacks callbacks;
     callbacks.shouldAbort = [] { return interrupted(); };
     callbacks.onLog = [](LogLevel level, const std::string &message) {
@@ -190,7 +263,7 @@ int cmdTrain(const QStringList &args)
                                                           : "";
         printErr(QString::fromLatin1(prefix) + qstr(message));
     };
-    callbacks.onStep = [&](const StepInfo &s) {
+    callbacks.onStep = [json, showProgress, lastLine](const StepInfo &s) {
         if (json)
             printJson({{QStringLiteral("event"), QStringLiteral("step")},
                        {QStringLiteral("epoch"), s.epoch},
@@ -198,8 +271,8 @@ int cmdTrain(const QStringList &args)
                        {QStringLiteral("loss"), s.loss},
                        {QStringLiteral("lr"), s.learningRate},
                        {QStringLiteral("img_per_s"), s.imagesPerSecond}});
-        if (showProgress && (lastLine.elapsed() >= 2000 || s.step == s.stepsPerEpoch)) {
-            lastLine.restart();
+        if (showProgress && (lastLine->elapsed() >= 2000 || s.step == s.stepsPerEpoch)) {
+            lastLine->restart();
             printErr(QStringLiteral("epoch %1 step %2/%3  loss %4  lr %5  %6 img/s  eta %7")
                          .arg(s.epoch)
                          .arg(s.step)
@@ -210,7 +283,7 @@ int cmdTrain(const QStringList &args)
                          .arg(formatSeconds(s.etaSeconds)));
         }
     };
-    callbacks.onEpoch = [&](const EpochInfo &e) {
+    callbacks.onEpoch = [json](const EpochInfo &e) {
         if (json) {
             QJsonObject metrics = metricsJson(e.metrics);
             metrics.insert(QStringLiteral("main"), e.mainValue);
@@ -231,11 +304,14 @@ int cmdTrain(const QStringList &args)
                          .arg(e.best ? QStringLiteral("  (best)") : QString()));
         }
     };
+    return callbacks;
+}
 
-    watchInterrupt();
-    const ProjectTrainOutcome outcome =
-        trainInProject(parser.value(kProject).toStdString(), request, callbacks);
-    stopWatchingInterrupt();
+/// Prints how the run ended. Returns the exit code: 0 when it finished, 1 when it failed or was
+/// stopped (then with the command that resumes it).
+int reportTraining(const TrainOptions &options, const ProjectTrainOutcome &outcome)
+{
+    const bool json = options.common.json;
     const TrainResult &result = outcome.result;
     if (result.status == TrainResult::Status::Failed) {
         if (json)
@@ -264,11 +340,28 @@ int cmdTrain(const QStringList &args)
     }
     if (!finished) {
         printErr(QStringLiteral("stopped; continue with: pulc train --project %1 --resume %2")
-                     .arg(parser.value(kProject))
+                     .arg(*options.common.projectDir)
                      .arg(outcome.runId));
         return kExitFailure;
     }
     return kExitOk;
+}
+
+} // namespace
+
+int cmdTrain(const QStringList &args)
+{
+    TrainOptions options;
+    ProjectTrainRequest request;
+    int code = kExitOk;
+    if (!parseTrainOptions(args, &options, &code) || !trainRequest(options, &request, &code))
+        return code;
+    const JobCallbacks callbacks = trainCallbacks(options);
+    watchInterrupt();
+    const ProjectTrainOutcome outcome =
+        trainInProject(options.common.projectDir->toStdString(), request, callbacks);
+    stopWatchingInterrupt();
+    return reportTraining(options, outcome);
 }
 
 int cmdRuns(const QStringList &args)
