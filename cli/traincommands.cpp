@@ -434,80 +434,93 @@ int cmdRuns(const QStringList &args)
     return kExitOk;
 }
 
-int cmdEval(const QStringList &args)
+namespace {
+
+/// `pulc eval`'s command line, as parseEvalOptions() reads it.
+struct EvalOptions
+{
+    CommonOptions common;
+    QString run;   ///< --run: id or name
+    QString split; ///< --split: val, test or train
+};
+
+/// Reads `pulc eval`'s flags into *options. False when the command should stop: the help was
+/// shown or a usage error printed, with *exitCode set.
+bool parseEvalOptions(const QStringList &args, EvalOptions *options, int *exitCode)
 {
     QCommandLineParser parser;
     const QCommandLineOption split(QStringLiteral("split"),
                                    QStringLiteral("val (default), test or train."),
                                    QStringLiteral("SPLIT"), QStringLiteral("val"));
     parser.addOptions({kProject, kRun, split, kThreads});
-    CommonOptions common;
-    int code = kExitOk;
+    CommonOptions &common = options->common;
     if (!startCommand(parser, args,
                       QStringLiteral("Evaluate a run's model on a split: the scene's main metric, "
                                      "accuracy, per-class precision/recall/F1 and the confusion "
                                      "matrix."),
-                      &common, &code))
-        return code;
-    const bool json = common.json;
-    if (!requireProject(common, &code))
-        return code;
-    if (!parser.isSet(kRun))
-        return fail(json, QStringLiteral("--run RUN is required"), kExitUsage);
-    const QString splitName = parser.value(split);
-    if (splitName != QLatin1String("val") && splitName != QLatin1String("test") &&
-        splitName != QLatin1String("train"))
-        return fail(json,
-                    QStringLiteral("--split: expected val, test or train, got '%1'").arg(splitName),
-                    kExitUsage);
-    if (!readThreads(parser, &common, &code))
-        return code;
-    const int threads = common.threads;
-    const std::string projectDir = parser.value(kProject).toStdString();
-    DatasetSnapshot snapshot;
-    std::string error;
-    if (!snapshotProject(projectDir, &snapshot, nullptr, &error))
-        return fail(json, qstr(error));
-    JobCallbacks callbacks;
-    callbacks.onLog = [](LogLevel, const std::string &message) { printErr(qstr(message)); };
-    const EvalResult result = evaluateInProject(projectDir, parser.value(kRun).toStdString(),
-                                                splitName.toStdString(), callbacks, threads);
-    if (!result.ok)
-        return fail(json, qstr(result.error));
-    int failed = 0;
-    for (const EvalSample &s : result.samples)
-        failed += s.failed ? 1 : 0;
-    const auto &names = snapshot.classNames;
-    if (json) {
-        QJsonArray perClass;
-        for (size_t c = 0; c < result.perClass.size(); ++c) {
-            const auto &m = result.perClass[c];
-            perClass.append(QJsonObject{
-                {QStringLiteral("class"), c < names.size() ? qstr(names[c]) : QString()},
-                {QStringLiteral("precision"), m.precision},
-                {QStringLiteral("recall"), m.recall},
-                {QStringLiteral("f1"), m.f1},
-                {QStringLiteral("support"), qint64(m.support)}});
-        }
-        QJsonArray confusion;
-        for (const auto &row : result.confusion) {
-            QJsonArray r;
-            for (int64_t v : row)
-                r.append(qint64(v));
-            confusion.append(r);
-        }
-        printJson({{QStringLiteral("run"), parser.value(kRun)},
-                   {QStringLiteral("split"), splitName},
-                   {QStringLiteral("main_metric"), qstr(result.mainMetric)},
-                   {QStringLiteral("main"), result.mainValue},
-                   {QStringLiteral("metrics"), metricsJson(result.metrics)},
-                   {QStringLiteral("per_class"), perClass},
-                   {QStringLiteral("confusion"), confusion},
-                   {QStringLiteral("failed"), failed}});
-        return kExitOk;
+                      &common, exitCode))
+        return false;
+    if (!requireProject(common, exitCode))
+        return false;
+    if (!parser.isSet(kRun)) {
+        *exitCode = fail(common.json, QStringLiteral("--run RUN is required"), kExitUsage);
+        return false;
     }
+    options->run = parser.value(kRun);
+    options->split = parser.value(split);
+    if (options->split != QLatin1String("val") && options->split != QLatin1String("test") &&
+        options->split != QLatin1String("train")) {
+        *exitCode = fail(
+            common.json,
+            QStringLiteral("--split: expected val, test or train, got '%1'").arg(options->split),
+            kExitUsage);
+        return false;
+    }
+    return readThreads(parser, &common, exitCode);
+}
+
+/// The name of class `c`, or an empty string past the project's classes.
+QString className(const std::vector<std::string> &names, size_t c)
+{
+    return c < names.size() ? qstr(names[c]) : QString();
+}
+
+/// `pulc eval --json`: one object with the metrics, per-class figures and confusion matrix.
+void printEvalJson(const EvalOptions &options, const EvalResult &result,
+                   const std::vector<std::string> &names, int failed)
+{
+    QJsonArray perClass;
+    for (size_t c = 0; c < result.perClass.size(); ++c) {
+        const auto &m = result.perClass[c];
+        perClass.append(QJsonObject{{QStringLiteral("class"), className(names, c)},
+                                    {QStringLiteral("precision"), m.precision},
+                                    {QStringLiteral("recall"), m.recall},
+                                    {QStringLiteral("f1"), m.f1},
+                                    {QStringLiteral("support"), qint64(m.support)}});
+    }
+    QJsonArray confusion;
+    for (const auto &row : result.confusion) {
+        QJsonArray r;
+        for (int64_t v : row)
+            r.append(qint64(v));
+        confusion.append(r);
+    }
+    printJson({{QStringLiteral("run"), options.run},
+               {QStringLiteral("split"), options.split},
+               {QStringLiteral("main_metric"), qstr(result.mainMetric)},
+               {QStringLiteral("main"), result.mainValue},
+               {QStringLiteral("metrics"), metricsJson(result.metrics)},
+               {QStringLiteral("per_class"), perClass},
+               {QStringLiteral("confusion"), confusion},
+               {QStringLiteral("failed"), failed}});
+}
+
+/// `pulc eval` as text: the main metric, every metric, then a table of per-class figures.
+void printEvalText(const EvalOptions &options, const EvalResult &result,
+                   const std::vector<std::string> &names)
+{
     printOut(QStringLiteral("%1 on %2: %3 = %4")
-                 .arg(parser.value(kRun), splitName, qstr(result.mainMetric))
+                 .arg(options.run, options.split, qstr(result.mainMetric))
                  .arg(result.mainValue, 0, 'f', 4));
     for (const auto &[key, value] : result.metrics)
         printOut(QStringLiteral("  %1 %2").arg(qstr(key), -18).arg(value, 0, 'g', 6));
@@ -520,12 +533,43 @@ int cmdEval(const QStringList &args)
     for (size_t c = 0; c < result.perClass.size(); ++c) {
         const auto &m = result.perClass[c];
         printOut(QStringLiteral("  %1 %2 %3 %4 %5")
-                     .arg(c < names.size() ? qstr(names[c]) : QString(), -20)
+                     .arg(className(names, c), -20)
                      .arg(m.precision, 9, 'f', 4)
                      .arg(m.recall, 7, 'f', 4)
                      .arg(m.f1, 7, 'f', 4)
                      .arg(m.support, 8));
     }
+}
+
+} // namespace
+
+int cmdEval(const QStringList &args)
+{
+    EvalOptions options;
+    int code = kExitOk;
+    if (!parseEvalOptions(args, &options, &code))
+        return code;
+    const bool json = options.common.json;
+    const std::string projectDir = options.common.projectDir->toStdString();
+    DatasetSnapshot snapshot;
+    std::string error;
+    if (!snapshotProject(projectDir, &snapshot, nullptr, &error))
+        return fail(json, qstr(error));
+    JobCallbacks callbacks;
+    callbacks.onLog = [](LogLevel, const std::string &message) { printErr(qstr(message)); };
+    const EvalResult result =
+        evaluateInProject(projectDir, options.run.toStdString(), options.split.toStdString(),
+                          callbacks, options.common.threads);
+    if (!result.ok)
+        return fail(json, qstr(result.error));
+    int failed = 0;
+    for (const EvalSample &s : result.samples)
+        failed += s.failed ? 1 : 0;
+    if (json) {
+        printEvalJson(options, result, snapshot.classNames, failed);
+        return kExitOk;
+    }
+    printEvalText(options, result, snapshot.classNames);
     if (failed > 0)
         printErr(QStringLiteral("%1 images could not be read and were left out").arg(failed));
     return kExitOk;
