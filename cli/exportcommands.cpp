@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 namespace pulc::cli {
 namespace {
@@ -94,9 +95,19 @@ int exportPdparamsCommand(const QString &projectDir, const QString &run, const Q
     return kExitOk;
 }
 
-} // namespace
+/// `pulc export`'s command line, as parseExportOptions() reads it.
+struct ExportCommandOptions
+{
+    CommonOptions common;
+    QString run;        ///< --run: id or name
+    QString out;        ///< --out: the bundle folder, or the .pdparams file or folder
+    QString format;     ///< --format: onnx, torch or pdparams
+    bool parity = true; ///< false with --no-parity
+};
 
-int cmdExport(const QStringList &args)
+/// Reads `pulc export`'s flags into *options. False when the command should stop: the help was
+/// shown or a usage error printed, with *exitCode set.
+bool parseExportOptions(const QStringList &args, ExportCommandOptions *options, int *exitCode)
 {
     QCommandLineParser parser;
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("The run, by id or name."),
@@ -119,8 +130,7 @@ int cmdExport(const QStringList &args)
                                       QStringLiteral("Skip the parity check of model.onnx "
                                                      "against the native predictor."));
     parser.addOptions({kProject, run, format, out, kThreads, noParity});
-    CommonOptions common;
-    int code = kExitOk;
+    CommonOptions &common = options->common;
     if (!startCommand(
             parser, args,
             QStringLiteral(
@@ -131,39 +141,47 @@ int cmdExport(const QStringList &args)
                 "agreement the export fails and nothing is written. --format pdparams writes "
                 "the weights in PaddleClas's names and layout instead (paddle.load and pulc "
                 "import-model read them)."),
-            &common, &code))
-        return code;
-    const bool json = common.json;
-    if (!noPositionalArguments(parser, json, &code))
-        return code;
-    if (!requireProject(common, &code))
-        return code;
-    if (!parser.isSet(run))
-        return fail(json, QStringLiteral("--run RUN is required"), kExitUsage);
-    if (!parser.isSet(out))
-        return fail(json, QStringLiteral("--out DIR is required"), kExitUsage);
-    const QString formatName = parser.value(format);
-    if (formatName == QLatin1String("pdparams"))
-        return exportPdparamsCommand(parser.value(kProject), parser.value(run), parser.value(out),
-                                     json);
-    if (formatName != QLatin1String("onnx") && formatName != QLatin1String("torch"))
-        return fail(
-            json,
-            QStringLiteral("--format: expected onnx, torch or pdparams, got '%1'").arg(formatName),
-            kExitUsage);
-    if (!readThreads(parser, &common, &code))
-        return code;
-    const int threads = common.threads;
+            &common, exitCode))
+        return false;
+    if (!noPositionalArguments(parser, common.json, exitCode) || !requireProject(common, exitCode))
+        return false;
+    if (!parser.isSet(run)) {
+        *exitCode = fail(common.json, QStringLiteral("--run RUN is required"), kExitUsage);
+        return false;
+    }
+    if (!parser.isSet(out)) {
+        *exitCode = fail(common.json, QStringLiteral("--out DIR is required"), kExitUsage);
+        return false;
+    }
+    options->run = parser.value(run);
+    options->out = parser.value(out);
+    options->format = parser.value(format);
+    options->parity = !parser.isSet(noParity);
+    if (options->format == QLatin1String("pdparams"))
+        return true; // the weights file only: --threads is not read
+    if (options->format != QLatin1String("onnx") && options->format != QLatin1String("torch")) {
+        *exitCode = fail(common.json,
+                         QStringLiteral("--format: expected onnx, torch or pdparams, got '%1'")
+                             .arg(options->format),
+                         kExitUsage);
+        return false;
+    }
+    return readThreads(parser, &common, exitCode);
+}
 
-    ExportOptions options;
-    options.format = formatName.toStdString();
-    options.outDir = parser.value(out).toStdString();
-    options.threads = threads;
-    options.parity = !parser.isSet(noParity);
+/// Exports the bundle, with a progress line on stderr at each new stage and at most every two
+/// seconds within one. Ctrl+C cancels it.
+ExportResult runExport(const ExportCommandOptions &options)
+{
+    ExportOptions exportOptions;
+    exportOptions.format = options.format.toStdString();
+    exportOptions.outDir = options.out.toStdString();
+    exportOptions.threads = options.common.threads;
+    exportOptions.parity = options.parity;
     QString lastStage;
     QElapsedTimer lastLine;
     lastLine.start();
-    options.progress = [&](const std::string &stage, int done, int total) {
+    exportOptions.progress = [&](const std::string &stage, int done, int total) {
         const QString name = qstr(stage);
         if (name != lastStage || done == total || lastLine.elapsed() >= 2000) {
             printErr(QStringLiteral("%1 %2/%3").arg(name).arg(done).arg(total));
@@ -173,44 +191,52 @@ int cmdExport(const QStringList &args)
         return !interrupted();
     };
     watchInterrupt();
-    const ExportResult result =
-        exportRun(parser.value(kProject).toStdString(), parser.value(run).toStdString(), options);
+    const ExportResult result = exportRun(options.common.projectDir->toStdString(),
+                                          options.run.toStdString(), exportOptions);
     stopWatchingInterrupt();
+    return result;
+}
 
-    const QString outDir = QFileInfo(parser.value(out)).absoluteFilePath();
+/// `pulc export --json`: one object with the files and the parity check. Returns the exit code.
+int printExportJson(const ExportCommandOptions &options, const ExportResult &result)
+{
     QJsonArray files;
     for (const std::string &f : result.files)
         files.append(qstr(f));
     QJsonArray disagreeing;
     for (const std::string &path : result.parity.disagreeing)
         disagreeing.append(qstr(path));
-    if (json) {
-        QJsonObject object{{QStringLiteral("ok"), result.ok},
-                           {QStringLiteral("format"), formatName},
-                           {QStringLiteral("out"), outDir},
-                           {QStringLiteral("files"), files},
-                           {QStringLiteral("latency_ms"), result.latencyMs}};
-        if (result.parityChecked)
-            object.insert(QStringLiteral("parity"),
-                          QJsonObject{{QStringLiteral("images"), result.parity.images},
-                                      {QStringLiteral("agreeing"), result.parity.agreeing},
-                                      {QStringLiteral("agreement"), result.parity.agreement},
-                                      {QStringLiteral("max_probability_difference"),
-                                       result.parity.maxProbabilityDifference},
-                                      {QStringLiteral("disagreeing"), disagreeing},
-                                      {QStringLiteral("passed"), result.parity.passed}});
-        if (!result.ok)
-            object.insert(QStringLiteral("error"), qstr(result.error));
-        printJson(object);
-        if (!result.ok)
-            printErr(QStringLiteral("error: %1").arg(qstr(result.error)));
-        return result.ok ? kExitOk : kExitFailure;
-    }
+    QJsonObject object{{QStringLiteral("ok"), result.ok},
+                       {QStringLiteral("format"), options.format},
+                       {QStringLiteral("out"), QFileInfo(options.out).absoluteFilePath()},
+                       {QStringLiteral("files"), files},
+                       {QStringLiteral("latency_ms"), result.latencyMs}};
+    if (result.parityChecked)
+        object.insert(QStringLiteral("parity"),
+                      QJsonObject{{QStringLiteral("images"), result.parity.images},
+                                  {QStringLiteral("agreeing"), result.parity.agreeing},
+                                  {QStringLiteral("agreement"), result.parity.agreement},
+                                  {QStringLiteral("max_probability_difference"),
+                                   result.parity.maxProbabilityDifference},
+                                  {QStringLiteral("disagreeing"), disagreeing},
+                                  {QStringLiteral("passed"), result.parity.passed}});
+    if (!result.ok)
+        object.insert(QStringLiteral("error"), qstr(result.error));
+    printJson(object);
+    if (!result.ok)
+        printErr(QStringLiteral("error: %1").arg(qstr(result.error)));
+    return result.ok ? kExitOk : kExitFailure;
+}
+
+/// `pulc export` as text: the parity check, then the error, or the latency and the files.
+/// Returns the exit code.
+int printExportText(const ExportCommandOptions &options, const ExportResult &result)
+{
     if (result.parityChecked) {
         printOut(parityLine(result.parity));
         for (const std::string &path : result.parity.disagreeing)
             printOut(QStringLiteral("  disagrees: %1").arg(qstr(path)));
-    } else if (options.parity && formatName == QLatin1String("onnx") && result.ok) {
+    } else if (options.parity && options.format == QLatin1String("onnx") && result.ok) {
         printOut(QStringLiteral("parity: not checked (the project has no validation images)"));
     }
     if (!result.ok)
@@ -218,11 +244,27 @@ int cmdExport(const QStringList &args)
     if (result.latencyMs > 0.0)
         printOut(QStringLiteral("latency: %1 ms per image (median, batch 1, %2 threads)")
                      .arg(result.latencyMs, 0, 'f', 2)
-                     .arg(threads));
-    printOut(QStringLiteral("bundle: %1").arg(outDir));
+                     .arg(options.common.threads));
+    printOut(QStringLiteral("bundle: %1").arg(QFileInfo(options.out).absoluteFilePath()));
     for (const std::string &f : result.files)
         printOut(QStringLiteral("  %1").arg(qstr(f)));
     return kExitOk;
+}
+
+} // namespace
+
+int cmdExport(const QStringList &args)
+{
+    ExportCommandOptions options;
+    int code = kExitOk;
+    if (!parseExportOptions(args, &options, &code))
+        return code;
+    if (options.format == QLatin1String("pdparams"))
+        return exportPdparamsCommand(*options.common.projectDir, options.run, options.out,
+                                     options.common.json);
+    const ExportResult result = runExport(options);
+    return options.common.json ? printExportJson(options, result)
+                               : printExportText(options, result);
 }
 
 int cmdBench(const QStringList &args)
