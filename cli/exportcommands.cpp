@@ -267,7 +267,21 @@ int cmdExport(const QStringList &args)
                                : printExportText(options, result);
 }
 
-int cmdBench(const QStringList &args)
+namespace {
+
+/// `pulc bench infer`'s command line, as parseBenchOptions() reads it.
+struct BenchOptions
+{
+    CommonOptions common;
+    QString model; ///< --model: a bundle, run folder or checkpoint, or with --project a run
+    int runs = 30; ///< --runs: timed runs, after three warm-up ones
+    int batch = 1; ///< --batch: images per forward pass
+    QString image; ///< --image; random input when empty
+};
+
+/// Reads `pulc bench`'s flags into *options. False when the command should stop: the help was
+/// shown or a usage error printed, with *exitCode set.
+bool parseBenchOptions(const QStringList &args, BenchOptions *options, int *exitCode)
 {
     QCommandLineParser parser;
     const QCommandLineOption model(QStringLiteral("model"),
@@ -287,76 +301,87 @@ int cmdBench(const QStringList &args)
     parser.addOptions({model, kProject, kThreads, runs, batch, image});
     parser.addPositionalArgument(QStringLiteral("infer"),
                                  QStringLiteral("What to time: infer (the only benchmark)."));
-    CommonOptions common;
-    int code = kExitOk;
+    CommonOptions &common = options->common;
     if (!startCommand(parser, args,
                       QStringLiteral("pulc bench infer: time a model on this machine: the "
                                      "forward pass of input-sized images (median and 90th "
                                      "percentile), and with --image the whole predictFile "
                                      "(decode, pre-processing, forward, post-processing)."),
-                      &common, &code))
-        return code;
+                      &common, exitCode))
+        return false;
     const bool json = common.json;
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1 || positional.first() != QLatin1String("infer"))
-        return fail(json,
-                    QStringLiteral("expected 'pulc bench infer --model MODEL' (got '%1')")
-                        .arg(positional.join(QLatin1Char(' '))),
-                    kExitUsage);
-    if (!parser.isSet(model))
-        return fail(json, QStringLiteral("--model MODEL is required"), kExitUsage);
-    int runCount = 30;
-    int batchSize = 1;
-    if (!readThreads(parser, &common, &code) ||
-        !positiveInt(parser, runs, 100000, &runCount, json, &code) ||
-        !positiveInt(parser, batch, 1024, &batchSize, json, &code))
-        return code;
-    const int threads = common.threads;
-
-    std::string error;
-    std::string file;
-    const QString modelArg = parser.value(model);
-    if (parser.isSet(kProject) && !QFileInfo::exists(modelArg)) {
-        file = runCheckpoint(parser.value(kProject).toStdString(), modelArg.toStdString(), &error);
-    } else {
-        file = resolveModelPath(modelArg.toStdString(), &error);
+    if (positional.size() != 1 || positional.first() != QLatin1String("infer")) {
+        *exitCode = fail(json,
+                         QStringLiteral("expected 'pulc bench infer --model MODEL' (got '%1')")
+                             .arg(positional.join(QLatin1Char(' '))),
+                         kExitUsage);
+        return false;
     }
-    if (file.empty())
-        return fail(json, qstr(error));
-    Predictor predictor;
-    if (!predictor.load(file, threads))
-        return fail(json, qstr(predictor.error()));
-    const TrainConfig &config = predictor.config();
-    const int h = config.inputHeight;
-    const int w = config.inputWidth;
-
-    cv::Mat input(h, w, CV_8UC3);
-    const QString imagePath = parser.value(image);
-    if (!imagePath.isEmpty()) {
-        const AugmentResult rgb = loadRgbFile(imagePath.toStdString());
-        if (!rgb.ok())
-            return fail(json, qstr(rgb.error));
-        cv::resize(rgb.image, input, cv::Size(w, h), 0, 0, cv::INTER_LINEAR);
-    } else {
-        cv::randu(input, cv::Scalar::all(0), cv::Scalar::all(255));
+    if (!parser.isSet(model)) {
+        *exitCode = fail(json, QStringLiteral("--model MODEL is required"), kExitUsage);
+        return false;
     }
-    const std::vector<cv::Mat> images(static_cast<size_t>(batchSize), input);
-    auto time = [&](auto &&call) {
-        std::vector<double> ms;
-        for (int i = 0; i < runCount + 3; ++i) {
-            const auto start = std::chrono::steady_clock::now();
-            if (!call())
-                return std::vector<double>();
-            const double elapsed =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
-            if (i >= 3) // warm-up
-                ms.push_back(elapsed);
-        }
-        return ms;
-    };
+    options->model = parser.value(model);
+    options->image = parser.value(image);
+    return readThreads(parser, &common, exitCode) &&
+           positiveInt(parser, runs, 100000, &options->runs, json, exitCode) &&
+           positiveInt(parser, batch, 1024, &options->batch, json, exitCode);
+}
+
+/// The image that is timed, at the model's input size: --image resized, else random pixels.
+/// False, with *error, when --image cannot be read.
+bool benchInput(const TrainConfig &config, const QString &imagePath, cv::Mat *input,
+                std::string *error)
+{
+    *input = cv::Mat(config.inputHeight, config.inputWidth, CV_8UC3);
+    if (imagePath.isEmpty()) {
+        cv::randu(*input, cv::Scalar::all(0), cv::Scalar::all(255));
+        return true;
+    }
+    const AugmentResult rgb = loadRgbFile(imagePath.toStdString());
+    if (!rgb.ok()) {
+        *error = rgb.error;
+        return false;
+    }
+    cv::resize(rgb.image, *input, cv::Size(config.inputWidth, config.inputHeight), 0, 0,
+               cv::INTER_LINEAR);
+    return true;
+}
+
+/// Milliseconds of each of `runs` calls of `call`, after three warm-up calls; empty as soon as
+/// a call returns false.
+template<class Call> std::vector<double> timeCalls(int runs, Call &&call)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < runs + 3; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        if (!call())
+            return std::vector<double>();
+        const double elapsed =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        if (i >= 3) // warm-up
+            ms.push_back(elapsed);
+    }
+    return ms;
+}
+
+/// What `pulc bench infer` measured, in milliseconds: median and 90th percentile.
+struct BenchTimes
+{
+    std::pair<double, double> forward;                 ///< one forward pass of the batch
+    std::optional<std::pair<double, double>> endToEnd; ///< predictFile of --image
+};
+
+/// Times the forward pass of a batch of `input`, and with --image the whole predictFile. False,
+/// with *error, when a run fails.
+bool timeModel(Predictor &predictor, const BenchOptions &options, const std::string &file,
+               const cv::Mat &input, BenchTimes *times, QString *error)
+{
+    const std::vector<cv::Mat> images(static_cast<size_t>(options.batch), input);
     std::string runError;
-    const std::vector<double> forward = time([&] {
+    const std::vector<double> forward = timeCalls(options.runs, [&] {
         for (const Prediction &p : predictor.predictImages(images, 1)) {
             if (!p.ok) {
                 runError = p.error;
@@ -365,55 +390,99 @@ int cmdBench(const QStringList &args)
         }
         return true;
     });
-    if (forward.empty())
-        return fail(json, QStringLiteral("%1: %2").arg(qstr(file), qstr(runError)));
-    const auto [forwardMedian, forwardP90] = medianP90(forward);
-    std::vector<double> endToEnd;
-    if (!imagePath.isEmpty()) {
-        endToEnd = time([&] {
-            const Prediction p = predictor.predictFile(imagePath.toStdString(), 1);
-            runError = p.error;
-            return p.ok;
-        });
-        if (endToEnd.empty())
-            return fail(json, qstr(runError));
+    if (forward.empty()) {
+        *error = QStringLiteral("%1: %2").arg(qstr(file), qstr(runError));
+        return false;
     }
-    const auto [e2eMedian, e2eP90] = medianP90(endToEnd);
+    times->forward = medianP90(forward);
+    if (options.image.isEmpty())
+        return true;
+    const std::vector<double> endToEnd = timeCalls(options.runs, [&] {
+        const Prediction p = predictor.predictFile(options.image.toStdString(), 1);
+        runError = p.error;
+        return p.ok;
+    });
+    if (endToEnd.empty()) {
+        *error = qstr(runError);
+        return false;
+    }
+    times->endToEnd = medianP90(endToEnd);
+    return true;
+}
 
-    if (json) {
+/// Prints what bench measured: one JSON object with --json, else lines of text.
+void printBench(const BenchOptions &options, const std::string &file, const Predictor &predictor,
+                const BenchTimes &times)
+{
+    const TrainConfig &config = predictor.config();
+    const int h = config.inputHeight;
+    const int w = config.inputWidth;
+    const int threads = options.common.threads;
+    const auto [forwardMedian, forwardP90] = times.forward;
+    if (options.common.json) {
         QJsonObject object{{QStringLiteral("model"), qstr(file)},
                            {QStringLiteral("backend"), qstr(predictor.backend())},
                            {QStringLiteral("architecture"), qstr(config.model)},
                            {QStringLiteral("input"), QJsonArray{3, h, w}},
                            {QStringLiteral("threads"), threads},
-                           {QStringLiteral("batch"), batchSize},
-                           {QStringLiteral("runs"), runCount},
+                           {QStringLiteral("batch"), options.batch},
+                           {QStringLiteral("runs"), options.runs},
                            {QStringLiteral("forward_median_ms"), forwardMedian},
                            {QStringLiteral("forward_p90_ms"), forwardP90},
-                           {QStringLiteral("per_image_ms"), forwardMedian / batchSize}};
-        if (!endToEnd.empty()) {
-            object.insert(QStringLiteral("end_to_end_median_ms"), e2eMedian);
-            object.insert(QStringLiteral("end_to_end_p90_ms"), e2eP90);
+                           {QStringLiteral("per_image_ms"), forwardMedian / options.batch}};
+        if (times.endToEnd) {
+            object.insert(QStringLiteral("end_to_end_median_ms"), times.endToEnd->first);
+            object.insert(QStringLiteral("end_to_end_p90_ms"), times.endToEnd->second);
         }
         printJson(object);
-        return kExitOk;
+        return;
     }
     printOut(QStringLiteral("model: %1 (%2)").arg(qstr(file), qstr(config.model)));
     printOut(QStringLiteral("backend: %1, %2 threads").arg(qstr(predictor.backend())).arg(threads));
     printOut(QStringLiteral("input: 3x%1x%2, batch %3, %4 runs (%5)")
                  .arg(h)
                  .arg(w)
-                 .arg(batchSize)
-                 .arg(runCount)
-                 .arg(imagePath.isEmpty() ? QStringLiteral("random input") : imagePath));
+                 .arg(options.batch)
+                 .arg(options.runs)
+                 .arg(options.image.isEmpty() ? QStringLiteral("random input") : options.image));
     printOut(QStringLiteral("forward: median %1 ms, p90 %2 ms (%3 ms per image)")
                  .arg(forwardMedian, 0, 'f', 2)
                  .arg(forwardP90, 0, 'f', 2)
-                 .arg(forwardMedian / batchSize, 0, 'f', 2));
-    if (!endToEnd.empty())
+                 .arg(forwardMedian / options.batch, 0, 'f', 2));
+    if (times.endToEnd)
         printOut(QStringLiteral("end to end (predictFile): median %1 ms, p90 %2 ms")
-                     .arg(e2eMedian, 0, 'f', 2)
-                     .arg(e2eP90, 0, 'f', 2));
+                     .arg(times.endToEnd->first, 0, 'f', 2)
+                     .arg(times.endToEnd->second, 0, 'f', 2));
+}
+
+} // namespace
+
+int cmdBench(const QStringList &args)
+{
+    BenchOptions options;
+    int code = kExitOk;
+    if (!parseBenchOptions(args, &options, &code))
+        return code;
+    const bool json = options.common.json;
+    std::string error;
+    // A path wins; with --project, anything else is a run id or name.
+    const std::string file = options.common.projectDir && !QFileInfo::exists(options.model)
+                                 ? runCheckpoint(options.common.projectDir->toStdString(),
+                                                 options.model.toStdString(), &error)
+                                 : resolveModelPath(options.model.toStdString(), &error);
+    if (file.empty())
+        return fail(json, qstr(error));
+    Predictor predictor;
+    if (!predictor.load(file, options.common.threads))
+        return fail(json, qstr(predictor.error()));
+    cv::Mat input;
+    if (!benchInput(predictor.config(), options.image, &input, &error))
+        return fail(json, qstr(error));
+    BenchTimes times;
+    QString timingError;
+    if (!timeModel(predictor, options, file, input, &times, &timingError))
+        return fail(json, timingError);
+    printBench(options, file, predictor, times);
     return kExitOk;
 }
 
