@@ -28,7 +28,6 @@ namespace {
 
 using namespace pulc::dataset;
 
-const QCommandLineOption &kJson = jsonOption();
 const QCommandLineOption &kProjectDir = projectOption();
 const QCommandLineOption
     kProgress(QStringLiteral("progress"),
@@ -61,22 +60,19 @@ ImportCallbacks interruptibleCallbacks(bool progress)
     return cb;
 }
 
-bool wantProgress(const QCommandLineParser &parser)
+bool wantProgress(const QCommandLineParser &parser, const CommonOptions &common)
 {
-    return parser.isSet(kProgress) || (!parser.isSet(kJson) && isatty(STDERR_FILENO));
+    return parser.isSet(kProgress) || (!common.json && isatty(STDERR_FILENO));
 }
 
 /// Opens the project named by --project; on failure prints and sets *exitCode.
-std::optional<Project> openProject(const QCommandLineParser &parser, int *exitCode)
+std::optional<Project> openProject(const CommonOptions &common, int *exitCode)
 {
-    const bool json = parser.isSet(kJson);
-    if (!parser.isSet(kProjectDir)) {
-        *exitCode = fail(json, QStringLiteral("--project DIR is required"), kExitUsage);
+    if (!requireProject(common, exitCode))
         return std::nullopt;
-    }
-    auto project = Project::open(parser.value(kProjectDir));
+    auto project = Project::open(*common.projectDir);
     if (!project) {
-        *exitCode = fail(json, project.error());
+        *exitCode = fail(common.json, project.error());
         return std::nullopt;
     }
     return std::move(project.value());
@@ -112,11 +108,12 @@ int cmdProject(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("init"), QStringLiteral("The sub-command."));
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  QStringLiteral("Folder of the new project."));
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("Create a project folder with its database."),
-                      &code))
+    if (!startCommand(parser, args, QStringLiteral("Create a project folder with its database."),
+                      &common, &code))
         return code;
-    const bool json = parser.isSet(kJson);
+    const bool json = common.json;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2 || pos[0] != QLatin1String("init"))
         return fail(json,
@@ -177,15 +174,16 @@ int cmdImport(const QStringList &args)
         {kProjectDir, format, classMap, root, split, copy, limit, threads, kProgress});
     parser.addPositionalArgument(QStringLiteral("SRC"),
                                  QStringLiteral("Folder, list file, CSV or IDX file."));
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(
+    if (!startCommand(
             parser, args,
             QStringLiteral(
                 "Import images into a project. All or nothing: a failure, Ctrl+C or a killed "
                 "process adds nothing."),
-            &code))
+            &common, &code))
         return code;
-    const bool json = parser.isSet(kJson);
+    const bool json = common.json;
     if (parser.positionalArguments().size() != 1)
         return fail(json, QStringLiteral("usage: pulc import SRC --project DIR [options]"),
                     kExitUsage);
@@ -211,10 +209,10 @@ int cmdImport(const QStringList &args)
     req.threads = parser.value(threads).toInt(&ok);
     if (!ok || req.threads < 0)
         return fail(json, QStringLiteral("--threads takes a whole number"), kExitUsage);
-    auto project = openProject(parser, &code);
+    auto project = openProject(common, &code);
     if (!project)
         return code;
-    auto report = importData(*project, req, interruptibleCallbacks(wantProgress(parser)));
+    auto report = importData(*project, req, interruptibleCallbacks(wantProgress(parser, common)));
     if (!report)
         return fail(json, report.error());
     if (json)
@@ -229,17 +227,18 @@ int cmdStats(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(kProjectDir);
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("Counts per class and split, and warnings."),
-                      &code))
+    if (!startCommand(parser, args, QStringLiteral("Counts per class and split, and warnings."),
+                      &common, &code))
         return code;
-    auto project = openProject(parser, &code);
+    auto project = openProject(common, &code);
     if (!project)
         return code;
     auto stats = computeStats(*project);
     if (!stats)
-        return fail(parser.isSet(kJson), stats.error());
-    if (parser.isSet(kJson)) {
+        return fail(common.json, stats.error());
+    if (common.json) {
         QJsonObject o = toJson(stats.value());
         o.insert(QStringLiteral("project"), project->dir());
         o.insert(QStringLiteral("name"), project->info().name);
@@ -267,13 +266,14 @@ int cmdSplit(const QStringList &args)
         QStringLiteral("reassign"),
         QStringLiteral("Re-split every labeled image, not only unassigned ones."));
     parser.addOptions({kProjectDir, val, test, seed, reassign});
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(
+    if (!startCommand(
             parser, args,
             QStringLiteral("Stratified random split of the labeled images that have no split yet."),
-            &code))
+            &common, &code))
         return code;
-    const bool json = parser.isSet(kJson);
+    const bool json = common.json;
     SplitRequest req;
     bool ok = false;
     if (!parseFraction(parser.value(val), &req.val) ||
@@ -284,7 +284,7 @@ int cmdSplit(const QStringList &args)
     if (!ok)
         return fail(json, QStringLiteral("--seed takes a whole number"), kExitUsage);
     req.reassign = parser.isSet(reassign);
-    auto project = openProject(parser, &code);
+    auto project = openProject(common, &code);
     if (!project)
         return code;
     auto result = splitDataset(*project, req);
@@ -315,13 +315,14 @@ int cmdExportDataset(const QStringList &args)
         QStringLiteral("paddle-list: copy images into OUT/images and list relative paths."));
     parser.addOptions({kProjectDir, format, copy, kProgress});
     parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("Output folder."));
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(
+    if (!startCommand(
             parser, args,
             QStringLiteral("Export the labeled dataset for PaddleClas or as class folders."),
-            &code))
+            &common, &code))
         return code;
-    const bool json = parser.isSet(kJson);
+    const bool json = common.json;
     if (parser.positionalArguments().size() != 1)
         return fail(
             json,
@@ -335,10 +336,11 @@ int cmdExportDataset(const QStringList &args)
         return fail(json, QStringLiteral("--format must be paddle-list or folders"), kExitUsage);
     req.format = *fmt;
     req.copyImages = parser.isSet(copy);
-    auto project = openProject(parser, &code);
+    auto project = openProject(common, &code);
     if (!project)
         return code;
-    auto report = exportDataset(*project, req, interruptibleCallbacks(wantProgress(parser)));
+    auto report =
+        exportDataset(*project, req, interruptibleCallbacks(wantProgress(parser, common)));
     if (!report)
         return fail(json, report.error());
     if (json) {
@@ -374,14 +376,15 @@ int cmdDemo(const QStringList &args)
     parser.addOptions({train, test, val, kProgress});
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  QStringLiteral("Folder of the new demo project."));
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(
+    if (!startCommand(
             parser, args,
             QStringLiteral(
                 "Create the Fashion-MNIST demo project (Debian's dataset-fashion-mnist)."),
-            &code))
+            &common, &code))
         return code;
-    const bool json = parser.isSet(kJson);
+    const bool json = common.json;
     if (parser.positionalArguments().size() != 1)
         return fail(json, QStringLiteral("usage: pulc demo DIR"), kExitUsage);
     DemoRequest req;
@@ -397,7 +400,7 @@ int cmdDemo(const QStringList &args)
                     QStringLiteral("--val: expected a fraction from 0 to below 1, got '%1'")
                         .arg(parser.value(val)),
                     kExitUsage);
-    auto dir = createDemoProject(req, interruptibleCallbacks(wantProgress(parser)));
+    auto dir = createDemoProject(req, interruptibleCallbacks(wantProgress(parser, common)));
     if (!dir)
         return fail(json, dir.error());
     auto project = Project::open(dir.value());

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 namespace pulc::cli {
 namespace {
@@ -94,9 +95,19 @@ int exportPdparamsCommand(const QString &projectDir, const QString &run, const Q
     return kExitOk;
 }
 
-} // namespace
+/// `pulc export`'s command line, as parseExportOptions() reads it.
+struct ExportCommandOptions
+{
+    CommonOptions common;
+    QString run;        ///< --run: id or name
+    QString out;        ///< --out: the bundle folder, or the .pdparams file or folder
+    QString format;     ///< --format: onnx, torch or pdparams
+    bool parity = true; ///< false with --no-parity
+};
 
-int cmdExport(const QStringList &args)
+/// Reads `pulc export`'s flags into *options. False when the command should stop: the help was
+/// shown or a usage error printed, with *exitCode set.
+bool parseExportOptions(const QStringList &args, ExportCommandOptions *options, int *exitCode)
 {
     QCommandLineParser parser;
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("The run, by id or name."),
@@ -119,8 +130,8 @@ int cmdExport(const QStringList &args)
                                       QStringLiteral("Skip the parity check of model.onnx "
                                                      "against the native predictor."));
     parser.addOptions({kProject, run, format, out, kThreads, noParity});
-    int code = kExitOk;
-    if (!parseCommand(
+    CommonOptions &common = options->common;
+    if (!startCommand(
             parser, args,
             QStringLiteral(
                 "Export a trained run as a deployment bundle: model.onnx (opset 13, probabilities "
@@ -130,39 +141,47 @@ int cmdExport(const QStringList &args)
                 "agreement the export fails and nothing is written. --format pdparams writes "
                 "the weights in PaddleClas's names and layout instead (paddle.load and pulc "
                 "import-model read them)."),
-            &code))
-        return code;
-    const bool json = parser.isSet(jsonOption());
-    if (!noPositionalArguments(parser, json, &code))
-        return code;
-    if (!requireProject(parser, json, &code))
-        return code;
-    if (!parser.isSet(run))
-        return fail(json, QStringLiteral("--run RUN is required"), kExitUsage);
-    if (!parser.isSet(out))
-        return fail(json, QStringLiteral("--out DIR is required"), kExitUsage);
-    const QString formatName = parser.value(format);
-    if (formatName == QLatin1String("pdparams"))
-        return exportPdparamsCommand(parser.value(kProject), parser.value(run), parser.value(out),
-                                     json);
-    if (formatName != QLatin1String("onnx") && formatName != QLatin1String("torch"))
-        return fail(
-            json,
-            QStringLiteral("--format: expected onnx, torch or pdparams, got '%1'").arg(formatName),
-            kExitUsage);
-    int threads = 2;
-    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
-        return code;
+            &common, exitCode))
+        return false;
+    if (!noPositionalArguments(parser, common.json, exitCode) || !requireProject(common, exitCode))
+        return false;
+    if (!parser.isSet(run)) {
+        *exitCode = fail(common.json, QStringLiteral("--run RUN is required"), kExitUsage);
+        return false;
+    }
+    if (!parser.isSet(out)) {
+        *exitCode = fail(common.json, QStringLiteral("--out DIR is required"), kExitUsage);
+        return false;
+    }
+    options->run = parser.value(run);
+    options->out = parser.value(out);
+    options->format = parser.value(format);
+    options->parity = !parser.isSet(noParity);
+    if (options->format == QLatin1String("pdparams"))
+        return true; // the weights file only: --threads is not read
+    if (options->format != QLatin1String("onnx") && options->format != QLatin1String("torch")) {
+        *exitCode = fail(common.json,
+                         QStringLiteral("--format: expected onnx, torch or pdparams, got '%1'")
+                             .arg(options->format),
+                         kExitUsage);
+        return false;
+    }
+    return readThreads(parser, &common, exitCode);
+}
 
-    ExportOptions options;
-    options.format = formatName.toStdString();
-    options.outDir = parser.value(out).toStdString();
-    options.threads = threads;
-    options.parity = !parser.isSet(noParity);
+/// Exports the bundle, with a progress line on stderr at each new stage and at most every two
+/// seconds within one. Ctrl+C cancels it.
+ExportResult runExport(const ExportCommandOptions &options)
+{
+    ExportOptions exportOptions;
+    exportOptions.format = options.format.toStdString();
+    exportOptions.outDir = options.out.toStdString();
+    exportOptions.threads = options.common.threads;
+    exportOptions.parity = options.parity;
     QString lastStage;
     QElapsedTimer lastLine;
     lastLine.start();
-    options.progress = [&](const std::string &stage, int done, int total) {
+    exportOptions.progress = [&](const std::string &stage, int done, int total) {
         const QString name = qstr(stage);
         if (name != lastStage || done == total || lastLine.elapsed() >= 2000) {
             printErr(QStringLiteral("%1 %2/%3").arg(name).arg(done).arg(total));
@@ -172,44 +191,52 @@ int cmdExport(const QStringList &args)
         return !interrupted();
     };
     watchInterrupt();
-    const ExportResult result =
-        exportRun(parser.value(kProject).toStdString(), parser.value(run).toStdString(), options);
+    const ExportResult result = exportRun(options.common.projectDir->toStdString(),
+                                          options.run.toStdString(), exportOptions);
     stopWatchingInterrupt();
+    return result;
+}
 
-    const QString outDir = QFileInfo(parser.value(out)).absoluteFilePath();
+/// `pulc export --json`: one object with the files and the parity check. Returns the exit code.
+int printExportJson(const ExportCommandOptions &options, const ExportResult &result)
+{
     QJsonArray files;
     for (const std::string &f : result.files)
         files.append(qstr(f));
     QJsonArray disagreeing;
     for (const std::string &path : result.parity.disagreeing)
         disagreeing.append(qstr(path));
-    if (json) {
-        QJsonObject object{{QStringLiteral("ok"), result.ok},
-                           {QStringLiteral("format"), formatName},
-                           {QStringLiteral("out"), outDir},
-                           {QStringLiteral("files"), files},
-                           {QStringLiteral("latency_ms"), result.latencyMs}};
-        if (result.parityChecked)
-            object.insert(QStringLiteral("parity"),
-                          QJsonObject{{QStringLiteral("images"), result.parity.images},
-                                      {QStringLiteral("agreeing"), result.parity.agreeing},
-                                      {QStringLiteral("agreement"), result.parity.agreement},
-                                      {QStringLiteral("max_probability_difference"),
-                                       result.parity.maxProbabilityDifference},
-                                      {QStringLiteral("disagreeing"), disagreeing},
-                                      {QStringLiteral("passed"), result.parity.passed}});
-        if (!result.ok)
-            object.insert(QStringLiteral("error"), qstr(result.error));
-        printJson(object);
-        if (!result.ok)
-            printErr(QStringLiteral("error: %1").arg(qstr(result.error)));
-        return result.ok ? kExitOk : kExitFailure;
-    }
+    QJsonObject object{{QStringLiteral("ok"), result.ok},
+                       {QStringLiteral("format"), options.format},
+                       {QStringLiteral("out"), QFileInfo(options.out).absoluteFilePath()},
+                       {QStringLiteral("files"), files},
+                       {QStringLiteral("latency_ms"), result.latencyMs}};
+    if (result.parityChecked)
+        object.insert(QStringLiteral("parity"),
+                      QJsonObject{{QStringLiteral("images"), result.parity.images},
+                                  {QStringLiteral("agreeing"), result.parity.agreeing},
+                                  {QStringLiteral("agreement"), result.parity.agreement},
+                                  {QStringLiteral("max_probability_difference"),
+                                   result.parity.maxProbabilityDifference},
+                                  {QStringLiteral("disagreeing"), disagreeing},
+                                  {QStringLiteral("passed"), result.parity.passed}});
+    if (!result.ok)
+        object.insert(QStringLiteral("error"), qstr(result.error));
+    printJson(object);
+    if (!result.ok)
+        printErr(QStringLiteral("error: %1").arg(qstr(result.error)));
+    return result.ok ? kExitOk : kExitFailure;
+}
+
+/// `pulc export` as text: the parity check, then the error, or the latency and the files.
+/// Returns the exit code.
+int printExportText(const ExportCommandOptions &options, const ExportResult &result)
+{
     if (result.parityChecked) {
         printOut(parityLine(result.parity));
         for (const std::string &path : result.parity.disagreeing)
             printOut(QStringLiteral("  disagrees: %1").arg(qstr(path)));
-    } else if (options.parity && formatName == QLatin1String("onnx") && result.ok) {
+    } else if (options.parity && options.format == QLatin1String("onnx") && result.ok) {
         printOut(QStringLiteral("parity: not checked (the project has no validation images)"));
     }
     if (!result.ok)
@@ -217,14 +244,44 @@ int cmdExport(const QStringList &args)
     if (result.latencyMs > 0.0)
         printOut(QStringLiteral("latency: %1 ms per image (median, batch 1, %2 threads)")
                      .arg(result.latencyMs, 0, 'f', 2)
-                     .arg(threads));
-    printOut(QStringLiteral("bundle: %1").arg(outDir));
+                     .arg(options.common.threads));
+    printOut(QStringLiteral("bundle: %1").arg(QFileInfo(options.out).absoluteFilePath()));
     for (const std::string &f : result.files)
         printOut(QStringLiteral("  %1").arg(qstr(f)));
     return kExitOk;
 }
 
-int cmdBench(const QStringList &args)
+} // namespace
+
+int cmdExport(const QStringList &args)
+{
+    ExportCommandOptions options;
+    int code = kExitOk;
+    if (!parseExportOptions(args, &options, &code))
+        return code;
+    if (options.format == QLatin1String("pdparams"))
+        return exportPdparamsCommand(*options.common.projectDir, options.run, options.out,
+                                     options.common.json);
+    const ExportResult result = runExport(options);
+    return options.common.json ? printExportJson(options, result)
+                               : printExportText(options, result);
+}
+
+namespace {
+
+/// `pulc bench infer`'s command line, as parseBenchOptions() reads it.
+struct BenchOptions
+{
+    CommonOptions common;
+    QString model; ///< --model: a bundle, run folder or checkpoint, or with --project a run
+    int runs = 30; ///< --runs: timed runs, after three warm-up ones
+    int batch = 1; ///< --batch: images per forward pass
+    QString image; ///< --image; random input when empty
+};
+
+/// Reads `pulc bench`'s flags into *options. False when the command should stop: the help was
+/// shown or a usage error printed, with *exitCode set.
+bool parseBenchOptions(const QStringList &args, BenchOptions *options, int *exitCode)
 {
     QCommandLineParser parser;
     const QCommandLineOption model(QStringLiteral("model"),
@@ -244,75 +301,87 @@ int cmdBench(const QStringList &args)
     parser.addOptions({model, kProject, kThreads, runs, batch, image});
     parser.addPositionalArgument(QStringLiteral("infer"),
                                  QStringLiteral("What to time: infer (the only benchmark)."));
-    int code = kExitOk;
-    if (!parseCommand(parser, args,
+    CommonOptions &common = options->common;
+    if (!startCommand(parser, args,
                       QStringLiteral("pulc bench infer: time a model on this machine: the "
                                      "forward pass of input-sized images (median and 90th "
                                      "percentile), and with --image the whole predictFile "
                                      "(decode, pre-processing, forward, post-processing)."),
-                      &code))
-        return code;
-    const bool json = parser.isSet(jsonOption());
+                      &common, exitCode))
+        return false;
+    const bool json = common.json;
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1 || positional.first() != QLatin1String("infer"))
-        return fail(json,
-                    QStringLiteral("expected 'pulc bench infer --model MODEL' (got '%1')")
-                        .arg(positional.join(QLatin1Char(' '))),
-                    kExitUsage);
-    if (!parser.isSet(model))
-        return fail(json, QStringLiteral("--model MODEL is required"), kExitUsage);
-    int threads = 2;
-    int runCount = 30;
-    int batchSize = 1;
-    if (!positiveInt(parser, kThreads, 256, &threads, json, &code) ||
-        !positiveInt(parser, runs, 100000, &runCount, json, &code) ||
-        !positiveInt(parser, batch, 1024, &batchSize, json, &code))
-        return code;
-
-    std::string error;
-    std::string file;
-    const QString modelArg = parser.value(model);
-    if (parser.isSet(kProject) && !QFileInfo::exists(modelArg)) {
-        file = runCheckpoint(parser.value(kProject).toStdString(), modelArg.toStdString(), &error);
-    } else {
-        file = resolveModelPath(modelArg.toStdString(), &error);
+    if (positional.size() != 1 || positional.first() != QLatin1String("infer")) {
+        *exitCode = fail(json,
+                         QStringLiteral("expected 'pulc bench infer --model MODEL' (got '%1')")
+                             .arg(positional.join(QLatin1Char(' '))),
+                         kExitUsage);
+        return false;
     }
-    if (file.empty())
-        return fail(json, qstr(error));
-    Predictor predictor;
-    if (!predictor.load(file, threads))
-        return fail(json, qstr(predictor.error()));
-    const TrainConfig &config = predictor.config();
-    const int h = config.inputHeight;
-    const int w = config.inputWidth;
-
-    cv::Mat input(h, w, CV_8UC3);
-    const QString imagePath = parser.value(image);
-    if (!imagePath.isEmpty()) {
-        const AugmentResult rgb = loadRgbFile(imagePath.toStdString());
-        if (!rgb.ok())
-            return fail(json, qstr(rgb.error));
-        cv::resize(rgb.image, input, cv::Size(w, h), 0, 0, cv::INTER_LINEAR);
-    } else {
-        cv::randu(input, cv::Scalar::all(0), cv::Scalar::all(255));
+    if (!parser.isSet(model)) {
+        *exitCode = fail(json, QStringLiteral("--model MODEL is required"), kExitUsage);
+        return false;
     }
-    const std::vector<cv::Mat> images(static_cast<size_t>(batchSize), input);
-    auto time = [&](auto &&call) {
-        std::vector<double> ms;
-        for (int i = 0; i < runCount + 3; ++i) {
-            const auto start = std::chrono::steady_clock::now();
-            if (!call())
-                return std::vector<double>();
-            const double elapsed =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
-            if (i >= 3) // warm-up
-                ms.push_back(elapsed);
-        }
-        return ms;
-    };
+    options->model = parser.value(model);
+    options->image = parser.value(image);
+    return readThreads(parser, &common, exitCode) &&
+           positiveInt(parser, runs, 100000, &options->runs, json, exitCode) &&
+           positiveInt(parser, batch, 1024, &options->batch, json, exitCode);
+}
+
+/// The image that is timed, at the model's input size: --image resized, else random pixels.
+/// False, with *error, when --image cannot be read.
+bool benchInput(const TrainConfig &config, const QString &imagePath, cv::Mat *input,
+                std::string *error)
+{
+    *input = cv::Mat(config.inputHeight, config.inputWidth, CV_8UC3);
+    if (imagePath.isEmpty()) {
+        cv::randu(*input, cv::Scalar::all(0), cv::Scalar::all(255));
+        return true;
+    }
+    const AugmentResult rgb = loadRgbFile(imagePath.toStdString());
+    if (!rgb.ok()) {
+        *error = rgb.error;
+        return false;
+    }
+    cv::resize(rgb.image, *input, cv::Size(config.inputWidth, config.inputHeight), 0, 0,
+               cv::INTER_LINEAR);
+    return true;
+}
+
+/// Milliseconds of each of `runs` calls of `call`, after three warm-up calls; empty as soon as
+/// a call returns false.
+template<class Call> std::vector<double> timeCalls(int runs, Call &&call)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < runs + 3; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        if (!call())
+            return std::vector<double>();
+        const double elapsed =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        if (i >= 3) // warm-up
+            ms.push_back(elapsed);
+    }
+    return ms;
+}
+
+/// What `pulc bench infer` measured, in milliseconds: median and 90th percentile.
+struct BenchTimes
+{
+    std::pair<double, double> forward;                 ///< one forward pass of the batch
+    std::optional<std::pair<double, double>> endToEnd; ///< predictFile of --image
+};
+
+/// Times the forward pass of a batch of `input`, and with --image the whole predictFile. False,
+/// with *error, when a run fails.
+bool timeModel(Predictor &predictor, const BenchOptions &options, const std::string &file,
+               const cv::Mat &input, BenchTimes *times, QString *error)
+{
+    const std::vector<cv::Mat> images(static_cast<size_t>(options.batch), input);
     std::string runError;
-    const std::vector<double> forward = time([&] {
+    const std::vector<double> forward = timeCalls(options.runs, [&] {
         for (const Prediction &p : predictor.predictImages(images, 1)) {
             if (!p.ok) {
                 runError = p.error;
@@ -321,55 +390,99 @@ int cmdBench(const QStringList &args)
         }
         return true;
     });
-    if (forward.empty())
-        return fail(json, QStringLiteral("%1: %2").arg(qstr(file), qstr(runError)));
-    const auto [forwardMedian, forwardP90] = medianP90(forward);
-    std::vector<double> endToEnd;
-    if (!imagePath.isEmpty()) {
-        endToEnd = time([&] {
-            const Prediction p = predictor.predictFile(imagePath.toStdString(), 1);
-            runError = p.error;
-            return p.ok;
-        });
-        if (endToEnd.empty())
-            return fail(json, qstr(runError));
+    if (forward.empty()) {
+        *error = QStringLiteral("%1: %2").arg(qstr(file), qstr(runError));
+        return false;
     }
-    const auto [e2eMedian, e2eP90] = medianP90(endToEnd);
+    times->forward = medianP90(forward);
+    if (options.image.isEmpty())
+        return true;
+    const std::vector<double> endToEnd = timeCalls(options.runs, [&] {
+        const Prediction p = predictor.predictFile(options.image.toStdString(), 1);
+        runError = p.error;
+        return p.ok;
+    });
+    if (endToEnd.empty()) {
+        *error = qstr(runError);
+        return false;
+    }
+    times->endToEnd = medianP90(endToEnd);
+    return true;
+}
 
-    if (json) {
+/// Prints what bench measured: one JSON object with --json, else lines of text.
+void printBench(const BenchOptions &options, const std::string &file, const Predictor &predictor,
+                const BenchTimes &times)
+{
+    const TrainConfig &config = predictor.config();
+    const int h = config.inputHeight;
+    const int w = config.inputWidth;
+    const int threads = options.common.threads;
+    const auto [forwardMedian, forwardP90] = times.forward;
+    if (options.common.json) {
         QJsonObject object{{QStringLiteral("model"), qstr(file)},
                            {QStringLiteral("backend"), qstr(predictor.backend())},
                            {QStringLiteral("architecture"), qstr(config.model)},
                            {QStringLiteral("input"), QJsonArray{3, h, w}},
                            {QStringLiteral("threads"), threads},
-                           {QStringLiteral("batch"), batchSize},
-                           {QStringLiteral("runs"), runCount},
+                           {QStringLiteral("batch"), options.batch},
+                           {QStringLiteral("runs"), options.runs},
                            {QStringLiteral("forward_median_ms"), forwardMedian},
                            {QStringLiteral("forward_p90_ms"), forwardP90},
-                           {QStringLiteral("per_image_ms"), forwardMedian / batchSize}};
-        if (!endToEnd.empty()) {
-            object.insert(QStringLiteral("end_to_end_median_ms"), e2eMedian);
-            object.insert(QStringLiteral("end_to_end_p90_ms"), e2eP90);
+                           {QStringLiteral("per_image_ms"), forwardMedian / options.batch}};
+        if (times.endToEnd) {
+            object.insert(QStringLiteral("end_to_end_median_ms"), times.endToEnd->first);
+            object.insert(QStringLiteral("end_to_end_p90_ms"), times.endToEnd->second);
         }
         printJson(object);
-        return kExitOk;
+        return;
     }
     printOut(QStringLiteral("model: %1 (%2)").arg(qstr(file), qstr(config.model)));
     printOut(QStringLiteral("backend: %1, %2 threads").arg(qstr(predictor.backend())).arg(threads));
     printOut(QStringLiteral("input: 3x%1x%2, batch %3, %4 runs (%5)")
                  .arg(h)
                  .arg(w)
-                 .arg(batchSize)
-                 .arg(runCount)
-                 .arg(imagePath.isEmpty() ? QStringLiteral("random input") : imagePath));
+                 .arg(options.batch)
+                 .arg(options.runs)
+                 .arg(options.image.isEmpty() ? QStringLiteral("random input") : options.image));
     printOut(QStringLiteral("forward: median %1 ms, p90 %2 ms (%3 ms per image)")
                  .arg(forwardMedian, 0, 'f', 2)
                  .arg(forwardP90, 0, 'f', 2)
-                 .arg(forwardMedian / batchSize, 0, 'f', 2));
-    if (!endToEnd.empty())
+                 .arg(forwardMedian / options.batch, 0, 'f', 2));
+    if (times.endToEnd)
         printOut(QStringLiteral("end to end (predictFile): median %1 ms, p90 %2 ms")
-                     .arg(e2eMedian, 0, 'f', 2)
-                     .arg(e2eP90, 0, 'f', 2));
+                     .arg(times.endToEnd->first, 0, 'f', 2)
+                     .arg(times.endToEnd->second, 0, 'f', 2));
+}
+
+} // namespace
+
+int cmdBench(const QStringList &args)
+{
+    BenchOptions options;
+    int code = kExitOk;
+    if (!parseBenchOptions(args, &options, &code))
+        return code;
+    const bool json = options.common.json;
+    std::string error;
+    // A path wins; with --project, anything else is a run id or name.
+    const std::string file = options.common.projectDir && !QFileInfo::exists(options.model)
+                                 ? runCheckpoint(options.common.projectDir->toStdString(),
+                                                 options.model.toStdString(), &error)
+                                 : resolveModelPath(options.model.toStdString(), &error);
+    if (file.empty())
+        return fail(json, qstr(error));
+    Predictor predictor;
+    if (!predictor.load(file, options.common.threads))
+        return fail(json, qstr(predictor.error()));
+    cv::Mat input;
+    if (!benchInput(predictor.config(), options.image, &input, &error))
+        return fail(json, qstr(error));
+    BenchTimes times;
+    QString timingError;
+    if (!timeModel(predictor, options, file, input, &times, &timingError))
+        return fail(json, timingError);
+    printBench(options, file, predictor, times);
     return kExitOk;
 }
 

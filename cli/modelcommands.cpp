@@ -12,7 +12,22 @@
 
 namespace pulc::cli {
 
-int cmdModels(const QStringList &args)
+namespace {
+
+/// `pulc models`'s command line, as parseModelsOptions() reads it.
+struct ModelsOptions
+{
+    CommonOptions common;
+    int classes = 1000; ///< --classes
+    int height = 224;   ///< --input HxW
+    int width = 224;
+    bool textLine = false;   ///< --textline: PP-LCNet's text-line strides
+    bool noLastConv = false; ///< --no-last-conv: PP-LCNet without its last conv
+};
+
+/// Reads `pulc models`'s flags into *options. False when the command should stop: the help was
+/// shown or a usage error printed, with *exitCode set.
+bool parseModelsOptions(const QStringList &args, ModelsOptions *options, int *exitCode)
 {
     QCommandLineParser parser;
     const QCommandLineOption classes(QStringLiteral("classes"),
@@ -31,34 +46,54 @@ int cmdModels(const QStringList &args)
         QStringLiteral("PP-LCNet rows: without the 1280-wide last conv (as clarity_assessment "
                        "and image_orientation). MobileNetV3 always has it, ResNet_vd never."));
     parser.addOptions({classes, input, textLine, noLastConv});
-    int code = kExitOk;
-    if (!parseCommand(parser, args,
+    CommonOptions &common = options->common;
+    if (!startCommand(parser, args,
                       QStringLiteral(
                           "List the models (PP-LCNet, MobileNetV3 small and large, ResNet_vd) with "
                           "their parameters and multiply-accumulates (MACs: convolutions and the "
                           "final FC, for one image)."),
-                      &code))
-        return code;
-    const bool json = parser.isSet(jsonOption());
-    if (!noPositionalArguments(parser, json, &code))
-        return code;
-
+                      &common, exitCode))
+        return false;
+    const bool json = common.json;
+    if (!noPositionalArguments(parser, json, exitCode))
+        return false;
     bool ok = false;
-    const int classCount = parser.value(classes).toInt(&ok);
-    if (!ok || classCount < 1)
-        return fail(json,
-                    QStringLiteral("--classes: expected a positive whole number, got '%1'")
-                        .arg(parser.value(classes)),
-                    kExitUsage);
+    options->classes = parser.value(classes).toInt(&ok);
+    if (!ok || options->classes < 1) {
+        *exitCode = fail(json,
+                         QStringLiteral("--classes: expected a positive whole number, got '%1'")
+                             .arg(parser.value(classes)),
+                         kExitUsage);
+        return false;
+    }
     static const QRegularExpression sizePattern(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
     const QRegularExpressionMatch size = sizePattern.match(parser.value(input));
-    const int height = size.hasMatch() ? size.captured(1).toInt() : 0;
-    const int width = size.hasMatch() ? size.captured(2).toInt() : 0;
-    if (height < 1 || width < 1)
-        return fail(json,
-                    QStringLiteral("--input: expected HEIGHTxWIDTH such as 224x224, got '%1'")
-                        .arg(parser.value(input)),
-                    kExitUsage);
+    options->height = size.hasMatch() ? size.captured(1).toInt() : 0;
+    options->width = size.hasMatch() ? size.captured(2).toInt() : 0;
+    if (options->height < 1 || options->width < 1) {
+        *exitCode = fail(json,
+                         QStringLiteral("--input: expected HEIGHTxWIDTH such as 224x224, got '%1'")
+                             .arg(parser.value(input)),
+                         kExitUsage);
+        return false;
+    }
+    options->textLine = parser.isSet(textLine);
+    options->noLastConv = parser.isSet(noLastConv);
+    return true;
+}
+
+} // namespace
+
+int cmdModels(const QStringList &args)
+{
+    ModelsOptions options;
+    int code = kExitOk;
+    if (!parseModelsOptions(args, &options, &code))
+        return code;
+    const bool json = options.common.json;
+    const int classCount = options.classes;
+    const int height = options.height;
+    const int width = options.width;
 
     QJsonArray models;
     QStringList lines{QStringLiteral("%1 %2 %3 %4 %5")
@@ -72,8 +107,8 @@ int cmdModels(const QStringList &args)
         // the strides too (its stride_list), but that is not a configuration PULC ships.
         const bool lcnet = spec.family == "PPLCNet";
         const engine::ModelStats stats = engine::describeModel(
-            spec.name, classCount, height, width, !(lcnet && parser.isSet(noLastConv)),
-            lcnet && parser.isSet(textLine) ? engine::kTextLineStrides : engine::kDefaultStrides);
+            spec.name, classCount, height, width, !(lcnet && options.noLastConv),
+            lcnet && options.textLine ? engine::kTextLineStrides : engine::kDefaultStrides);
         if (!stats.ok())
             return fail(json, QStringLiteral("%1: %2").arg(QString::fromStdString(spec.name),
                                                            QString::fromStdString(stats.error)));
@@ -94,8 +129,8 @@ int cmdModels(const QStringList &args)
     if (json) {
         printJson({{QStringLiteral("classes"), classCount},
                    {QStringLiteral("input"), QJsonArray{height, width}},
-                   {QStringLiteral("textline_strides"), parser.isSet(textLine)},
-                   {QStringLiteral("last_conv"), !parser.isSet(noLastConv)},
+                   {QStringLiteral("textline_strides"), options.textLine},
+                   {QStringLiteral("last_conv"), !options.noLastConv},
                    {QStringLiteral("models"), models}});
     } else {
         lines << QString()
@@ -104,7 +139,7 @@ int cmdModels(const QStringList &args)
                      .arg(classCount)
                      .arg(height)
                      .arg(width);
-        if (parser.isSet(textLine) || parser.isSet(noLastConv))
+        if (options.textLine || options.noLastConv)
             lines << QStringLiteral(
                 "--textline and --no-last-conv apply to the PPLCNet rows only.");
         printOut(lines.join(QLatin1Char('\n')));

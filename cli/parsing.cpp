@@ -27,8 +27,8 @@ const QCommandLineOption &threadsOption()
     return option;
 }
 
-bool parseCommand(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
-                  int *exitCode)
+bool startCommand(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
+                  CommonOptions *common, int *exitCode)
 {
     parser.setApplicationDescription(synopsis);
     parser.addOption(jsonOption());
@@ -47,7 +47,30 @@ bool parseCommand(QCommandLineParser &parser, const QStringList &args, const QSt
         *exitCode = kExitOk;
         return false;
     }
+    common->json = parser.isSet(jsonOption());
+    // Looked up by the names found on the command line: parser.value() of an option the parser
+    // does not define prints a warning, and a command without --project failed to parse it.
+    const QStringList given = parser.optionNames();
+    for (const QString &name : projectOption().names()) {
+        if (given.contains(name)) {
+            common->projectDir = parser.value(projectOption());
+            break;
+        }
+    }
     return true;
+}
+
+bool readThreads(const QCommandLineParser &parser, CommonOptions *common, int *exitCode)
+{
+    return positiveInt(parser, threadsOption(), 256, &common->threads, common->json, exitCode);
+}
+
+std::optional<QString> optionalValue(const QCommandLineParser &parser,
+                                     const QCommandLineOption &option)
+{
+    if (!parser.isSet(option))
+        return std::nullopt;
+    return parser.value(option);
 }
 
 bool positiveInt(const QCommandLineParser &parser, const QCommandLineOption &option, int max,
@@ -67,11 +90,11 @@ bool positiveInt(const QCommandLineParser &parser, const QCommandLineOption &opt
     return true;
 }
 
-bool requireProject(const QCommandLineParser &parser, bool json, int *exitCode)
+bool requireProject(const CommonOptions &common, int *exitCode)
 {
-    if (parser.isSet(projectOption()))
+    if (common.projectDir)
         return true;
-    *exitCode = fail(json, QStringLiteral("--project DIR is required"), kExitUsage);
+    *exitCode = fail(common.json, QStringLiteral("--project DIR is required"), kExitUsage);
     return false;
 }
 

@@ -1,18 +1,16 @@
-// The model commands of `pulc`: train, runs, eval, predict. Thin hosts over engine/projectjobs.h
-// and engine/predictor.h, the same calls the GUI makes.
+// The model commands of `pulc`: train, runs, eval. Thin hosts over engine/projectjobs.h, the
+// same calls the GUI makes; predict is in predictcommands.cpp.
 #include "commands.h"
 #include "interrupt.h"
 #include "output.h"
 #include "parsing.h"
 
-#include "dataset/importsource.h"
 #include "engine/bundle.h"
 #include "engine/configfile.h"
 #include "engine/projectjobs.h"
 #include "engine/scenes.h"
 
 #include <QCommandLineParser>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -22,6 +20,8 @@
 #include <atomic>
 #include <cmath>
 #include <csignal>
+#include <memory>
+#include <optional>
 
 namespace pulc::cli {
 namespace {
@@ -61,9 +61,24 @@ QString settingsHelp()
     return lines.join(QLatin1Char('\n'));
 }
 
-} // namespace
+/// `pulc train`'s command line, as parseTrainOptions() reads it.
+struct TrainOptions
+{
+    CommonOptions common;
+    std::string scene = "custom";      ///< --scene
+    std::optional<QString> configFile; ///< --config
+    std::optional<QString> model;      ///< --model
+    QStringList settings;              ///< each --set KEY=VALUE, in order
+    std::optional<QString> pretrained; ///< --pretrained
+    std::optional<QString> resume;     ///< --resume RUN
+    QString runName;                   ///< --name
+    QString teacher;                   ///< --teacher
+    bool progress = false;             ///< progress lines on stderr: --progress, or no --json
+};
 
-int cmdTrain(const QStringList &args)
+/// Reads `pulc train`'s flags into *options. False when the command should stop: the help was
+/// shown or a usage error printed, with *exitCode set.
+bool parseTrainOptions(const QStringList &args, TrainOptions *options, int *exitCode)
 {
     QCommandLineParser parser;
     const QCommandLineOption scene(QStringLiteral("scene"),
@@ -100,89 +115,146 @@ int cmdTrain(const QStringList &args)
                                                      "seconds (default without --json)."));
     parser.addOptions({kProject, scene, model, config, set, pretrained, resume, name, teacher,
                        kThreads, progress});
-    int code = kExitOk;
-    if (!parseCommand(parser, args,
+    CommonOptions &common = options->common;
+    if (!startCommand(parser, args,
                       QStringLiteral("Train a classifier on the project's train split, validating "
                                      "on val each epoch. Ctrl+C stops after the current step "
                                      "with a resumable checkpoint.\n\n") +
                           settingsHelp(),
-                      &code))
-        return code;
-    const bool json = parser.isSet(jsonOption());
-    if (!requireProject(parser, json, &code))
-        return code;
-    if (!noPositionalArguments(parser, json, &code))
-        return code;
-    int threads = 2;
-    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
-        return code;
+                      &common, exitCode))
+        return false;
+    if (!requireProject(common, exitCode) ||
+        !noPositionalArguments(parser, common.json, exitCode) ||
+        !readThreads(parser, &common, exitCode))
+        return false;
+    if (parser.isSet(scene))
+        options->scene = parser.value(scene).toStdString();
+    options->configFile = optionalValue(parser, config);
+    options->model = optionalValue(parser, model);
+    options->settings = parser.values(set);
+    options->pretrained = optionalValue(parser, pretrained);
+    options->resume = optionalValue(parser, resume);
+    options->runName = parser.value(name);
+    options->teacher = parser.value(teacher);
+    options->progress = parser.isSet(progress) || !common.json;
+    return true;
+}
 
-    ProjectTrainRequest request;
-    const std::string sceneName =
-        parser.isSet(scene) ? parser.value(scene).toStdString() : std::string("custom");
-    if (!findScene(sceneName))
-        return fail(json, QStringLiteral("--scene: unknown scene '%1'").arg(qstr(sceneName)),
-                    kExitUsage);
-    request.config = sceneConfig(sceneName);
-    if (parser.isSet(config)) {
-        const ConfigReadResult read =
-            readConfigFile(parser.value(config).toStdString(), request.config);
-        if (!read.errors.empty())
-            return fail(json, qstr(read.errors.front()), kExitUsage);
-        for (const std::string &key : read.unsupported)
-            printErr(QStringLiteral("warning: %1: not supported, ignored").arg(qstr(key)));
-        for (const IgnoredKey &key : read.ignored)
-            printErr(QStringLiteral("note: %1: %2").arg(qstr(key.key), qstr(key.reason)));
-        for (const std::string &note : read.notes)
-            printErr(QStringLiteral("note: %1").arg(qstr(note)));
-        for (const std::string &warning : read.warnings)
-            printErr(QStringLiteral("warning: %1").arg(qstr(warning)));
-        request.config = read.config;
+/// Reads the --config file over *config, and prints on stderr what it ignored or adapted.
+bool applyConfigFile(const QString &file, bool json, TrainConfig *config, int *exitCode)
+{
+    const ConfigReadResult read = readConfigFile(file.toStdString(), *config);
+    if (!read.errors.empty()) {
+        *exitCode = fail(json, qstr(read.errors.front()), kExitUsage);
+        return false;
     }
-    if (parser.isSet(model)) {
+    for (const std::string &key : read.unsupported)
+        printErr(QStringLiteral("warning: %1: not supported, ignored").arg(qstr(key)));
+    for (const IgnoredKey &key : read.ignored)
+        printErr(QStringLiteral("note: %1: %2").arg(qstr(key.key), qstr(key.reason)));
+    for (const std::string &note : read.notes)
+        printErr(QStringLiteral("note: %1").arg(qstr(note)));
+    for (const std::string &warning : read.warnings)
+        printErr(QStringLiteral("warning: %1").arg(qstr(warning)));
+    *config = read.config;
+    return true;
+}
+
+/// Applies --model, then each --set KEY=VALUE in order, to *config.
+bool applySettings(const TrainOptions &options, TrainConfig *config, int *exitCode)
+{
+    const bool json = options.common.json;
+    if (options.model) {
         std::string error;
-        if (!applySetting(request.config, "model", parser.value(model).toStdString(), &error))
-            return fail(json, QStringLiteral("--model: %1").arg(qstr(error)), kExitUsage);
+        if (!applySetting(*config, "model", options.model->toStdString(), &error)) {
+            *exitCode = fail(json, QStringLiteral("--model: %1").arg(qstr(error)), kExitUsage);
+            return false;
+        }
     }
-    for (const QString &assignment : parser.values(set)) {
+    for (const QString &assignment : options.settings) {
         const qsizetype eq = assignment.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return fail(json, QStringLiteral("--set: expected KEY=VALUE, got '%1'").arg(assignment),
-                        kExitUsage);
+        if (eq <= 0) {
+            *exitCode =
+                fail(json, QStringLiteral("--set: expected KEY=VALUE, got '%1'").arg(assignment),
+                     kExitUsage);
+            return false;
+        }
         std::string error;
-        if (!applySetting(request.config, assignment.left(eq).toStdString(),
-                          assignment.mid(eq + 1).toStdString(), &error))
-            return fail(json, QStringLiteral("--set %1: %2").arg(assignment, qstr(error)),
-                        kExitUsage);
+        if (!applySetting(*config, assignment.left(eq).toStdString(),
+                          assignment.mid(eq + 1).toStdString(), &error)) {
+            *exitCode =
+                fail(json, QStringLiteral("--set %1: %2").arg(assignment, qstr(error)), kExitUsage);
+            return false;
+        }
     }
-    if (parser.isSet(pretrained)) {
-        if (parser.isSet(resume))
-            return fail(json,
-                        QStringLiteral("--pretrained: a resumed run continues from its own "
-                                       "checkpoint"),
-                        kExitUsage);
-        request.config.pretrained = parser.value(pretrained).toStdString();
-    }
-    if (!request.config.pretrained.empty() && !parser.isSet(resume)) {
-        // Stored absolute: the run must find it again whatever the current folder. PaddleClas
-        // configs name it without the suffix (Global.pretrained_model: output/best_model).
-        QString path = qstr(request.config.pretrained);
-        if (!QFileInfo::exists(path) && QFileInfo::exists(path + QStringLiteral(".pdparams")))
-            path += QStringLiteral(".pdparams");
-        if (!QFileInfo::exists(path))
-            return fail(json, QStringLiteral("%1: no such weights file (pretrained)").arg(path));
-        request.config.pretrained = QFileInfo(path).absoluteFilePath().toStdString();
-    }
-    request.config.threads = threads;
-    request.runName = parser.value(name).toStdString();
-    request.resumeRun = parser.value(resume).toStdString();
-    request.teacherRun = parser.value(teacher).toStdString();
-    if (!request.teacherRun.empty() && request.config.distill.mode == DistillMode::None)
-        request.config.distill.mode = DistillMode::SklUgi;
+    return true;
+}
 
-    const bool showProgress = parser.isSet(progress) || !json;
-    QElapsedTimer lastLine;
-    lastLine.start();
+/// Sets the weights a new run starts from (--pretrained, else the config's) as an absolute path.
+bool resolvePretrained(const TrainOptions &options, TrainConfig *config, int *exitCode)
+{
+    const bool json = options.common.json;
+    if (options.pretrained) {
+        if (options.resume) {
+            *exitCode = fail(json,
+                             QStringLiteral("--pretrained: a resumed run continues from its own "
+                                            "checkpoint"),
+                             kExitUsage);
+            return false;
+        }
+        config->pretrained = options.pretrained->toStdString();
+    }
+    if (config->pretrained.empty() || options.resume)
+        return true;
+    // Stored absolute: the run must find it again whatever the current folder. PaddleClas
+    // configs name it without the suffix (Global.pretrained_model: output/best_model).
+    QString path = qstr(config->pretrained);
+    if (!QFileInfo::exists(path) && QFileInfo::exists(path + QStringLiteral(".pdparams")))
+        path += QStringLiteral(".pdparams");
+    if (!QFileInfo::exists(path)) {
+        *exitCode = fail(json, QStringLiteral("%1: no such weights file (pretrained)").arg(path));
+        return false;
+    }
+    config->pretrained = QFileInfo(path).absoluteFilePath().toStdString();
+    return true;
+}
+
+/// The run `options` ask for: the scene's config with --config, --model, --set and the
+/// pretrained weights over it, in that order, so the first mistake is the one reported.
+bool trainRequest(const TrainOptions &options, ProjectTrainRequest *request, int *exitCode)
+{
+    const bool json = options.common.json;
+    if (!findScene(options.scene)) {
+        *exitCode =
+            fail(json, QStringLiteral("--scene: unknown scene '%1'").arg(qstr(options.scene)),
+                 kExitUsage);
+        return false;
+    }
+    request->config = sceneConfig(options.scene);
+    if (options.configFile &&
+        !applyConfigFile(*options.configFile, json, &request->config, exitCode))
+        return false;
+    if (!applySettings(options, &request->config, exitCode) ||
+        !resolvePretrained(options, &request->config, exitCode))
+        return false;
+    request->config.threads = options.common.threads;
+    request->runName = options.runName.toStdString();
+    request->resumeRun = options.resume.value_or(QString()).toStdString();
+    request->teacherRun = options.teacher.toStdString();
+    if (!request->teacherRun.empty() && request->config.distill.mode == DistillMode::None)
+        request->config.distill.mode = DistillMode::SklUgi;
+    return true;
+}
+
+/// How a run reports while it trains: log lines on stderr; each step as a JSON event, and as a
+/// progress line on stderr at most every two seconds; each epoch as a JSON event or a line on
+/// stdout. Ctrl+C (interrupt.h) stops it.
+JobCallbacks trainCallbacks(const TrainOptions &options)
+{
+    const bool json = options.common.json;
+    const bool showProgress = options.progress;
+    auto lastLine = std::make_shared<QElapsedTimer>();
+    lastLine->start();
     JobCallbacks callbacks;
     callbacks.shouldAbort = [] { return interrupted(); };
     callbacks.onLog = [](LogLevel level, const std::string &message) {
@@ -191,7 +263,7 @@ int cmdTrain(const QStringList &args)
                                                           : "";
         printErr(QString::fromLatin1(prefix) + qstr(message));
     };
-    callbacks.onStep = [&](const StepInfo &s) {
+    callbacks.onStep = [json, showProgress, lastLine](const StepInfo &s) {
         if (json)
             printJson({{QStringLiteral("event"), QStringLiteral("step")},
                        {QStringLiteral("epoch"), s.epoch},
@@ -199,8 +271,8 @@ int cmdTrain(const QStringList &args)
                        {QStringLiteral("loss"), s.loss},
                        {QStringLiteral("lr"), s.learningRate},
                        {QStringLiteral("img_per_s"), s.imagesPerSecond}});
-        if (showProgress && (lastLine.elapsed() >= 2000 || s.step == s.stepsPerEpoch)) {
-            lastLine.restart();
+        if (showProgress && (lastLine->elapsed() >= 2000 || s.step == s.stepsPerEpoch)) {
+            lastLine->restart();
             printErr(QStringLiteral("epoch %1 step %2/%3  loss %4  lr %5  %6 img/s  eta %7")
                          .arg(s.epoch)
                          .arg(s.step)
@@ -211,7 +283,7 @@ int cmdTrain(const QStringList &args)
                          .arg(formatSeconds(s.etaSeconds)));
         }
     };
-    callbacks.onEpoch = [&](const EpochInfo &e) {
+    callbacks.onEpoch = [json](const EpochInfo &e) {
         if (json) {
             QJsonObject metrics = metricsJson(e.metrics);
             metrics.insert(QStringLiteral("main"), e.mainValue);
@@ -232,11 +304,14 @@ int cmdTrain(const QStringList &args)
                          .arg(e.best ? QStringLiteral("  (best)") : QString()));
         }
     };
+    return callbacks;
+}
 
-    watchInterrupt();
-    const ProjectTrainOutcome outcome =
-        trainInProject(parser.value(kProject).toStdString(), request, callbacks);
-    stopWatchingInterrupt();
+/// Prints how the run ended. Returns the exit code: 0 when it finished, 1 when it failed or was
+/// stopped (then with the command that resumes it).
+int reportTraining(const TrainOptions &options, const ProjectTrainOutcome &outcome)
+{
+    const bool json = options.common.json;
     const TrainResult &result = outcome.result;
     if (result.status == TrainResult::Status::Failed) {
         if (json)
@@ -265,22 +340,41 @@ int cmdTrain(const QStringList &args)
     }
     if (!finished) {
         printErr(QStringLiteral("stopped; continue with: pulc train --project %1 --resume %2")
-                     .arg(parser.value(kProject))
+                     .arg(*options.common.projectDir)
                      .arg(outcome.runId));
         return kExitFailure;
     }
     return kExitOk;
 }
 
+} // namespace
+
+int cmdTrain(const QStringList &args)
+{
+    TrainOptions options;
+    ProjectTrainRequest request;
+    int code = kExitOk;
+    if (!parseTrainOptions(args, &options, &code) || !trainRequest(options, &request, &code))
+        return code;
+    const JobCallbacks callbacks = trainCallbacks(options);
+    watchInterrupt();
+    const ProjectTrainOutcome outcome =
+        trainInProject(options.common.projectDir->toStdString(), request, callbacks);
+    stopWatchingInterrupt();
+    return reportTraining(options, outcome);
+}
+
 int cmdRuns(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOptions({kProject});
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("List the project's training runs."), &code))
+    if (!startCommand(parser, args, QStringLiteral("List the project's training runs."), &common,
+                      &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
-    if (!requireProject(parser, json, &code))
+    const bool json = common.json;
+    if (!requireProject(common, &code))
         return code;
     std::vector<RunSummary> runs;
     std::string error;
@@ -340,79 +434,93 @@ int cmdRuns(const QStringList &args)
     return kExitOk;
 }
 
-int cmdEval(const QStringList &args)
+namespace {
+
+/// `pulc eval`'s command line, as parseEvalOptions() reads it.
+struct EvalOptions
+{
+    CommonOptions common;
+    QString run;   ///< --run: id or name
+    QString split; ///< --split: val, test or train
+};
+
+/// Reads `pulc eval`'s flags into *options. False when the command should stop: the help was
+/// shown or a usage error printed, with *exitCode set.
+bool parseEvalOptions(const QStringList &args, EvalOptions *options, int *exitCode)
 {
     QCommandLineParser parser;
     const QCommandLineOption split(QStringLiteral("split"),
                                    QStringLiteral("val (default), test or train."),
                                    QStringLiteral("SPLIT"), QStringLiteral("val"));
     parser.addOptions({kProject, kRun, split, kThreads});
-    int code = kExitOk;
-    if (!parseCommand(parser, args,
+    CommonOptions &common = options->common;
+    if (!startCommand(parser, args,
                       QStringLiteral("Evaluate a run's model on a split: the scene's main metric, "
                                      "accuracy, per-class precision/recall/F1 and the confusion "
                                      "matrix."),
-                      &code))
-        return code;
-    const bool json = parser.isSet(jsonOption());
-    if (!requireProject(parser, json, &code))
-        return code;
-    if (!parser.isSet(kRun))
-        return fail(json, QStringLiteral("--run RUN is required"), kExitUsage);
-    const QString splitName = parser.value(split);
-    if (splitName != QLatin1String("val") && splitName != QLatin1String("test") &&
-        splitName != QLatin1String("train"))
-        return fail(json,
-                    QStringLiteral("--split: expected val, test or train, got '%1'").arg(splitName),
-                    kExitUsage);
-    int threads = 2;
-    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
-        return code;
-    const std::string projectDir = parser.value(kProject).toStdString();
-    DatasetSnapshot snapshot;
-    std::string error;
-    if (!snapshotProject(projectDir, &snapshot, nullptr, &error))
-        return fail(json, qstr(error));
-    JobCallbacks callbacks;
-    callbacks.onLog = [](LogLevel, const std::string &message) { printErr(qstr(message)); };
-    const EvalResult result = evaluateInProject(projectDir, parser.value(kRun).toStdString(),
-                                                splitName.toStdString(), callbacks, threads);
-    if (!result.ok)
-        return fail(json, qstr(result.error));
-    int failed = 0;
-    for (const EvalSample &s : result.samples)
-        failed += s.failed ? 1 : 0;
-    const auto &names = snapshot.classNames;
-    if (json) {
-        QJsonArray perClass;
-        for (size_t c = 0; c < result.perClass.size(); ++c) {
-            const auto &m = result.perClass[c];
-            perClass.append(QJsonObject{
-                {QStringLiteral("class"), c < names.size() ? qstr(names[c]) : QString()},
-                {QStringLiteral("precision"), m.precision},
-                {QStringLiteral("recall"), m.recall},
-                {QStringLiteral("f1"), m.f1},
-                {QStringLiteral("support"), qint64(m.support)}});
-        }
-        QJsonArray confusion;
-        for (const auto &row : result.confusion) {
-            QJsonArray r;
-            for (int64_t v : row)
-                r.append(qint64(v));
-            confusion.append(r);
-        }
-        printJson({{QStringLiteral("run"), parser.value(kRun)},
-                   {QStringLiteral("split"), splitName},
-                   {QStringLiteral("main_metric"), qstr(result.mainMetric)},
-                   {QStringLiteral("main"), result.mainValue},
-                   {QStringLiteral("metrics"), metricsJson(result.metrics)},
-                   {QStringLiteral("per_class"), perClass},
-                   {QStringLiteral("confusion"), confusion},
-                   {QStringLiteral("failed"), failed}});
-        return kExitOk;
+                      &common, exitCode))
+        return false;
+    if (!requireProject(common, exitCode))
+        return false;
+    if (!parser.isSet(kRun)) {
+        *exitCode = fail(common.json, QStringLiteral("--run RUN is required"), kExitUsage);
+        return false;
     }
+    options->run = parser.value(kRun);
+    options->split = parser.value(split);
+    if (options->split != QLatin1String("val") && options->split != QLatin1String("test") &&
+        options->split != QLatin1String("train")) {
+        *exitCode = fail(
+            common.json,
+            QStringLiteral("--split: expected val, test or train, got '%1'").arg(options->split),
+            kExitUsage);
+        return false;
+    }
+    return readThreads(parser, &common, exitCode);
+}
+
+/// The name of class `c`, or an empty string past the project's classes.
+QString className(const std::vector<std::string> &names, size_t c)
+{
+    return c < names.size() ? qstr(names[c]) : QString();
+}
+
+/// `pulc eval --json`: one object with the metrics, per-class figures and confusion matrix.
+void printEvalJson(const EvalOptions &options, const EvalResult &result,
+                   const std::vector<std::string> &names, int failed)
+{
+    QJsonArray perClass;
+    for (size_t c = 0; c < result.perClass.size(); ++c) {
+        const auto &m = result.perClass[c];
+        perClass.append(QJsonObject{{QStringLiteral("class"), className(names, c)},
+                                    {QStringLiteral("precision"), m.precision},
+                                    {QStringLiteral("recall"), m.recall},
+                                    {QStringLiteral("f1"), m.f1},
+                                    {QStringLiteral("support"), qint64(m.support)}});
+    }
+    QJsonArray confusion;
+    for (const auto &row : result.confusion) {
+        QJsonArray r;
+        for (int64_t v : row)
+            r.append(qint64(v));
+        confusion.append(r);
+    }
+    printJson({{QStringLiteral("run"), options.run},
+               {QStringLiteral("split"), options.split},
+               {QStringLiteral("main_metric"), qstr(result.mainMetric)},
+               {QStringLiteral("main"), result.mainValue},
+               {QStringLiteral("metrics"), metricsJson(result.metrics)},
+               {QStringLiteral("per_class"), perClass},
+               {QStringLiteral("confusion"), confusion},
+               {QStringLiteral("failed"), failed}});
+}
+
+/// `pulc eval` as text: the main metric, every metric, then a table of per-class figures.
+void printEvalText(const EvalOptions &options, const EvalResult &result,
+                   const std::vector<std::string> &names)
+{
     printOut(QStringLiteral("%1 on %2: %3 = %4")
-                 .arg(parser.value(kRun), splitName, qstr(result.mainMetric))
+                 .arg(options.run, options.split, qstr(result.mainMetric))
                  .arg(result.mainValue, 0, 'f', 4));
     for (const auto &[key, value] : result.metrics)
         printOut(QStringLiteral("  %1 %2").arg(qstr(key), -18).arg(value, 0, 'g', 6));
@@ -425,195 +533,46 @@ int cmdEval(const QStringList &args)
     for (size_t c = 0; c < result.perClass.size(); ++c) {
         const auto &m = result.perClass[c];
         printOut(QStringLiteral("  %1 %2 %3 %4 %5")
-                     .arg(c < names.size() ? qstr(names[c]) : QString(), -20)
+                     .arg(className(names, c), -20)
                      .arg(m.precision, 9, 'f', 4)
                      .arg(m.recall, 7, 'f', 4)
                      .arg(m.f1, 7, 'f', 4)
                      .arg(m.support, 8));
     }
+}
+
+} // namespace
+
+int cmdEval(const QStringList &args)
+{
+    EvalOptions options;
+    int code = kExitOk;
+    if (!parseEvalOptions(args, &options, &code))
+        return code;
+    const bool json = options.common.json;
+    const std::string projectDir = options.common.projectDir->toStdString();
+    DatasetSnapshot snapshot;
+    std::string error;
+    if (!snapshotProject(projectDir, &snapshot, nullptr, &error))
+        return fail(json, qstr(error));
+    JobCallbacks callbacks;
+    callbacks.onLog = [](LogLevel, const std::string &message) { printErr(qstr(message)); };
+    const EvalResult result =
+        evaluateInProject(projectDir, options.run.toStdString(), options.split.toStdString(),
+                          callbacks, options.common.threads);
+    if (!result.ok)
+        return fail(json, qstr(result.error));
+    int failed = 0;
+    for (const EvalSample &s : result.samples)
+        failed += s.failed ? 1 : 0;
+    if (json) {
+        printEvalJson(options, result, snapshot.classNames, failed);
+        return kExitOk;
+    }
+    printEvalText(options, result, snapshot.classNames);
     if (failed > 0)
         printErr(QStringLiteral("%1 images could not be read and were left out").arg(failed));
     return kExitOk;
-}
-
-int cmdPredict(const QStringList &args)
-{
-    QCommandLineParser parser;
-    const QCommandLineOption topk(QStringLiteral("topk"),
-                                  QStringLiteral("Classes to show per image (default 5)."),
-                                  QStringLiteral("K"), QStringLiteral("5"));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   QStringLiteral("An exported bundle, a run folder or a "
-                                                  "checkpoint file; with --project also a run id "
-                                                  "or name."),
-                                   QStringLiteral("MODEL"));
-    const QCommandLineOption checkpoint(QStringLiteral("checkpoint"),
-                                        QStringLiteral("A checkpoint file instead of "
-                                                       "--project and --run."),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption threshold(QStringLiteral("threshold"),
-                                       QStringLiteral("Binary / multi-label decision threshold "
-                                                      "from 0 to 1 (default: the model's)."),
-                                       QStringLiteral("T"));
-    parser.addOptions({kProject, kRun, model, checkpoint, topk, threshold, kThreads});
-    parser.addPositionalArgument(QStringLiteral("IMAGE"),
-                                 QStringLiteral("Image files or folders (searched recursively)."),
-                                 QStringLiteral("IMAGE..."));
-    int code = kExitOk;
-    if (!parseCommand(parser, args,
-                      QStringLiteral("Classify images with a trained model: an exported bundle "
-                                     "or a run folder (--model), a project's run (--project, "
-                                     "--run) or a checkpoint file (--checkpoint). With --json, "
-                                     "one JSON object per image: path, classes [{id, name, "
-                                     "score}], decision (single-label: the top id; binary: 0 "
-                                     "or 1; multi-label: 0/1 per attribute), milliseconds."),
-                      &code))
-        return code;
-    const bool json = parser.isSet(jsonOption());
-    bool ok = false;
-    const int k = parser.value(topk).toInt(&ok);
-    if (!ok || k < 1)
-        return fail(json,
-                    QStringLiteral("--topk: expected a positive whole number, got '%1'")
-                        .arg(parser.value(topk)),
-                    kExitUsage);
-    double thresholdValue = 0.0;
-    if (parser.isSet(threshold)) {
-        thresholdValue = parser.value(threshold).toDouble(&ok);
-        if (!ok || !(thresholdValue >= 0.0 && thresholdValue <= 1.0))
-            return fail(json,
-                        QStringLiteral("--threshold: expected a number from 0 to 1, got '%1'")
-                            .arg(parser.value(threshold)),
-                        kExitUsage);
-    }
-    int threads = 2;
-    if (!positiveInt(parser, kThreads, 256, &threads, json, &code))
-        return code;
-    if (parser.positionalArguments().isEmpty())
-        return fail(json, QStringLiteral("no image given"), kExitUsage);
-    if (parser.isSet(model) + parser.isSet(checkpoint) + parser.isSet(kRun) > 1)
-        return fail(json, QStringLiteral("give one of --model, --checkpoint and --run"),
-                    kExitUsage);
-
-    std::string file = parser.value(checkpoint).toStdString();
-    std::string error;
-    if (parser.isSet(model)) {
-        const QString value = parser.value(model);
-        // A path wins; with --project, anything else is a run id or name.
-        file =
-            parser.isSet(kProject) && !QFileInfo::exists(value)
-                ? runCheckpoint(parser.value(kProject).toStdString(), value.toStdString(), &error)
-                : resolveModelPath(value.toStdString(), &error);
-        if (file.empty())
-            return fail(json, qstr(error));
-    } else if (file.empty()) {
-        if (!requireProject(parser, json, &code))
-            return code;
-        if (!parser.isSet(kRun))
-            return fail(json,
-                        QStringLiteral("--model MODEL, --run RUN or --checkpoint FILE is required"),
-                        kExitUsage);
-        file = runCheckpoint(parser.value(kProject).toStdString(), parser.value(kRun).toStdString(),
-                             &error);
-        if (file.empty())
-            return fail(json, qstr(error));
-    }
-    Predictor predictor;
-    if (!predictor.load(file, threads))
-        return fail(json, qstr(predictor.error()));
-    if (parser.isSet(threshold))
-        predictor.setThreshold(thresholdValue);
-
-    QStringList images;
-    for (const QString &arg : parser.positionalArguments()) {
-        const QFileInfo info(arg);
-        if (info.isDir()) {
-            QStringList found;
-            QDirIterator it(arg, QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString path = it.next();
-                if (dataset::hasImageExtension(path))
-                    found << path;
-            }
-            found.sort();
-            images << found;
-        } else {
-            images << arg; // a missing file is reported per image below
-        }
-    }
-    const TrainConfig &config = predictor.config();
-    const double decisionThreshold = parser.isSet(threshold) ? thresholdValue : config.threshold;
-    const std::vector<std::string> &names = predictor.classNames();
-    auto nameOf = [&](int id) {
-        return id >= 0 && id < int(names.size()) ? qstr(names[id]) : QString::number(id);
-    };
-    int failures = 0;
-    for (const QString &path : images) {
-        const Prediction p = predictor.predictFile(path.toStdString(), k);
-        if (!p.ok) {
-            ++failures;
-            if (json)
-                printJson(
-                    {{QStringLiteral("path"), path}, {QStringLiteral("error"), qstr(p.error)}});
-            else
-                printErr(QStringLiteral("error: %1").arg(qstr(p.error)));
-            continue;
-        }
-        if (json) {
-            QJsonArray top;
-            QJsonArray classes;
-            for (const ClassScore &s : p.top) {
-                top.append(QJsonObject{{QStringLiteral("id"), s.id},
-                                       {QStringLiteral("class"), qstr(s.name)},
-                                       {QStringLiteral("score"), double(s.score)}});
-                classes.append(QJsonObject{{QStringLiteral("id"), s.id},
-                                           {QStringLiteral("name"), qstr(s.name)},
-                                           {QStringLiteral("score"), double(s.score)}});
-            }
-            QJsonObject line{{QStringLiteral("path"), path},
-                             {QStringLiteral("task"), qstr(toString(config.task))},
-                             {QStringLiteral("classes"), classes},
-                             {QStringLiteral("top"), top},
-                             {QStringLiteral("milliseconds"), p.milliseconds},
-                             {QStringLiteral("ms"), p.milliseconds}};
-            if (config.task == Task::MultiLabel) {
-                QJsonArray attributes;
-                for (int a : p.attributes)
-                    attributes.append(a);
-                line.insert(QStringLiteral("decision"), attributes);
-                line.insert(QStringLiteral("threshold"), decisionThreshold);
-            } else {
-                line.insert(QStringLiteral("decision"), p.decision);
-                line.insert(QStringLiteral("decision_name"), nameOf(p.decision));
-                if (config.task == Task::Binary)
-                    line.insert(QStringLiteral("threshold"), decisionThreshold);
-            }
-            printJson(line);
-            continue;
-        }
-        QStringList parts;
-        if (config.task == Task::Binary)
-            parts << QStringLiteral("%1 (p=%2, threshold %3)")
-                         .arg(nameOf(p.decision))
-                         .arg(p.scores.size() > 1 ? p.scores[1] : 0.0f, 0, 'f', 4)
-                         .arg(decisionThreshold);
-        else if (config.task == Task::MultiLabel) {
-            for (size_t a = 0; a < p.attributes.size(); ++a) {
-                if (p.attributes[a])
-                    parts
-                        << QStringLiteral("%1 %2").arg(nameOf(int(a))).arg(p.scores[a], 0, 'f', 3);
-            }
-            if (parts.isEmpty())
-                parts << QStringLiteral("(no attribute)");
-        } else {
-            for (const ClassScore &s : p.top)
-                parts << QStringLiteral("%1 %2").arg(qstr(s.name)).arg(s.score, 0, 'f', 4);
-        }
-        printOut(QStringLiteral("%1: %2  [%3 ms]")
-                     .arg(path, parts.join(QStringLiteral(", ")))
-                     .arg(p.milliseconds, 0, 'f', 1));
-    }
-    return failures > 0 ? kExitFailure : kExitOk;
 }
 
 } // namespace pulc::cli

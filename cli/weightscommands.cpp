@@ -52,9 +52,17 @@ bool oneFile(const QCommandLineParser &parser, bool json, QString *file, int *ex
     return false;
 }
 
-} // namespace
+/// `pulc import-model`'s command line, as parseImportModelOptions() reads it.
+struct ImportModelOptions
+{
+    CommonOptions common;
+    QString file;               ///< the weights file, as given
+    ImportModelRequest request; ///< what engine/pretrained.h is asked to import
+};
 
-int cmdImportModel(const QStringList &args)
+/// Reads `pulc import-model`'s flags into *options. False when the command should stop: the
+/// help was shown or a usage error printed, with *exitCode set.
+bool parseImportModelOptions(const QStringList &args, ImportModelOptions *options, int *exitCode)
 {
     QCommandLineParser parser;
     const QCommandLineOption scene(QStringLiteral("scene"),
@@ -90,8 +98,8 @@ int cmdImportModel(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A PaddleClas .pdparams file (or a PULC Studio "
                                                 "checkpoint)."));
-    int code = kExitOk;
-    if (!parseCommand(
+    CommonOptions &common = options->common;
+    if (!startCommand(
             parser, args,
             QStringLiteral(
                 "Import a PaddleClas PULC model (.pdparams, e.g. "
@@ -100,26 +108,28 @@ int cmdImportModel(const QStringList &args)
                 "model comes from the file's shapes; input size, strides, threshold and "
                 "post-processing from the scene template; class names from the template when "
                 "their count fits, else from the project's classes, else class_0, class_1, ..."),
-            &code))
-        return code;
-    const bool json = parser.isSet(jsonOption());
-    if (!requireProject(parser, json, &code))
-        return code;
-    QString file;
-    if (!oneFile(parser, json, &file, &code))
-        return code;
-    if (parser.isSet(scene) && !findScene(parser.value(scene).toStdString()))
-        return fail(json, QStringLiteral("--scene: unknown scene '%1'").arg(parser.value(scene)),
-                    kExitUsage);
-    for (const QString &assignment : parser.values(set)) {
-        if (assignment.indexOf(QLatin1Char('=')) <= 0)
-            return fail(json, QStringLiteral("--set: expected KEY=VALUE, got '%1'").arg(assignment),
-                        kExitUsage);
+            &common, exitCode))
+        return false;
+    const bool json = common.json;
+    if (!requireProject(common, exitCode) || !oneFile(parser, json, &options->file, exitCode))
+        return false;
+    if (parser.isSet(scene) && !findScene(parser.value(scene).toStdString())) {
+        *exitCode =
+            fail(json, QStringLiteral("--scene: unknown scene '%1'").arg(parser.value(scene)),
+                 kExitUsage);
+        return false;
     }
-
-    ImportModelRequest request;
-    request.file = file.toStdString();
-    request.projectDir = parser.value(projectOption()).toStdString();
+    for (const QString &assignment : parser.values(set)) {
+        if (assignment.indexOf(QLatin1Char('=')) <= 0) {
+            *exitCode =
+                fail(json, QStringLiteral("--set: expected KEY=VALUE, got '%1'").arg(assignment),
+                     kExitUsage);
+            return false;
+        }
+    }
+    ImportModelRequest &request = options->request;
+    request.file = options->file.toStdString();
+    request.projectDir = common.projectDir->toStdString();
     request.scene = parser.value(scene).toStdString();
     request.model = parser.value(model).toStdString();
     request.runName = parser.value(name).toStdString();
@@ -127,9 +137,22 @@ int cmdImportModel(const QStringList &args)
     request.configFile = parser.value(config).toStdString();
     for (const QString &assignment : parser.values(set))
         request.settings.push_back(assignment.toStdString());
+    return true;
+}
+
+} // namespace
+
+int cmdImportModel(const QStringList &args)
+{
+    ImportModelOptions options;
+    int code = kExitOk;
+    if (!parseImportModelOptions(args, &options, &code))
+        return code;
+    const bool json = options.common.json;
+    const QString &file = options.file;
     ImportModelResult result;
     std::string error;
-    if (!importModelIntoProject(request, &result, &error))
+    if (!importModelIntoProject(options.request, &result, &error))
         return fail(json, qstr(error));
 
     if (json) {
@@ -164,14 +187,15 @@ int cmdInspectWeights(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A .pdparams file, a checkpoint, a run folder or "
                                                 "a bundle."));
+    CommonOptions common;
     int code = kExitOk;
-    if (!parseCommand(parser, args,
+    if (!startCommand(parser, args,
                       QStringLiteral("Describe a weights file: its format, the model its shapes "
                                      "fit, the number of classes, tensors and values, and (for "
                                      "checkpoints) the class names."),
-                      &code))
+                      &common, &code))
         return code;
-    const bool json = parser.isSet(jsonOption());
+    const bool json = common.json;
     QString file;
     if (!oneFile(parser, json, &file, &code))
         return code;

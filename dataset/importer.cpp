@@ -278,56 +278,66 @@ std::optional<ImportFormat> importFormatFromString(const QString &s)
     return std::nullopt;
 }
 
-Result<ImportReport> importData(Project &project, const ImportRequest &req,
-                                const ImportCallbacks &cb)
-{
-    QElapsedTimer wall;
-    wall.start();
-    const QString startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    // One import into a project at a time, across processes: two imports of one source would
-    // copy onto the same names, and the loser's clean-up would remove the winner's files. Held
-    // until this import has committed or cleaned up.
-    QLockFile lock(importLockFile(project));
-    lock.setStaleLockTime(0); // an import can run for hours; only a dead owner frees the lock
-    if (!lock.tryLock(0))
-        return Result<ImportReport>::failure(lockError(project, lock));
-    ImportReport report;
-    auto scan = scanSource(req, project.info().task, cb);
-    if (!scan)
-        return Result<ImportReport>::failure(scan.error());
-    report.format = scan->format;
-    report.skipped = scan->skipped;
-    report.timings.scan = double(wall.nsecsElapsed()) / 1e6;
-    if (cb.shouldCancel && cb.shouldCancel()) {
-        report.cancelled = true;
-        return report;
-    }
+namespace {
 
-    // Plan: decide each sample's stored path, drop what the project already holds.
-    QSqlDatabase &db = project.database().db();
-    QHash<QString, QString> existing; // stored path -> hash
-    {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.exec(QStringLiteral("SELECT path, hash FROM samples"));
-        while (q.next())
-            existing.insert(q.value(0).toString(), q.value(1).toString());
-    }
-    DestinationNames names;
+/// One import as its stages hand it on: planImport() fills `plan`, checkImport() fills
+/// `checked`, writeImport() stores them; each adds what it finds to `report`.
+struct ImportRun
+{
+    ImportRun(Project &project, const ImportRequest &req, const ImportCallbacks &cb,
+              const ScanResult &scan, const QString &startedAt)
+        : project(project)
+        , req(req)
+        , cb(cb)
+        , scan(scan)
+        , startedAt(startedAt)
+    {}
+
+    Project &project;
+    const ImportRequest &req;
+    const ImportCallbacks &cb;
+    const ScanResult &scan;
+    QString startedAt; ///< when importData() began, as the imports table stores it
+    ImportReport report;
+    DestinationNames names;       ///< the stored paths taken; shared by the check workers
+    std::vector<Planned> plan;    ///< the items to check and write
+    std::vector<Checked> checked; ///< one per planned item
+
+    bool cancelRequested() const { return cb.shouldCancel && cb.shouldCancel(); }
+};
+
+/// Every sample's stored path, with its content hash.
+QHash<QString, QString> storedHashes(QSqlDatabase &db)
+{
+    QHash<QString, QString> existing;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.exec(QStringLiteral("SELECT path, hash FROM samples"));
+    while (q.next())
+        existing.insert(q.value(0).toString(), q.value(1).toString());
+    return existing;
+}
+
+/// Plan: decide each sample's stored path, drop what the project already holds.
+void planImport(ImportRun &run)
+{
+    Project &project = run.project;
+    ImportReport &report = run.report;
+    const QHash<QString, QString> existing = storedHashes(project.database().db());
+    DestinationNames &names = run.names;
     names.project = &project;
     QDir().mkpath(project.imagesDir()); // opening a read-only project skips it; copies need it
     names.canonicalImages = QFileInfo(project.imagesDir()).canonicalFilePath();
     for (auto it = existing.constBegin(); it != existing.constEnd(); ++it)
         names.taken.insert(it.key());
     const QString imagesPrefix = project.imagesDir() + QLatin1Char('/');
-    const QString copyRoot = imagesPrefix + copyFolderName(scan->copyFolder);
-    std::vector<Planned> plan;
-    plan.reserve(scan->items.size());
+    const QString copyRoot = imagesPrefix + copyFolderName(run.scan.copyFolder);
+    run.plan.reserve(run.scan.items.size());
     QHash<QString, QString> firstRef;
-    for (const ImportItem &item : scan->items) {
+    for (const ImportItem &item : run.scan.items) {
         Planned p;
         p.item = &item;
-        p.writeFile = req.copy || item.idxSet >= 0;
+        p.writeFile = run.req.copy || item.idxSet >= 0;
         p.destination =
             p.writeFile ? copyDestination(copyRoot, item.relative, item.file) : item.file;
         if (p.writeFile && !p.destination.startsWith(imagesPrefix)) {
@@ -361,10 +371,48 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         firstRef.insert(stored, item.ref);
         names.taken.insert(stored);
         p.stored = stored;
-        plan.push_back(p);
+        run.plan.push_back(p);
     }
+}
 
-    // Check: read, validate, hash (and copy) in worker threads; this thread reports progress.
+/// What the check workers share: the next item to take, how many are done, and why to stop.
+struct CheckQueue
+{
+    std::atomic<size_t> next{0};
+    std::atomic<size_t> done{0};
+    std::atomic<bool> stop{false};
+    std::mutex fatalMutex;
+    QString fatal; ///< the first error that fails the whole import
+    std::mutex timesMutex;
+    WorkerTimes total;
+};
+
+/// One check worker: checks the next planned item until none is left or the queue stops.
+void checkWorker(ImportRun &run, CheckQueue &queue)
+{
+    WorkerTimes times;
+    for (size_t i = queue.next++; i < run.plan.size() && !queue.stop; i = queue.next++) {
+        QString err;
+        run.checked[i] = checkItem(run.plan[i], run.scan, run.req.limits, run.names, times, &err);
+        if (!err.isEmpty()) {
+            std::lock_guard lock(queue.fatalMutex);
+            if (queue.fatal.isEmpty())
+                queue.fatal = err;
+            queue.stop = true;
+        }
+        ++queue.done;
+    }
+    std::lock_guard lock(queue.timesMutex);
+    queue.total.read += times.read;
+    queue.total.hash += times.hash;
+    queue.total.decode += times.decode;
+    queue.total.write += times.write;
+}
+
+/// Check: read, validate, hash (and copy) in worker threads; this thread reports progress.
+/// A failure or a cancel removes the copies made so far; a cancel sets report.cancelled.
+Status checkImport(ImportRun &run)
+{
     // Our workers already fill the cores: OpenCV's own thread pool inside each decode only
     // spins (TBB busy-waits took ~14% of an import's CPU time), so it is off meanwhile.
     struct OpenCvThreads
@@ -373,183 +421,167 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         OpenCvThreads() { cv::setNumThreads(1); }
         ~OpenCvThreads() { cv::setNumThreads(saved); }
     } openCvThreads;
-    std::vector<Checked> checked(plan.size());
-    std::atomic<size_t> next{0};
-    std::atomic<size_t> done{0};
-    std::atomic<bool> stop{false};
-    std::mutex fatalMutex;
-    QString fatal;
-    WorkerTimes total;
-    std::mutex timesMutex;
-    const int threads = std::max(1, req.threads > 0 ? req.threads : QThread::idealThreadCount());
+    const size_t count = run.plan.size();
+    run.checked.resize(count);
+    CheckQueue queue;
+    const int threads =
+        std::max(1, run.req.threads > 0 ? run.req.threads : QThread::idealThreadCount());
     std::vector<std::thread> workers;
-    for (int w = 0; w < std::min<int>(threads, int(std::max<size_t>(plan.size(), 1))); ++w) {
-        workers.emplace_back([&] {
-            WorkerTimes times;
-            for (size_t i = next++; i < plan.size() && !stop; i = next++) {
-                QString err;
-                checked[i] = checkItem(plan[i], *scan, req.limits, names, times, &err);
-                if (!err.isEmpty()) {
-                    std::lock_guard lock(fatalMutex);
-                    if (fatal.isEmpty())
-                        fatal = err;
-                    stop = true;
-                }
-                ++done;
-            }
-            std::lock_guard lock(timesMutex);
-            total.read += times.read;
-            total.hash += times.hash;
-            total.decode += times.decode;
-            total.write += times.write;
-        });
-    }
-    while (done < plan.size() && !stop) {
+    for (int w = 0; w < std::min<int>(threads, int(std::max<size_t>(count, 1))); ++w)
+        workers.emplace_back([&run, &queue] { checkWorker(run, queue); });
+    while (queue.done < count && !queue.stop) {
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
-        if (cb.progress)
-            cb.progress({QStringLiteral("check"), qint64(done), qint64(plan.size())});
-        if (cb.shouldCancel && cb.shouldCancel())
-            stop = true;
+        if (run.cb.progress)
+            run.cb.progress({QStringLiteral("check"), qint64(queue.done), qint64(count)});
+        if (run.cancelRequested())
+            queue.stop = true;
     }
     for (std::thread &t : workers)
         t.join();
-    report.timings.read = double(total.read) / 1e6;
-    report.timings.hash = double(total.hash) / 1e6;
-    report.timings.decode = double(total.decode) / 1e6;
-    report.timings.writeFiles = double(total.write) / 1e6;
-    if (!fatal.isEmpty()) {
-        removeWritten(plan, checked);
-        return Result<ImportReport>::failure(fatal);
+    ImportTimings &timings = run.report.timings;
+    timings.read = double(queue.total.read) / 1e6;
+    timings.hash = double(queue.total.hash) / 1e6;
+    timings.decode = double(queue.total.decode) / 1e6;
+    timings.writeFiles = double(queue.total.write) / 1e6;
+    if (!queue.fatal.isEmpty()) {
+        removeWritten(run.plan, run.checked);
+        return Status::failure(queue.fatal);
     }
     // A cancel that came while the last files were checked still counts.
-    if (stop || (cb.shouldCancel && cb.shouldCancel())) {
-        removeWritten(plan, checked);
-        report.cancelled = true;
-        report.timings.wall = double(wall.nsecsElapsed()) / 1e6;
-        return report;
+    if (queue.stop || run.cancelRequested()) {
+        removeWritten(run.plan, run.checked);
+        run.report.cancelled = true;
+        return Status::success();
     }
-    if (cb.progress)
-        cb.progress({QStringLiteral("check"), qint64(plan.size()), qint64(plan.size())});
+    if (run.cb.progress)
+        run.cb.progress({QStringLiteral("check"), qint64(count), qint64(count)});
+    return Status::success();
+}
 
-    // Write: everything in one transaction, so a cancel, an error or a kill leaves no half.
-    QElapsedTimer sqlTimer;
-    sqlTimer.start();
-    auto fail = [&](const QString &message) {
-        removeWritten(plan, checked);
-        return Result<ImportReport>::failure(message);
-    };
-    Transaction tx(db);
-    if (!tx.begun())
-        return fail(
-            QStringLiteral("%1: the database is locked or read-only").arg(project.databaseFile()));
+/// Creates the classes the checked samples use (and every class a class map declares), in the
+/// source's order; fills *classIds by trimmed name, and report.newClasses.
+Status createClasses(ImportRun &run, QHash<QString, qint64> *classIds)
+{
+    Project &project = run.project;
+    ImportReport &report = run.report;
     const QList<ClassInfo> before = project.classes();
     QSet<QString> beforeNames;
     for (const ClassInfo &c : before)
         beforeNames.insert(c.name);
     QSet<QString> used;
-    for (size_t i = 0; i < plan.size(); ++i)
-        if (checked[i].ok)
-            for (const QString &l : plan[i].item->labels)
+    for (size_t i = 0; i < run.plan.size(); ++i)
+        if (run.checked[i].ok)
+            for (const QString &l : run.plan[i].item->labels)
                 used.insert(l);
-    QStringList wanted = scan->classOrder;
+    QStringList wanted = run.scan.classOrder;
     for (const QString &l : used)
         if (!wanted.contains(l))
             wanted.append(l);
-    QHash<QString, qint64> classIds;
     for (const QString &name : wanted) {
         if (!used.contains(name) && !beforeNames.contains(name) &&
-            scan->format != ImportFormat::PaddleList && scan->format != ImportFormat::Idx)
+            run.scan.format != ImportFormat::PaddleList && run.scan.format != ImportFormat::Idx)
             continue; // only class maps declare classes without samples
         auto id = project.ensureClass(name);
         if (!id)
-            return fail(id.error());
-        classIds.insert(name.trimmed(), *id);
+            return Status::failure(id.error());
+        classIds->insert(name.trimmed(), *id);
         if (!beforeNames.contains(name.trimmed()))
             report.newClasses.append(name.trimmed());
     }
     if (project.info().task == TaskType::Binary &&
         beforeNames.size() + report.newClasses.size() > 2)
-        return fail(
+        return Status::failure(
             QStringLiteral("a binary project has two classes; this import would give it %1 (%2)")
                 .arg(beforeNames.size() + report.newClasses.size())
                 .arg((QStringList(beforeNames.values()) + report.newClasses)
                          .join(QStringLiteral(", "))));
+    return Status::success();
+}
 
-    QSqlQuery imp(db);
+/// Adds this import's row to the imports table and sets report.importId.
+Status insertImportRow(ImportRun &run)
+{
+    QSqlQuery imp(run.project.database().db());
     imp.prepare(QStringLiteral("INSERT INTO imports(source, format, split, copied, started_at,"
                                " finished_at, imported, skipped) VALUES(?, ?, ?, ?, ?, ?, 0, 0)"));
-    imp.addBindValue(QFileInfo(req.source).absoluteFilePath());
-    imp.addBindValue(toString(scan->format));
-    imp.addBindValue(toString(req.split.value_or(Split::Unassigned)));
-    imp.addBindValue(req.copy ? 1 : 0);
-    imp.addBindValue(startedAt);
-    imp.addBindValue(startedAt);
+    imp.addBindValue(QFileInfo(run.req.source).absoluteFilePath());
+    imp.addBindValue(toString(run.scan.format));
+    imp.addBindValue(toString(run.req.split.value_or(Split::Unassigned)));
+    imp.addBindValue(run.req.copy ? 1 : 0);
+    imp.addBindValue(run.startedAt);
+    imp.addBindValue(run.startedAt);
     if (!imp.exec())
-        return fail(QStringLiteral("%1: %2").arg(project.databaseFile(), imp.lastError().text()));
-    report.importId = imp.lastInsertId().toLongLong();
+        return Status::failure(
+            QStringLiteral("%1: %2").arg(run.project.databaseFile(), imp.lastError().text()));
+    run.report.importId = imp.lastInsertId().toLongLong();
+    return Status::success();
+}
 
+/// Inserts every checked sample with its labels and adds its hash to *newHashes. Between
+/// batches of 2000 it reports progress, and a cancel sets report.cancelled and stops it.
+Status insertSamples(ImportRun &run, const QHash<QString, qint64> &classIds,
+                     QSet<QString> *newHashes)
+{
+    const QString databaseFile = run.project.databaseFile();
+    ImportReport &report = run.report;
+    QSqlDatabase &db = run.project.database().db();
     QSqlQuery ins(db);
     ins.prepare(
         QStringLiteral("INSERT INTO samples(path, hash, width, height, format, bytes, split,"
                        " added_at, source_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery lab(db);
     lab.prepare(QStringLiteral("INSERT OR IGNORE INTO labels(sample_id, class_id) VALUES(?, ?)"));
-    QSet<QString> newHashes;
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    for (size_t i = 0; i < plan.size(); ++i) {
-        const Checked &c = checked[i];
+    for (size_t i = 0; i < run.plan.size(); ++i) {
+        const Planned &p = run.plan[i];
+        const Checked &c = run.checked[i];
         if (c.alreadyPresent) {
             ++report.alreadyPresent;
             continue;
         }
         if (!c.ok) {
-            report.skipped.append({plan[i].item->ref, c.reason});
+            report.skipped.append({p.item->ref, c.reason});
             continue;
         }
-        ins.bindValue(0, plan[i].stored);
+        ins.bindValue(0, p.stored);
         ins.bindValue(1, c.hash);
         ins.bindValue(2, c.info.width);
         ins.bindValue(3, c.info.height);
         ins.bindValue(4, c.info.format);
         ins.bindValue(5, c.bytes);
-        ins.bindValue(6, toString(plan[i].item->split));
+        ins.bindValue(6, toString(p.item->split));
         ins.bindValue(7, now);
         ins.bindValue(8, report.importId);
         if (!ins.exec())
-            return fail(
-                QStringLiteral("%1: cannot add %2: %3")
-                    .arg(project.databaseFile(), plan[i].item->ref, ins.lastError().text()));
+            return Status::failure(QStringLiteral("%1: cannot add %2: %3")
+                                       .arg(databaseFile, p.item->ref, ins.lastError().text()));
         const qint64 sampleId = ins.lastInsertId().toLongLong();
-        for (const QString &l : plan[i].item->labels) {
+        for (const QString &l : p.item->labels) {
             lab.bindValue(0, sampleId);
             lab.bindValue(1, classIds.value(l.trimmed()));
             if (!lab.exec())
-                return fail(
-                    QStringLiteral("%1: cannot label %2: %3")
-                        .arg(project.databaseFile(), plan[i].item->ref, lab.lastError().text()));
+                return Status::failure(QStringLiteral("%1: cannot label %2: %3")
+                                           .arg(databaseFile, p.item->ref, lab.lastError().text()));
         }
-        newHashes.insert(c.hash);
+        newHashes->insert(c.hash);
         ++report.imported;
         if (report.imported % 2000 == 0) {
-            if (cb.progress)
-                cb.progress({QStringLiteral("write"), qint64(i), qint64(plan.size())});
-            if (cb.shouldCancel && cb.shouldCancel()) {
+            if (run.cb.progress)
+                run.cb.progress({QStringLiteral("write"), qint64(i), qint64(run.plan.size())});
+            if (run.cancelRequested()) {
                 report.cancelled = true;
-                report.imported = 0;
-                removeWritten(plan, checked);
-                report.timings.wall = double(wall.nsecsElapsed()) / 1e6;
-                return report; // the transaction rolls back when tx goes out of scope
+                return Status::success();
             }
         }
     }
-    for (const DuplicateGroup &g : findDuplicateGroups(project, &newHashes)) {
-        report.duplicates.append(g);
-        if (g.conflict)
-            report.conflicts.append(g);
-        if (g.leakage)
-            report.leakage.append(g);
-    }
-    QSqlQuery upd(db);
+    return Status::success();
+}
+
+/// Completes this import's row in the imports table with its counts and summary.
+Status finishImportRow(ImportRun &run)
+{
+    const ImportReport &report = run.report;
+    QSqlQuery upd(run.project.database().db());
     upd.prepare(QStringLiteral("UPDATE imports SET finished_at = ?, imported = ?, skipped = ?,"
                                " report = ? WHERE id = ?"));
     upd.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
@@ -559,24 +591,101 @@ Result<ImportReport> importData(Project &project, const ImportRequest &req,
         QString::fromUtf8(QJsonDocument(summaryJson(report)).toJson(QJsonDocument::Compact)));
     upd.addBindValue(report.importId);
     if (!upd.exec())
-        return fail(QStringLiteral("%1: %2").arg(project.databaseFile(), upd.lastError().text()));
-    if (cb.progress)
-        cb.progress({QStringLiteral("write"), qint64(plan.size()), qint64(plan.size())});
-    if (cb.shouldCancel && cb.shouldCancel()) { // the last moment a cancel can still win
-        report.cancelled = true;
-        report.imported = 0;
-        removeWritten(plan, checked);
-        report.timings.wall = double(wall.nsecsElapsed()) / 1e6;
-        return report; // rolled back with tx
+        return Status::failure(
+            QStringLiteral("%1: %2").arg(run.project.databaseFile(), upd.lastError().text()));
+    return Status::success();
+}
+
+/// Write: everything in one transaction, so a cancel, an error or a kill leaves no half. A
+/// failure or a cancel removes the copies this import made before the transaction rolls back;
+/// a cancel sets report.cancelled.
+Status writeImport(ImportRun &run)
+{
+    QElapsedTimer sqlTimer;
+    sqlTimer.start();
+    auto fail = [&run](const QString &message) {
+        removeWritten(run.plan, run.checked);
+        return Status::failure(message);
+    };
+    auto cancel = [&run] {
+        run.report.cancelled = true;
+        run.report.imported = 0;
+        removeWritten(run.plan, run.checked);
+        return Status::success(); // the transaction rolls back when tx goes out of scope
+    };
+    Transaction tx(run.project.database().db());
+    if (!tx.begun())
+        return fail(QStringLiteral("%1: the database is locked or read-only")
+                        .arg(run.project.databaseFile()));
+    QHash<QString, qint64> classIds;
+    QSet<QString> newHashes;
+    if (Status s = createClasses(run, &classIds); !s)
+        return fail(s.error);
+    if (Status s = insertImportRow(run); !s)
+        return fail(s.error);
+    if (Status s = insertSamples(run, classIds, &newHashes); !s)
+        return fail(s.error);
+    if (run.report.cancelled)
+        return cancel();
+    for (const DuplicateGroup &g : findDuplicateGroups(run.project, &newHashes)) {
+        run.report.duplicates.append(g);
+        if (g.conflict)
+            run.report.conflicts.append(g);
+        if (g.leakage)
+            run.report.leakage.append(g);
     }
+    if (Status s = finishImportRow(run); !s)
+        return fail(s.error);
+    if (run.cb.progress)
+        run.cb.progress(
+            {QStringLiteral("write"), qint64(run.plan.size()), qint64(run.plan.size())});
+    if (run.cancelRequested()) // the last moment a cancel can still win
+        return cancel();
     if (Status s = tx.commit(); !s)
-        return fail(
-            QStringLiteral("%1: cannot save the import: %2").arg(project.databaseFile(), s.error));
-    report.timings.sql = double(sqlTimer.nsecsElapsed()) / 1e6;
-    for (const ClassInfo &c : project.classes())
-        report.classes.append(c.name);
-    report.timings.wall = double(wall.nsecsElapsed()) / 1e6;
-    return report;
+        return fail(QStringLiteral("%1: cannot save the import: %2")
+                        .arg(run.project.databaseFile(), s.error));
+    run.report.timings.sql = double(sqlTimer.nsecsElapsed()) / 1e6;
+    return Status::success();
+}
+
+} // namespace
+
+Result<ImportReport> importData(Project &project, const ImportRequest &req,
+                                const ImportCallbacks &cb)
+{
+    QElapsedTimer wall;
+    wall.start();
+    const QString startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    // One import into a project at a time, across processes: two imports of one source would
+    // copy onto the same names, and the loser's clean-up would remove the winner's files. Held
+    // until this import has committed or cleaned up.
+    QLockFile lock(importLockFile(project));
+    lock.setStaleLockTime(0); // an import can run for hours; only a dead owner frees the lock
+    if (!lock.tryLock(0))
+        return Result<ImportReport>::failure(lockError(project, lock));
+    auto scan = scanSource(req, project.info().task, cb);
+    if (!scan)
+        return Result<ImportReport>::failure(scan.error());
+    ImportRun run(project, req, cb, scan.value(), startedAt);
+    run.report.format = scan->format;
+    run.report.skipped = scan->skipped;
+    run.report.timings.scan = double(wall.nsecsElapsed()) / 1e6;
+    if (run.cancelRequested()) {
+        run.report.cancelled = true;
+        return run.report;
+    }
+    planImport(run);
+    Status status = checkImport(run);
+    if (status && !run.report.cancelled)
+        status = writeImport(run);
+    if (!status)
+        return Result<ImportReport>::failure(status.error);
+    if (!run.report.cancelled) {
+        for (const ClassInfo &c : project.classes())
+            run.report.classes.append(c.name);
+    }
+    run.report.timings.wall = double(wall.nsecsElapsed()) / 1e6;
+    return run.report;
 }
 
 } // namespace pulc::dataset
