@@ -75,11 +75,15 @@ TEST(Translations, EnglishCatalogueGivesSingularAndPlural)
 TEST(Translations, ChineseCatalogueCoversEveryStringOfTheUi)
 {
     // lupdate lists what the code asks for today; every one must be translated in the .ts.
+    // The sources include each other from the repository root ("ui/data/datapage.h"): without
+    // that include path lupdate cannot see the classes' namespace and files their strings under
+    // "DataPage" instead of "pulc::ui::DataPage".
     QTemporaryDir tmp;
     const QString fresh = tmp.filePath(QStringLiteral("fresh.ts"));
     QProcess lupdate;
     lupdate.start(QStringLiteral(PULC_LUPDATE),
-                  {QStringLiteral(PULC_SOURCE_DIR "/ui"), QStringLiteral("-ts"), fresh,
+                  {QStringLiteral(PULC_SOURCE_DIR "/ui"), QStringLiteral("-I"),
+                   QStringLiteral(PULC_SOURCE_DIR), QStringLiteral("-ts"), fresh,
                    QStringLiteral("-locations"), QStringLiteral("none")});
     ASSERT_TRUE(lupdate.waitForFinished(120000));
     ASSERT_EQ(lupdate.exitCode(), 0) << lupdate.readAllStandardError().toStdString();
