@@ -58,11 +58,11 @@ std::pair<double, double> medianP90(std::vector<double> ms)
 int exportPdparamsCommand(const QString &projectDir, const QString &run, const QString &out,
                           bool json)
 {
-    PdparamsExport result;
-    std::string error;
-    if (!exportRunPdparams(projectDir.toStdString(), run.toStdString(), out.toStdString(), &result,
-                           &error))
-        return fail(json, qstr(error));
+    const Result<PdparamsExport> exported =
+        exportRunPdparams(projectDir.toStdString(), run.toStdString(), out.toStdString());
+    if (!exported)
+        return fail(json, qstr(exported.error()));
+    const PdparamsExport &result = *exported;
     const QFileInfo file(qstr(result.file));
     QStringList files{file.fileName()};
     if (!result.labels.empty())
@@ -466,15 +466,15 @@ int cmdBench(const QStringList &args)
     const bool json = options.common.json;
     std::string error;
     // A path wins; with --project, anything else is a run id or name.
-    const std::string file = options.common.projectDir && !QFileInfo::exists(options.model)
-                                 ? runCheckpoint(options.common.projectDir->toStdString(),
-                                                 options.model.toStdString(), &error)
-                                 : resolveModelPath(options.model.toStdString(), &error);
-    if (file.empty())
-        return fail(json, qstr(error));
+    const Result<std::string> file =
+        options.common.projectDir && !QFileInfo::exists(options.model)
+            ? runCheckpoint(options.common.projectDir->toStdString(), options.model.toStdString())
+            : resolveModelPath(options.model.toStdString());
+    if (!file)
+        return fail(json, qstr(file.error()));
     Predictor predictor;
-    if (!predictor.load(file, options.common.threads))
-        return fail(json, qstr(predictor.error()));
+    if (const Status loaded = predictor.load(*file, options.common.threads); !loaded)
+        return fail(json, qstr(loaded.error));
     cv::Mat input;
     if (!benchInput(predictor.config(), options.image, &input, &error))
         return fail(json, qstr(error));

@@ -119,12 +119,11 @@ std::string modelFile(const PredictOptions &options, int *exitCode)
 {
     const bool json = options.common.json;
     const std::optional<QString> &projectDir = options.common.projectDir;
-    std::string error;
-    std::string file;
+    Result<std::string> file = std::string();
     if (options.model) {
         file = projectDir && !QFileInfo::exists(*options.model)
-                   ? runCheckpoint(projectDir->toStdString(), options.model->toStdString(), &error)
-                   : resolveModelPath(options.model->toStdString(), &error);
+                   ? runCheckpoint(projectDir->toStdString(), options.model->toStdString())
+                   : resolveModelPath(options.model->toStdString());
     } else if (!options.checkpoint.isEmpty()) {
         return options.checkpoint.toStdString();
     } else {
@@ -136,11 +135,13 @@ std::string modelFile(const PredictOptions &options, int *exitCode)
                 kExitUsage);
             return {};
         }
-        file = runCheckpoint(projectDir->toStdString(), options.run->toStdString(), &error);
+        file = runCheckpoint(projectDir->toStdString(), options.run->toStdString());
     }
-    if (file.empty())
-        *exitCode = fail(json, qstr(error));
-    return file;
+    if (!file) {
+        *exitCode = fail(json, qstr(file.error()));
+        return {};
+    }
+    return *file;
 }
 
 /// The images to classify: files as given (a missing one is reported when it is predicted),
@@ -254,8 +255,8 @@ int cmdPredict(const QStringList &args)
     if (file.empty())
         return code;
     Predictor predictor;
-    if (!predictor.load(file, options.common.threads))
-        return fail(json, qstr(predictor.error()));
+    if (const Status loaded = predictor.load(file, options.common.threads); !loaded)
+        return fail(json, qstr(loaded.error));
     if (options.threshold)
         predictor.setThreshold(*options.threshold);
 

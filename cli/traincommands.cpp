@@ -165,9 +165,8 @@ bool applySettings(const TrainOptions &options, TrainConfig *config, int *exitCo
 {
     const bool json = options.common.json;
     if (options.model) {
-        std::string error;
-        if (!applySetting(*config, "model", options.model->toStdString(), &error)) {
-            *exitCode = fail(json, QStringLiteral("--model: %1").arg(qstr(error)), kExitUsage);
+        if (const Status set = applySetting(*config, "model", options.model->toStdString()); !set) {
+            *exitCode = fail(json, QStringLiteral("--model: %1").arg(qstr(set.error)), kExitUsage);
             return false;
         }
     }
@@ -179,11 +178,11 @@ bool applySettings(const TrainOptions &options, TrainConfig *config, int *exitCo
                      kExitUsage);
             return false;
         }
-        std::string error;
-        if (!applySetting(*config, assignment.left(eq).toStdString(),
-                          assignment.mid(eq + 1).toStdString(), &error)) {
-            *exitCode =
-                fail(json, QStringLiteral("--set %1: %2").arg(assignment, qstr(error)), kExitUsage);
+        const Status set = applySetting(*config, assignment.left(eq).toStdString(),
+                                        assignment.mid(eq + 1).toStdString());
+        if (!set) {
+            *exitCode = fail(json, QStringLiteral("--set %1: %2").arg(assignment, qstr(set.error)),
+                             kExitUsage);
             return false;
         }
     }
@@ -376,10 +375,11 @@ int cmdRuns(const QStringList &args)
     const bool json = common.json;
     if (!requireProject(common, &code))
         return code;
-    std::vector<RunSummary> runs;
-    std::string error;
-    if (!listProjectRuns(parser.value(kProject).toStdString(), &runs, &error))
-        return fail(json, qstr(error));
+    const Result<std::vector<RunSummary>> listed =
+        listProjectRuns(parser.value(kProject).toStdString());
+    if (!listed)
+        return fail(json, qstr(listed.error()));
+    const std::vector<RunSummary> &runs = *listed;
     if (json) {
         QJsonArray list;
         for (const RunSummary &r : runs) {
@@ -551,10 +551,10 @@ int cmdEval(const QStringList &args)
         return code;
     const bool json = options.common.json;
     const std::string projectDir = options.common.projectDir->toStdString();
-    DatasetSnapshot snapshot;
-    std::string error;
-    if (!snapshotProject(projectDir, &snapshot, nullptr, &error))
-        return fail(json, qstr(error));
+    const Result<DatasetSnapshot> snapshotted = snapshotProject(projectDir);
+    if (!snapshotted)
+        return fail(json, qstr(snapshotted.error()));
+    const DatasetSnapshot &snapshot = *snapshotted;
     JobCallbacks callbacks;
     callbacks.onLog = [](LogLevel, const std::string &message) { printErr(qstr(message)); };
     const EvalResult result =

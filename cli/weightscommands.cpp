@@ -150,10 +150,10 @@ int cmdImportModel(const QStringList &args)
         return code;
     const bool json = options.common.json;
     const QString &file = options.file;
-    ImportModelResult result;
-    std::string error;
-    if (!importModelIntoProject(options.request, &result, &error))
-        return fail(json, qstr(error));
+    Result<ImportModelResult> imported = importModelIntoProject(options.request);
+    if (!imported)
+        return fail(json, qstr(imported.error()));
+    const ImportModelResult &result = *imported;
 
     if (json) {
         printJson({{QStringLiteral("run"), qint64(result.runId)},
@@ -199,10 +199,10 @@ int cmdInspectWeights(const QStringList &args)
     QString file;
     if (!oneFile(parser, json, &file, &code))
         return code;
-    WeightsInfo info;
-    std::string error;
-    if (!inspectWeights(file.toStdString(), &info, &error))
-        return fail(json, qstr(error));
+    const Result<WeightsInfo> inspected = inspectWeights(file.toStdString());
+    if (!inspected)
+        return fail(json, qstr(inspected.error()));
+    const WeightsInfo &info = *inspected;
     if (json) {
         QJsonObject object{{QStringLiteral("path"), qstr(info.path)},
                            {QStringLiteral("format"), qstr(info.format)},

@@ -59,7 +59,12 @@ pulc::engine::ExportResult exportPaddle(const std::string &project, const std::s
 {
     pulc::engine::ExportResult result;
     pulc::engine::PdparamsExport written;
-    result.ok = pulc::engine::exportRunPdparams(project, run, folder, &written, &result.error);
+    auto exported = pulc::engine::exportRunPdparams(project, run, folder);
+    result.ok = exported.ok();
+    if (exported)
+        written = std::move(*exported);
+    else
+        result.error = exported.error();
     for (const std::string &file : {written.file, written.labels, written.config}) {
         if (!file.empty())
             result.files.push_back(

@@ -289,15 +289,17 @@ void PredictJob::work()
         }
         try {
             if (isCommand && command.kind == Command::Kind::Load) {
-                std::string file = command.checkpoint.toStdString();
-                std::string error;
-                if (file.empty())
+                pulc::engine::Result<std::string> file = command.checkpoint.toStdString();
+                if (command.checkpoint.isEmpty())
                     file = pulc::engine::runCheckpoint(command.projectDir.toStdString(),
-                                                       command.run.toStdString(), &error);
-                const bool ok =
-                    !file.empty() && predictor.load(file, std::max(1, kPredictThreads.value()));
-                if (!file.empty() && !ok)
-                    error = predictor.error();
+                                                       command.run.toStdString());
+                std::string error = file.ok() ? std::string() : file.error();
+                if (file) {
+                    const pulc::engine::Status status =
+                        predictor.load(*file, std::max(1, kPredictThreads.value()));
+                    error = status.error;
+                }
+                const bool ok = file.ok() && error.empty();
                 if (!ok) {
                     predictor = pulc::engine::Predictor();
                     loadError = QString::fromStdString(error);
@@ -307,7 +309,7 @@ void PredictJob::work()
                 }
                 loadError.clear();
                 PredictionModelInfo info;
-                info.checkpoint = QString::fromStdString(file);
+                info.checkpoint = QString::fromStdString(*file);
                 info.model = QString::fromStdString(predictor.config().model);
                 info.task = predictor.config().task;
                 info.threshold = predictor.config().threshold;

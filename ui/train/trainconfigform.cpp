@@ -106,7 +106,7 @@ TrainConfigForm::TrainConfigForm(ProjectRuns *runs, QWidget *parent)
         QSpinBox *h = b.heightOf;
         auto apply = [this, key, w, h] {
             const std::string text = h ? fieldText(h) + "x" + fieldText(w) : fieldText(w);
-            edit([&](TrainConfig &c) { pulc::engine::applySetting(c, key, text, nullptr); });
+            edit([&](TrainConfig &c) { pulc::engine::applySetting(c, key, text); });
         };
         if (auto *spin = qobject_cast<QSpinBox *>(w))
             connect(spin, &QSpinBox::valueChanged, this, apply);
@@ -127,8 +127,7 @@ TrainConfigForm::TrainConfigForm(ProjectRuns *runs, QWidget *parent)
             const double value = on ? p->prob->value() : 0.0;
             p->prob->setEnabled(on);
             edit([&](TrainConfig &c) {
-                pulc::engine::applySetting(c, p->key, pulc::engine::configNumberText(value),
-                                           nullptr);
+                pulc::engine::applySetting(c, p->key, pulc::engine::configNumberText(value));
             });
         });
         connect(op.prob, &QDoubleSpinBox::valueChanged, this, [this, p](double value) {
@@ -137,8 +136,7 @@ TrainConfigForm::TrainConfigForm(ProjectRuns *runs, QWidget *parent)
             if (value > 0.0)
                 p->remembered = value;
             edit([&](TrainConfig &c) {
-                pulc::engine::applySetting(c, p->key, pulc::engine::configNumberText(value),
-                                           nullptr);
+                pulc::engine::applySetting(c, p->key, pulc::engine::configNumberText(value));
             });
         });
     }

@@ -38,9 +38,12 @@ struct Inspection
 Inspection inspect(const QString &path)
 {
     Inspection result;
-    std::string error;
-    result.ok = pulc::engine::inspectWeights(path.toStdString(), &result.info, &error);
-    result.error = QString::fromStdString(error);
+    auto inspected = pulc::engine::inspectWeights(path.toStdString());
+    result.ok = inspected.ok();
+    if (inspected)
+        result.info = std::move(*inspected);
+    else
+        result.error = QString::fromStdString(inspected.error());
     return result;
 }
 

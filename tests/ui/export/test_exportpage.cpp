@@ -84,7 +84,8 @@ TEST_F(ExportPageTest, BundleIsWrittenCheckedAndLoadsInThePredictor)
     EXPECT_TRUE(p.page->errorText().isEmpty());
     // The bundle folder is a model the predictor (and so the Predict page) loads directly.
     pulc::engine::Predictor predictor;
-    ASSERT_TRUE(predictor.load(folder.toStdString(), 1)) << predictor.error();
+    const pulc::engine::Status loaded = predictor.load(folder.toStdString(), 1);
+    ASSERT_TRUE(loaded) << loaded.error;
     EXPECT_EQ(predictor.classNames().size(), size_t(3));
     EXPECT_EQ(predictor.backend(), "native");
 

@@ -101,9 +101,9 @@ protected:
     static void SetUpTestSuite()
     {
         shared = new Shared;
-        std::string error;
-        shared->checkpoint = QString::fromStdString(pulc::engine::runCheckpoint(
-            shared->projectDir.toStdString(), std::to_string(shared->run.id), &error));
+        const auto checkpoint = pulc::engine::runCheckpoint(shared->projectDir.toStdString(),
+                                                            std::to_string(shared->run.id));
+        shared->checkpoint = checkpoint ? QString::fromStdString(*checkpoint) : QString();
     }
     static void TearDownTestSuite()
     {
@@ -138,7 +138,7 @@ TEST_F(PredictPageTest, DroppedImageGetsTheSamePredictionAsTheEngineAndCli)
 
     // `pulc predict --run` does exactly this.
     pulc::engine::Predictor predictor;
-    ASSERT_TRUE(predictor.load(shared->checkpoint.toStdString(), 1));
+    ASSERT_TRUE(predictor.load(shared->checkpoint.toStdString(), 1).ok);
     const pulc::engine::Prediction direct = predictor.predictFile(file.toStdString(), 5);
     ASSERT_TRUE(direct.ok);
     EXPECT_EQ(r.bestName(), QString::fromStdString(direct.top.front().name));

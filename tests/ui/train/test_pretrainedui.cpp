@@ -36,8 +36,8 @@ TrainedProject *shared = nullptr;
 std::pair<std::string, float> top1(const std::string &model, const std::string &image)
 {
     pulc::engine::Predictor predictor;
-    if (!predictor.load(model, 1))
-        return {"load failed: " + predictor.error(), -1.0f};
+    if (const pulc::engine::Status loaded = predictor.load(model, 1); !loaded)
+        return {"load failed: " + loaded.error, -1.0f};
     const pulc::engine::Prediction p = predictor.predictFile(image, 1);
     if (!p.ok || p.top.empty())
         return {"predict failed: " + p.error, -1.0f};

@@ -116,9 +116,9 @@ TEST(TrainController, StopKeepsACheckpointAndResumeFinishesTheRun)
     EXPECT_TRUE(QFileInfo::exists(stopped.runDir + QStringLiteral("/last.ckpt")));
     EXPECT_LT(stopped.epochsDone, 40);
 
-    std::vector<pulc::engine::RunSummary> runs;
-    std::string error;
-    ASSERT_TRUE(pulc::engine::listProjectRuns(dir.toStdString(), &runs, &error)) << error;
+    const auto listed = pulc::engine::listProjectRuns(dir.toStdString());
+    ASSERT_TRUE(listed) << listed.error();
+    const std::vector<pulc::engine::RunSummary> &runs = *listed;
     ASSERT_EQ(runs.size(), 1u);
     EXPECT_EQ(runs[0].status, "stopped");
 
@@ -134,8 +134,10 @@ TEST(TrainController, StopKeepsACheckpointAndResumeFinishesTheRun)
     EXPECT_EQ(resumed.epochsDone, 40);
     ASSERT_FALSE(epochs.isEmpty());
     EXPECT_EQ(epochs.last().at(0).value<TrainEpochPoint>().epoch, 40);
-    ASSERT_TRUE(pulc::engine::listProjectRuns(dir.toStdString(), &runs, &error)) << error;
-    EXPECT_EQ(runs[0].status, "finished");
+    const auto relisted = pulc::engine::listProjectRuns(dir.toStdString());
+    ASSERT_TRUE(relisted) << relisted.error();
+    ASSERT_EQ(relisted->size(), 1u);
+    EXPECT_EQ((*relisted)[0].status, "finished");
 }
 
 TEST(TrainController, FailuresEndWithFinishedFailedAndAMessage)
@@ -206,9 +208,9 @@ TEST(TrainController, DestructorStopsAndWaits)
         ASSERT_TRUE(controller.start(dir, tinyRequest(200)));
         ASSERT_TRUE(steps.wait(kRunTimeoutMs));
     }
-    std::vector<pulc::engine::RunSummary> runs;
-    std::string error;
-    ASSERT_TRUE(pulc::engine::listProjectRuns(dir.toStdString(), &runs, &error)) << error;
+    const auto listed = pulc::engine::listProjectRuns(dir.toStdString());
+    ASSERT_TRUE(listed) << listed.error();
+    const std::vector<pulc::engine::RunSummary> &runs = *listed;
     ASSERT_EQ(runs.size(), 1u);
     EXPECT_EQ(runs[0].status, "stopped");
 }
