@@ -480,9 +480,9 @@ int cmdBench(const QStringList &args)
         return fail(json, qstr(error));
     BenchTimes times;
     QString timingError;
-    if (!timeModel(predictor, options, file, input, &times, &timingError))
+    if (!timeModel(predictor, options, *file, input, &times, &timingError))
         return fail(json, timingError);
-    printBench(options, file, predictor, times);
+    printBench(options, *file, predictor, times);
     return kExitOk;
 }
 
