@@ -266,4 +266,4 @@ void TrainController::workerDone(const TrainOutcome &outcome)
 
 } // namespace pulc::ui
 
-#include "trainingcontroller.moc"
+#include "traincontroller.moc"
