@@ -1,91 +1,65 @@
 #include "ui/evaluate/evaluatejob.h"
 
-#include <engine/projectjobs.h>
+#include "ui/common/latestjob.h"
 
-#include <QElapsedTimer>
-#include <QFuture>
-#include <QList>
-#include <QMetaObject>
-#include <QtConcurrent/QtConcurrentRun>
+#include <engine/projectjobs.h>
 
 #include <exception>
 
 namespace pulc::ui {
 
-struct EvaluateJob::Shared
-{
-    std::atomic_bool abort{false};
-};
-
 EvaluateJob::EvaluateJob(QObject *parent)
     : QObject(parent)
+    , m_job(new LatestJob(this))
 {}
 
 EvaluateJob::~EvaluateJob()
 {
-    if (m_shared)
-        m_shared->abort = true;
+    m_job->cancel();
     waitForDone();
 }
 
 void EvaluateJob::start(const QString &projectDir, qint64 runId, const QString &split, int threads)
 {
     drop();
-    m_shared = std::make_shared<Shared>();
-    const quint64 generation = ++m_generation;
     m_runId = runId;
     m_split = split;
+    m_cancelRequested = false;
     m_cancelled = false;
     const bool wasRunning = m_running;
     m_running = true;
     if (!wasRunning)
         Q_EMIT runningChanged(true);
-    std::shared_ptr<Shared> shared = m_shared;
     const std::string dir = projectDir.toStdString();
     const std::string run = std::to_string(runId);
     const std::string which = split.toStdString();
-    m_futures.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
-    m_futures.append(QtConcurrent::run([this, shared, generation, dir, run, which, threads] {
-        pulc::engine::JobCallbacks callbacks;
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = -1000;
-        callbacks.shouldAbort = [shared] { return shared->abort.load(); };
-        callbacks.onProgress = [&](double fraction, const std::string &) {
-            // A few signals per second are enough for a progress bar.
-            if (clock.elapsed() - last < 100 && fraction < 1.0)
-                return;
-            last = clock.elapsed();
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation, fraction] {
-                    if (generation == m_generation)
-                        Q_EMIT progress(fraction);
-                },
-                Qt::QueuedConnection);
-        };
-        pulc::engine::EvalResult result;
-        try {
-            result = pulc::engine::evaluateInProject(dir, run, which, callbacks, threads);
-        } catch (const std::exception &e) {
-            result = {};
-            result.error = e.what();
-        } catch (...) {
-            result = {};
-            result.error = "unexpected error";
-        }
-        QMetaObject::invokeMethod(
-            this, [this, generation, result] { deliver(generation, result); },
-            Qt::QueuedConnection);
-    }));
+    m_job->start(
+        [this, dir, run, which, threads](LatestJob::Token &token) {
+            pulc::engine::JobCallbacks callbacks;
+            callbacks.shouldAbort = [&token] { return token.aborted(); };
+            callbacks.onProgress = [this, &token](double fraction, const std::string &) {
+                // Delivered in the GUI thread while this is the latest evaluation.
+                token.progress([this, fraction] { Q_EMIT progress(fraction); }, fraction >= 1.0);
+            };
+            pulc::engine::EvalResult result;
+            try {
+                result = pulc::engine::evaluateInProject(dir, run, which, callbacks, threads);
+            } catch (const std::exception &e) {
+                result = {};
+                result.error = e.what();
+            } catch (...) {
+                result = {};
+                result.error = "unexpected error";
+            }
+            return result;
+        },
+        [this](pulc::engine::EvalResult result) { deliver(std::move(result)); });
 }
 
-void EvaluateJob::deliver(quint64 generation, const pulc::engine::EvalResult &result)
+void EvaluateJob::deliver(pulc::engine::EvalResult result)
 {
-    if (generation != m_generation)
-        return; // an outdated request (another run or split was asked for meanwhile)
-    m_cancelled = m_shared && m_shared->abort && !result.ok;
-    m_result = result;
+    m_cancelled = m_cancelRequested && !result.ok;
+    m_result = std::move(result);
     m_running = false;
     Q_EMIT runningChanged(false);
     Q_EMIT finished();
@@ -93,16 +67,13 @@ void EvaluateJob::deliver(quint64 generation, const pulc::engine::EvalResult &re
 
 void EvaluateJob::cancel()
 {
-    if (m_shared)
-        m_shared->abort = true;
+    m_cancelRequested = true;
+    m_job->cancel();
 }
 
 void EvaluateJob::drop()
 {
-    if (m_shared)
-        m_shared->abort = true;
-    m_shared.reset();
-    ++m_generation;
+    m_job->drop();
     if (m_running) {
         m_running = false;
         Q_EMIT runningChanged(false);
@@ -111,9 +82,7 @@ void EvaluateJob::drop()
 
 void EvaluateJob::waitForDone()
 {
-    for (QFuture<void> &future : m_futures)
-        future.waitForFinished();
-    m_futures.clear();
+    m_job->waitForDone();
 }
 
 } // namespace pulc::ui

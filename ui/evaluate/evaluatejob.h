@@ -2,22 +2,19 @@
 
 #include <engine/training.h>
 
-#include <QFuture>
-#include <QList>
 #include <QObject>
 #include <QString>
 
-#include <atomic>
-#include <memory>
-
 namespace pulc::ui {
+
+class LatestJob;
 
 /// Evaluates one run of a project on one split in a worker thread (engine evaluateInProject).
 ///
-/// start() replaces any evaluation in flight: the old one is told to abort and whatever it
-/// returns is dropped, so only the latest request ever reaches finished(). The result stays in
-/// the job (result()) so the signal carries no payload. The engine call never throws; the
-/// worker catches anything else. Public functions and signals: GUI thread.
+/// start() replaces any evaluation in flight (a LatestJob): the old one is told to abort and
+/// whatever it returns is dropped, so only the latest request ever reaches finished(). The
+/// result stays in the job (result()) so the signal carries no payload. The engine call never
+/// throws; the worker catches anything else. Public functions and signals: GUI thread.
 class EvaluateJob : public QObject
 {
     Q_OBJECT
@@ -53,13 +50,11 @@ Q_SIGNALS:
     void runningChanged(bool running);
 
 private:
-    struct Shared;
-    void deliver(quint64 generation, const pulc::engine::EvalResult &result);
+    void deliver(pulc::engine::EvalResult result);
 
-    std::shared_ptr<Shared> m_shared; ///< the abort flag of the current request
-    QList<QFuture<void>> m_futures;   ///< workers started, finished ones pruned at each start
-    quint64 m_generation = 0;
+    LatestJob *m_job;
     bool m_running = false;
+    bool m_cancelRequested = false; ///< cancel() was called for the current evaluation
     bool m_cancelled = false;
     qint64 m_runId = 0;
     QString m_split;
