@@ -1,5 +1,6 @@
 #include "ui/project/projectruns.h"
 
+#include "ui/common/latestjob.h"
 #include "ui/project/projectsession.h"
 
 #include <dataset/project.h>
@@ -80,6 +81,7 @@ bool hasCheckpoint(const pulc::engine::RunSummary &run)
 ProjectRuns::ProjectRuns(ProjectSession *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
+    , m_read(new LatestJob(this))
 {
     connect(session, &ProjectSession::projectOpened, this, &ProjectRuns::refresh);
     connect(session, &ProjectSession::projectClosed, this, &ProjectRuns::clear);
@@ -123,7 +125,7 @@ QString ProjectRuns::projectDir() const
 
 void ProjectRuns::clear()
 {
-    ++m_generation;
+    m_read->drop();
     m_runs.clear();
     m_weightsFiles.clear();
     Q_EMIT changed();
@@ -132,27 +134,23 @@ void ProjectRuns::clear()
 void ProjectRuns::refresh()
 {
     const QString dir = m_session->dir();
-    const quint64 generation = ++m_generation;
     if (dir.isEmpty()) {
+        m_read->drop();
         m_runs.clear();
         Q_EMIT changed();
         return;
     }
-    auto *watcher = new QFutureWatcher<Listing>(this);
-    connect(watcher, &QFutureWatcher<Listing>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // another project, or a newer read
-        Listing listing = watcher->result();
-        if (!listing.error.isEmpty()) {
-            Q_EMIT failed(listing.error);
-            return;
-        }
-        m_runs = std::move(listing.runs);
-        m_weightsFiles = std::move(listing.weightsFiles);
-        Q_EMIT changed();
-    });
-    watcher->setFuture(QtConcurrent::run(readRuns, dir));
+    // A read of another project, or an older read, is dropped.
+    m_read->start([dir](LatestJob::Token &) { return readRuns(dir); },
+                  [this](Listing listing) {
+                      if (!listing.error.isEmpty()) {
+                          Q_EMIT failed(listing.error);
+                          return;
+                      }
+                      m_runs = std::move(listing.runs);
+                      m_weightsFiles = std::move(listing.weightsFiles);
+                      Q_EMIT changed();
+                  });
 }
 
 void ProjectRuns::rename(qint64 id, const QString &name)

@@ -11,12 +11,13 @@
 
 namespace pulc::ui {
 
+class LatestJob;
 class ProjectSession;
 
 /// The open project's training runs, shared by the Train, Evaluate and Predict pages (the runs
 /// list, the teacher and model selectors). Reading, renaming and deleting run in a worker thread
-/// that opens its own database connection (STYLE.md 2); results of an outdated request (another
-/// project opened meanwhile) are dropped. GUI thread.
+/// that opens its own database connection (STYLE.md 2); results of an outdated read (another
+/// project opened, or a newer read, meanwhile: a LatestJob) are dropped. GUI thread.
 class ProjectRuns : public QObject
 {
     Q_OBJECT
@@ -70,8 +71,8 @@ private:
     void clear();
     /// Renames (or deletes, with `removeRun`) in a worker, then reads the runs again.
     void edit(qint64 id, const QString &name, bool removeRun);
-    quint64 m_generation = 0;
     ProjectSession *m_session;
+    LatestJob *m_read; ///< reads the runs; renames, deletes and imports each run to the end
     std::vector<pulc::engine::RunSummary> m_runs;
     std::vector<pulc::engine::ProjectWeightsFile> m_weightsFiles;
 };
