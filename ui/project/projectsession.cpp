@@ -1,13 +1,12 @@
 #include "ui/project/projectsession.h"
 
+#include "ui/common/latestjob.h"
 #include "ui/project/datasetwriter.h"
 
-#include <QFutureWatcher>
 #include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <climits>
@@ -74,6 +73,8 @@ ProjectSession::ProjectSession(QObject *parent)
     , m_writer(new DatasetWriter(this))
     , m_undoStack(new QUndoStack(this))
     , m_statsTimer(new QTimer(this))
+    , m_load(new LatestJob(this))
+    , m_stats(new LatestJob(this))
 {
     connect(m_writer, &DatasetWriter::failed, this, &ProjectSession::writeFailed);
     // Statistics follow edits, coalesced: a burst of key presses recomputes them once.
@@ -96,34 +97,29 @@ void ProjectSession::startStats()
         input[i].removed = r.removed;
         input[i].classIds = r.classIds;
     }
-    const quint64 version = m_rowsVersion;
-    auto *watcher = new QFutureWatcher<StatsResult>(this);
-    connect(watcher, &QFutureWatcher<StatsResult>::finished, this, [this, watcher, version] {
-        watcher->deleteLater();
-        // Rows changed meanwhile: the run their change scheduled will report instead.
-        if (version != m_rowsVersion)
-            return;
-        StatsResult result = watcher->result();
-        if (!result.ok || result.rows.size() != m_snapshot.rows.size())
-            return;
-        for (size_t i = 0; i < result.rows.size(); ++i) {
-            auto &row = m_snapshot.rows[i];
-            row.duplicate = result.rows[i].duplicate;
-            row.conflict = result.rows[i].conflict;
-            row.leakage = result.rows[i].leakage;
-        }
-        m_snapshot.stats = std::move(result.stats);
-        Q_EMIT statsChanged();
-    });
-    watcher->setFuture(QtConcurrent::run(&computeStatsOf, std::move(input), m_snapshot.classes));
+    // Rows changed meanwhile drop this run (scheduleStats()): the run their change scheduled
+    // reports instead.
+    m_stats->start(
+        [input = std::move(input), classes = m_snapshot.classes](LatestJob::Token &) mutable {
+            return computeStatsOf(std::move(input), classes);
+        },
+        [this](StatsResult result) {
+            if (!result.ok || result.rows.size() != m_snapshot.rows.size())
+                return;
+            for (size_t i = 0; i < result.rows.size(); ++i) {
+                auto &row = m_snapshot.rows[i];
+                row.duplicate = result.rows[i].duplicate;
+                row.conflict = result.rows[i].conflict;
+                row.leakage = result.rows[i].leakage;
+            }
+            m_snapshot.stats = std::move(result.stats);
+            Q_EMIT statsChanged();
+        });
 }
 
-ProjectSession::~ProjectSession()
-{
-    // Workers hold no pointer to us; their watchers are our children and are destroyed with
-    // us, which disconnects them. A still-running worker finishes on its own.
-    ++m_generation;
-}
+// Workers hold no pointer to us; the jobs are our children and drop what is still running when
+// they are destroyed with us. A still-running worker finishes on its own.
+ProjectSession::~ProjectSession() = default;
 
 void ProjectSession::open(const QString &dirOrFile)
 {
@@ -138,11 +134,11 @@ void ProjectSession::refresh()
 
 void ProjectSession::close()
 {
-    ++m_generation;
+    m_load->drop();
     m_writer->flush();
     m_undoStack->clear();
     m_snapshot = {};
-    ++m_rowsVersion;
+    m_stats->drop();
     m_rowIndex.clear();
     if (m_loading) {
         m_loading = false;
@@ -155,34 +151,27 @@ void ProjectSession::start(const QString &dirOrFile, bool opening)
 {
     // The worker reads with its own connection: let queued edits reach the database first.
     m_writer->flush();
-    const quint64 generation = ++m_generation;
     const quint64 writes = m_writes;
-    auto *watcher = new QFutureWatcher<ProjectSnapshot>(this);
-    connect(watcher, &QFutureWatcher<ProjectSnapshot>::finished, this,
-            [this, watcher, generation, writes, opening, dirOrFile] {
-                finish(watcher, generation, writes, opening, dirOrFile);
-            });
-    watcher->setFuture(QtConcurrent::run(&loadProjectSnapshot, dirOrFile));
+    // An older open or refresh still reading is dropped: a newer request is on its way.
+    m_load->start([dirOrFile](LatestJob::Token &) { return loadProjectSnapshot(dirOrFile); },
+                  [this, writes, opening, dirOrFile](ProjectSnapshot snap) {
+                      finish(std::move(snap), writes, opening, dirOrFile);
+                  });
     if (!m_loading) {
         m_loading = true;
         Q_EMIT loadingChanged(true);
     }
 }
 
-void ProjectSession::finish(QFutureWatcher<ProjectSnapshot> *watcher, quint64 generation,
-                            quint64 writes, bool opening, const QString &requested)
+void ProjectSession::finish(ProjectSnapshot snap, quint64 writes, bool opening,
+                            const QString &requested)
 {
-    watcher->deleteLater();
-    if (generation != m_generation)
-        return; // a newer request is on its way
     if (!opening && writes != m_writes) {
         // Edits made while the worker read are in memory but not in what it read: taking its
         // rows would hide them. Read again (the edits are in the database by then).
         start(requested, false);
         return;
     }
-    // Taken, not copied: a copy of 100,000 rows would stall this thread for tens of ms.
-    ProjectSnapshot snap = watcher->future().takeResult();
     m_loading = false;
     Q_EMIT loadingChanged(false);
     if (!snap.error.isEmpty()) {
@@ -190,10 +179,11 @@ void ProjectSession::finish(QFutureWatcher<ProjectSnapshot> *watcher, quint64 ge
         return;
     }
     const bool replaced = opening || snap.dir != m_snapshot.dir;
-    // Freeing the rows being replaced takes as long as copying them: a pool thread does it.
+    // Taken, not copied (a copy of 100,000 rows would stall this thread for tens of ms), and
+    // freeing the rows being replaced takes as long as copying them: a pool thread does it.
     auto old = std::make_shared<ProjectSnapshot>(std::exchange(m_snapshot, std::move(snap)));
     QThreadPool::globalInstance()->start([old]() mutable { old.reset(); });
-    ++m_rowsVersion; // statistics still computing belong to the rows just replaced
+    m_stats->drop(); // statistics still computing belong to the rows just replaced
     rebuildRowIndex();
     if (replaced) {
         m_undoStack->clear();
@@ -201,17 +191,19 @@ void ProjectSession::finish(QFutureWatcher<ProjectSnapshot> *watcher, quint64 ge
         Q_EMIT projectOpened(m_snapshot.dir);
     }
     // Each signal repaints a different part of the page; in separate event-loop turns no single
-    // turn stalls long (one turn for all took ~80 ms at 100,000 samples).
+    // turn stalls long (one turn for all took ~80 ms at 100,000 samples). A newer open or
+    // refresh, or close(), cancels what is left.
+    const quint64 generation = m_load->generation();
     QMetaObject::invokeMethod(
         this,
         [this, generation] {
-            if (generation != m_generation)
+            if (generation != m_load->generation())
                 return;
             Q_EMIT rowsReset();
             QMetaObject::invokeMethod(
                 this,
                 [this, generation] {
-                    if (generation != m_generation)
+                    if (generation != m_load->generation())
                         return;
                     Q_EMIT classesChanged();
                     Q_EMIT statsChanged();
@@ -303,7 +295,7 @@ void ProjectSession::changedClasses()
 
 void ProjectSession::scheduleStats()
 {
-    ++m_rowsVersion;
+    m_stats->drop(); // a run still computing read the rows before this change
     m_statsTimer->start();
 }
 

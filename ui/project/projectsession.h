@@ -13,7 +13,6 @@
 #include <functional>
 #include <vector>
 
-template<typename T> class QFutureWatcher;
 class QTimer;
 class QUndoStack;
 
@@ -31,6 +30,7 @@ struct ProjectSnapshot
 };
 
 class DatasetWriter;
+class LatestJob;
 
 /// Reads a project folder off the GUI thread: opens it, loads its samples, computes statistics.
 /// Thread-safe; opens its own database connection and closes it before returning.
@@ -39,7 +39,8 @@ ProjectSnapshot loadProjectSnapshot(const QString &dir);
 /// The project the window shows, held in memory: its classes and every sample, which models
 /// read without SQL. Opening and refreshing run in a worker thread, which opens its own
 /// pulc::dataset::Project (a QSqlDatabase connection stays in its thread); results of an
-/// outdated request are dropped, so opening B while A still loads never ends up showing A.
+/// outdated request are dropped (a LatestJob), so opening B while A still loads never ends up
+/// showing A.
 ///
 /// Edits change the memory at once (views update in the same event) and queue the database
 /// write on a DatasetWriter thread. They are called by the undo commands of editcommands.h,
@@ -133,18 +134,17 @@ private:
     void startStats();
     void submit(std::function<pulc::dataset::Status(pulc::dataset::Project &)> write);
     void writeFailed(const QString &error);
-    void finish(QFutureWatcher<ProjectSnapshot> *watcher, quint64 generation, quint64 writes,
-                bool opening, const QString &requested);
+    void finish(ProjectSnapshot snap, quint64 writes, bool opening, const QString &requested);
 
     ProjectSnapshot m_snapshot;
     QHash<qint64, int> m_rowIndex;
-    quint64 m_generation = 0;
-    quint64 m_writes = 0;      ///< edits submitted so far, to spot a refresh that missed some
-    quint64 m_rowsVersion = 0; ///< changes of rows/classes, to drop outdated statistics
+    quint64 m_writes = 0; ///< edits submitted so far, to spot a refresh that missed some
     bool m_loading = false;
     DatasetWriter *m_writer;
     QUndoStack *m_undoStack;
     QTimer *m_statsTimer;
+    LatestJob *m_load;  ///< opens and refreshes
+    LatestJob *m_stats; ///< dropped whenever rows or classes change: its figures are outdated
 };
 
 } // namespace pulc::ui
