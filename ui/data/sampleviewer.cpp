@@ -1,12 +1,12 @@
 #include "ui/data/sampleviewer.h"
 
+#include "ui/common/latestjob.h"
 #include "ui/data/labeling.h"
 #include "ui/data/samplegridmodel.h"
 #include "ui/project/projectsession.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QImageReader>
 #include <QKeyEvent>
@@ -15,7 +15,8 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
-#include <QtConcurrent>
+
+#include <algorithm>
 
 namespace pulc::ui {
 
@@ -63,6 +64,7 @@ SampleViewer::SampleViewer(ProjectSession *session, SampleGridModel *model, QWid
     : QDialog(parent)
     , m_session(session)
     , m_model(model)
+    , m_decode(new LatestJob(this))
     , m_picture(new QLabel(this))
     , m_title(new QLabel(this))
     , m_info(new QLabel(this))
@@ -125,26 +127,19 @@ void SampleViewer::showRow(int row)
     const QModelIndex index = m_model->index(row);
     m_id = index.data(SampleGridModel::SampleIdRole).toLongLong();
     const QString path = index.data(SampleGridModel::AbsolutePathRole).toString();
-    const quint64 generation = ++m_generation;
     m_loading = true;
     m_image = QImage();
     m_error.clear();
     m_picture->setText(tr("Loading…"));
-    auto *watcher = new QFutureWatcher<Decoded>(this);
-    connect(watcher, &QFutureWatcher<Decoded>::finished, this, [this, watcher, generation] {
-        const Decoded d = watcher->result();
-        watcher->deleteLater();
-        imageLoaded(generation, d.image, d.error);
-    });
-    watcher->setFuture(QtConcurrent::run(decode, path));
+    // Delivered unless the user moved on before it finished.
+    m_decode->start([path](LatestJob::Token &) { return decode(path); },
+                    [this](Decoded d) { imageLoaded(d.image, d.error); });
     updateInfo();
     Q_EMIT currentSampleChanged(m_id);
 }
 
-void SampleViewer::imageLoaded(quint64 generation, const QImage &image, const QString &error)
+void SampleViewer::imageLoaded(const QImage &image, const QString &error)
 {
-    if (generation != m_generation)
-        return; // the user moved on before it finished
     m_loading = false;
     m_image = image;
     m_error = error;

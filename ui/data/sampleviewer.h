@@ -7,6 +7,7 @@ class QLabel;
 
 namespace pulc::ui {
 
+class LatestJob;
 class ProjectSession;
 class SampleGridModel;
 
@@ -44,12 +45,12 @@ private:
     void step(int delta);
     void updateInfo();
     void updatePixmap();
-    void imageLoaded(quint64 generation, const QImage &image, const QString &error);
+    void imageLoaded(const QImage &image, const QString &error);
 
     ProjectSession *m_session;
     SampleGridModel *m_model;
+    LatestJob *m_decode; ///< the image shown; one the user moved on from is dropped
     qint64 m_id = 0;
-    quint64 m_generation = 0;
     bool m_loading = false;
     bool m_autoAdvance = true;
     QImage m_image;
