@@ -1,12 +1,12 @@
 #include "ui/train/augmentpreview.h"
 
+#include "ui/common/latestjob.h"
 #include "ui/project/projectsession.h"
 #include "ui/train/augmentpreviewworker.h"
 #include "ui/train/augmentwarnings.h"
 
 #include <QCheckBox>
 #include <QDir>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,7 +15,6 @@
 #include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -46,15 +45,10 @@ struct AugmentPreview::Cell
     QLabel *caption = nullptr;
 };
 
-struct AugmentPreview::Render
-{
-    quint64 generation = 0;
-    std::vector<PreviewItem> items;
-};
-
 AugmentPreview::AugmentPreview(ProjectSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
+    , m_render(new LatestJob(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
@@ -136,11 +130,8 @@ AugmentPreview::AugmentPreview(ProjectSession *session, QWidget *parent)
     updateWarnings();
 }
 
-AugmentPreview::~AugmentPreview()
-{
-    // The worker holds only copies; an outdated result is dropped with its watcher.
-    ++m_generation;
-}
+// The worker holds only copies; a render still running is dropped with m_render.
+AugmentPreview::~AugmentPreview() = default;
 
 void AugmentPreview::setConfig(const pulc::engine::TrainConfig &config)
 {
@@ -164,10 +155,9 @@ void AugmentPreview::waitForDone()
         m_debounce->stop();
         startRender();
     }
-    while (m_watcher) {
-        m_watcher->waitForFinished();
-        finishRender(m_watcher);
-    }
+    // A render that finds settings changed meanwhile starts the next one: wait for that too.
+    while (m_render->isRunning())
+        m_render->finishNow();
 }
 
 int AugmentPreview::renderedCount() const
@@ -211,8 +201,8 @@ void AugmentPreview::startRender()
 {
     if (m_samples.empty())
         return; // pickSamples() showed why
-    ++m_generation;
-    if (m_watcher) { // one render at a time: the newest settings run when it ends
+    // One render at a time (not LatestJob's several): the newest settings run when it ends.
+    if (m_render->isRunning()) {
         m_pending = true;
         return;
     }
@@ -222,42 +212,31 @@ void AugmentPreview::startRender()
     std::vector<QString> paths;
     for (const Sample &s : m_samples)
         paths.push_back(s.path);
-    const quint64 generation = m_generation;
     const pulc::engine::TrainConfig config = m_config;
     const quint32 seed = QRandomGenerator::global()->generate();
-    m_watcher = new QFutureWatcher<Render>(this);
-    QFutureWatcher<Render> *watcher = m_watcher;
-    connect(watcher, &QFutureWatcher<Render>::finished, this,
-            [this, watcher] { finishRender(watcher); });
-    watcher->setFuture(QtConcurrent::run([paths, config, seed, generation] {
-        Render render;
-        render.generation = generation;
-        for (std::size_t i = 0; i < paths.size(); ++i)
-            render.items.push_back(renderPreviewItem(paths[i], config, seed + quint32(i)));
-        return render;
-    }));
+    m_render->start(
+        [paths, config, seed](LatestJob::Token &) {
+            std::vector<PreviewItem> items;
+            for (std::size_t i = 0; i < paths.size(); ++i)
+                items.push_back(renderPreviewItem(paths[i], config, seed + quint32(i)));
+            return items;
+        },
+        [this](std::vector<PreviewItem> items) { finishRender(items); });
 }
 
-void AugmentPreview::finishRender(QFutureWatcher<Render> *watcher)
+void AugmentPreview::finishRender(const std::vector<PreviewItem> &items)
 {
-    if (watcher != m_watcher)
-        return; // already handled (waitForDone) or outdated
-    m_watcher = nullptr;
-    watcher->deleteLater();
-    const Render render = watcher->result();
     if (m_pending) { // settings changed meanwhile: this render is outdated
         startRender();
         return;
     }
-    if (render.generation != m_generation)
-        return;
     m_images.clear();
     m_originals.clear();
     m_captions.clear();
     m_tips.clear();
     int shown = 0;
-    for (std::size_t i = 0; i < render.items.size() && i < m_samples.size(); ++i) {
-        const PreviewItem &item = render.items[i];
+    for (std::size_t i = 0; i < items.size() && i < m_samples.size(); ++i) {
+        const PreviewItem &item = items[i];
         m_images << fitted(item.image);
         m_originals << fitted(item.original);
         QString caption = m_samples[i].label;

@@ -13,11 +13,12 @@ class QCheckBox;
 class QGridLayout;
 class QLabel;
 class QTimer;
-template<typename T> class QFutureWatcher;
 
 namespace pulc::ui {
 
+class LatestJob;
 class ProjectSession;
+struct PreviewItem;
 
 /// A grid of training samples from the project's own images, each passed through the exact
 /// training-time pipeline (pulc::engine::trainTransform, un-normalised for display) of the
@@ -51,10 +52,9 @@ private:
         QString label; ///< the dataset's class name(s)
     };
     struct Cell;
-    struct Render;
     void pickSamples();
     void startRender();
-    void finishRender(QFutureWatcher<Render> *watcher);
+    void finishRender(const std::vector<PreviewItem> &items);
     void showRender();
     void showMessage(const QString &text);
     void updateWarnings();
@@ -67,9 +67,8 @@ private:
     QList<QPixmap> m_images, m_originals;
     QStringList m_captions, m_tips;
     int m_renderedCount = 0;
-    quint64 m_generation = 0; ///< the render whose result is wanted
-    bool m_pending = false;   ///< a render was asked for while one ran
-    QFutureWatcher<Render> *m_watcher = nullptr;
+    bool m_pending = false; ///< a render was asked for while one ran
+    LatestJob *m_render = nullptr;
     QTimer *m_debounce = nullptr;
     QLabel *m_warnings = nullptr;
     QLabel *m_message = nullptr;
