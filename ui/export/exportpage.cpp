@@ -1,5 +1,6 @@
 #include "ui/export/exportpage.h"
 
+#include "ui/common/latestjob.h"
 #include "ui/predict/predictjob.h"
 #include "ui/project/projectruns.h"
 #include "ui/project/projectsession.h"
@@ -22,7 +23,6 @@
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace pulc::ui {
 
@@ -73,6 +73,7 @@ ExportPage::ExportPage(ProjectSession *session, ProjectRuns *runs, QWidget *pare
     : QWidget(parent)
     , m_session(session)
     , m_runs(runs)
+    , m_job(new LatestJob(this))
 {
     setObjectName(QStringLiteral("ExportPage"));
     auto *title = new QLabel(tr("Export"), this);
@@ -184,9 +185,9 @@ ExportPage::ExportPage(ProjectSession *session, ProjectRuns *runs, QWidget *pare
 
 ExportPage::~ExportPage()
 {
-    if (m_cancel)
-        *m_cancel = true;
-    m_future.waitForFinished();
+    // The export writes into a folder and a temporary one beside it: let it clean up.
+    m_job->cancel();
+    m_job->waitForDone();
 }
 
 void ExportPage::refreshRuns()
@@ -271,51 +272,40 @@ void ExportPage::startExport(const QString &folder)
     options.outDir = out.toStdString();
     options.threads = std::max(1, kPredictThreads.value());
     options.parity = m_bundleButton->isChecked() && m_parityCheck->isChecked();
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    std::shared_ptr<std::atomic_bool> cancelled = m_cancel;
-    QPointer<ExportPage> self(this);
-    options.progress = [self, cancelled](const std::string &stage, int done, int total) {
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, stage, done, total] {
-                if (!self)
-                    return;
-                self->m_stage->setText(stageText(stage));
-                self->m_progress->setRange(0, std::max(total, 0));
-                self->m_progress->setValue(done);
-            },
-            Qt::QueuedConnection);
-        return !cancelled->load();
-    };
     const std::string project = m_runs->projectDir().toStdString();
     const std::string run = std::to_string(currentRunId());
     setBusy(true);
     const bool paddle = m_paddleButton->isChecked();
-    m_future = QtConcurrent::run([self, project, run, options, out, paddle] {
-        pulc::engine::ExportResult result;
-        try {
-            if (paddle)
-                result = exportPaddle(project, run, out.toStdString());
-            else
-                result = pulc::engine::exportRun(project, run, options);
-        } catch (const std::exception &e) {
-            result.ok = false;
-            result.error = e.what();
-        }
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, result, out] {
-                if (self)
-                    self->finish(result, out);
-            },
-            Qt::QueuedConnection);
-    });
+    m_job->start(
+        [this, project, run, options, out, paddle](LatestJob::Token &token) mutable {
+            options.progress = [this, &token](const std::string &stage, int done, int total) {
+                // Not throttled: a stage's first report names it, and a dropped one would
+                // leave the stage before on show.
+                token.post([this, stage, done, total] {
+                    m_stage->setText(stageText(stage));
+                    m_progress->setRange(0, std::max(total, 0));
+                    m_progress->setValue(done);
+                });
+                return !token.aborted();
+            };
+            pulc::engine::ExportResult result;
+            try {
+                if (paddle)
+                    result = exportPaddle(project, run, out.toStdString());
+                else
+                    result = pulc::engine::exportRun(project, run, options);
+            } catch (const std::exception &e) {
+                result.ok = false;
+                result.error = e.what();
+            }
+            return result;
+        },
+        [this, out](const pulc::engine::ExportResult &result) { finish(result, out); });
 }
 
 void ExportPage::cancel()
 {
-    if (m_cancel)
-        *m_cancel = true;
+    m_job->cancel();
     m_stage->setText(tr("Cancelling…"));
 }
 

@@ -1,10 +1,6 @@
 #pragma once
 
-#include <QFuture>
 #include <QWidget>
-
-#include <atomic>
-#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -21,6 +17,7 @@ struct ExportResult;
 
 namespace pulc::ui {
 
+class LatestJob;
 class ProjectRuns;
 class ProjectSession;
 
@@ -78,8 +75,7 @@ private:
     bool m_folderEdited = false;
     qint64 m_pendingRunId = 0;
     QString m_lastFolder;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    QFuture<void> m_future;
+    LatestJob *m_job; ///< the export in flight; one at a time (isBusy())
 };
 
 } // namespace pulc::ui
