@@ -88,7 +88,37 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
     setObjectName(QStringLiteral("PredictPage"));
     setAcceptDrops(true);
     createActions();
+    QHBoxLayout *bar = createModelBar();
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_message->hide();
+    QWidget *stack = createStack();
+    QHBoxLayout *statusRow = createStatusRow();
 
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+    layout->addWidget(stack, 1);
+    layout->addLayout(statusRow);
+
+    connectJob();
+    connect(m_runs, &ProjectRuns::changed, this, &PredictPage::refreshRuns);
+    connect(m_session, &ProjectSession::projectOpened, this, [this] {
+        clearResults();
+        refreshRuns();
+    });
+    connect(m_session, &ProjectSession::projectClosed, this, [this] {
+        clearResults();
+        refreshRuns();
+    });
+    refreshRuns();
+    updateStatus();
+}
+
+QHBoxLayout *PredictPage::createModelBar()
+{
     m_runCombo = new QComboBox(this);
     m_runCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_runCombo->setToolTip(tr("The trained run whose model classifies the images"));
@@ -97,6 +127,12 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
     m_topk->setValue(std::clamp(kPredictTopK.value(), 1, 20));
     m_topk->setToolTip(tr("How many classes to show per image, best first"));
     m_job->setTopK(m_topk->value());
+    connect(m_runCombo, &QComboBox::currentIndexChanged, this, &PredictPage::loadSelectedRun);
+    connect(m_topk, &QSpinBox::valueChanged, this, [this](int k) {
+        kPredictTopK.setValue(k);
+        m_job->setTopK(k);
+        rerun();
+    });
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Model:"), this));
@@ -115,13 +151,11 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         bar->addWidget(button);
     }
+    return bar;
+}
 
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_message->hide();
-
+QWidget *PredictPage::createStack()
+{
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
@@ -129,6 +163,31 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
     big.setPointSizeF(big.pointSizeF() * 1.3);
     m_emptyLabel->setFont(big);
 
+    QTableView *table = createTable();
+    m_detail = new PredictDetail(this);
+    auto *detailScroll = new QScrollArea(this);
+    detailScroll->setWidget(m_detail);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    detailScroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    detailScroll->setMinimumWidth(280);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(table);
+    m_splitter->addWidget(detailScroll);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({640, 400});
+
+    m_stack = new QStackedWidget(this);
+    m_stack->insertWidget(NoModelPage, m_emptyLabel);
+    m_stack->insertWidget(DropPage, createDropZone());
+    m_stack->insertWidget(ResultsPage, m_splitter);
+    return m_stack;
+}
+
+QTableView *PredictPage::createTable()
+{
     m_table = new QTableView(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(PredictModel::SortRole);
@@ -154,27 +213,13 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
     header->resizeSection(PredictModel::DecisionColumn, 180);
     header->resizeSection(PredictModel::TimeColumn, 70);
     header->setStretchLastSection(true);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &PredictPage::showCurrent);
+    return m_table;
+}
 
-    m_detail = new PredictDetail(this);
-    auto *detailScroll = new QScrollArea(this);
-    detailScroll->setWidget(m_detail);
-    detailScroll->setWidgetResizable(true);
-    detailScroll->setFrameShape(QFrame::NoFrame);
-    detailScroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
-    detailScroll->setMinimumWidth(280);
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->addWidget(m_table);
-    m_splitter->addWidget(detailScroll);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({640, 400});
-
-    m_stack = new QStackedWidget(this);
-    m_stack->insertWidget(NoModelPage, m_emptyLabel);
-    m_stack->insertWidget(DropPage, createDropZone());
-    m_stack->insertWidget(ResultsPage, m_splitter);
-
+QHBoxLayout *PredictPage::createStatusRow()
+{
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(240);
     m_progress->setTextVisible(false);
@@ -182,26 +227,16 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
     m_stopButton = new QToolButton(this);
     m_stopButton->setText(tr("Stop"));
     m_stopButton->setToolTip(tr("Stop classifying the images still waiting"));
+    connect(m_stopButton, &QToolButton::clicked, this, &PredictPage::stop);
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_progress);
     statusRow->addWidget(m_stopButton);
     statusRow->addWidget(m_status, 1);
+    return statusRow;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addWidget(m_message);
-    layout->addWidget(m_stack, 1);
-    layout->addLayout(statusRow);
-
-    connect(m_runCombo, &QComboBox::currentIndexChanged, this, &PredictPage::loadSelectedRun);
-    connect(m_topk, &QSpinBox::valueChanged, this, [this](int k) {
-        kPredictTopK.setValue(k);
-        m_job->setTopK(k);
-        rerun();
-    });
-    connect(m_stopButton, &QToolButton::clicked, this, &PredictPage::stop);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &PredictPage::showCurrent);
+void PredictPage::connectJob()
+{
     connect(m_job, &PredictJob::loaded, this, &PredictPage::modelLoaded);
     connect(m_job, &PredictJob::loadFailed, this, [this](const QString &error) {
         m_backend->clear();
@@ -230,17 +265,6 @@ PredictPage::PredictPage(ProjectSession *session, ProjectRuns *runs, QWidget *pa
         updateStatus();
     });
     connect(m_job, &PredictJob::finished, this, &PredictPage::updateStatus);
-    connect(m_runs, &ProjectRuns::changed, this, &PredictPage::refreshRuns);
-    connect(m_session, &ProjectSession::projectOpened, this, [this] {
-        clearResults();
-        refreshRuns();
-    });
-    connect(m_session, &ProjectSession::projectClosed, this, [this] {
-        clearResults();
-        refreshRuns();
-    });
-    refreshRuns();
-    updateStatus();
 }
 
 PredictPage::~PredictPage() = default;

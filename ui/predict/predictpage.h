@@ -8,6 +8,7 @@
 class QAction;
 class QComboBox;
 class QFrame;
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QSortFilterProxyModel;
@@ -67,8 +68,17 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The constructor's parts, in the order the widgets are made (the focus chain follows it).
     void createActions();
+    /// The model selector, top-k and the actions' buttons above the results.
+    QHBoxLayout *createModelBar();
+    /// "No model yet", the drop zone and the results (table and detail), one at a time.
+    QWidget *createStack();
+    QTableView *createTable();
     QWidget *createDropZone();
+    /// Progress, Stop and the status line below the results.
+    QHBoxLayout *createStatusRow();
+    void connectJob();
     void refreshRuns();
     void loadSelectedRun();
     void rerun();
