@@ -809,6 +809,25 @@
     </message>
 </context>
 <context>
+    <name>pulc::ui::ConfusionMatrixTab</name>
+    <message>
+        <source>Rows: true class. Columns: predicted class. Click a cell to see its images.</source>
+        <translation>行：真实类别。列：预测类别。点击单元格可查看对应图像。</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its images.</source>
+        <translation>点击矩阵中的单元格可查看对应图像。</translation>
+    </message>
+    <message>
+        <source>Rows: true class · Columns: predicted class</source>
+        <translation>行：真实类别 · 列：预测类别</translation>
+    </message>
+    <message>
+        <source>“%1” predicted as “%2” (images: %3, highest loss first)</source>
+        <translation>“%1”被预测为“%2”（图像：%3，按损失从高到低）</translation>
+    </message>
+</context>
+<context>
     <name>pulc::ui::CostEstimate</name>
     <message>
         <source>under 1 s</source>
@@ -923,6 +942,21 @@
     </message>
 </context>
 <context>
+    <name>pulc::ui::EvaluateSampleGrid</name>
+    <message>
+        <source>Accept the prediction (%1)</source>
+        <translation>接受预测（%1）</translation>
+    </message>
+    <message>
+        <source>Toggle attribute</source>
+        <translation>切换属性</translation>
+    </message>
+    <message>
+        <source>Relabel as</source>
+        <translation>重新标注为</translation>
+    </message>
+</context>
+<context>
     <name>pulc::ui::EvaluateSampleModel</name>
     <message>
         <source>(none)</source>
@@ -998,18 +1032,6 @@ Label now: %6</source>
     <message>
         <source>Split:</source>
         <translation>划分：</translation>
-    </message>
-    <message>
-        <source>Rows: true class. Columns: predicted class. Click a cell to see its images.</source>
-        <translation>行：真实类别。列：预测类别。点击单元格可查看对应图像。</translation>
-    </message>
-    <message>
-        <source>Click a cell of the matrix to see its images.</source>
-        <translation>点击矩阵中的单元格可查看对应图像。</translation>
-    </message>
-    <message>
-        <source>Rows: true class · Columns: predicted class</source>
-        <translation>行：真实类别 · 列：预测类别</translation>
     </message>
     <message>
         <source>Per class</source>
@@ -1094,22 +1116,6 @@ Label now: %6</source>
     <message>
         <source>. Ctrl+Z undoes. Relabelled images stay here, marked.</source>
         <translation>。Ctrl+Z 可撤销。重新标注的图像会留在此处并带有标记。</translation>
-    </message>
-    <message>
-        <source>“%1” predicted as “%2” (images: %3, highest loss first)</source>
-        <translation>“%1”被预测为“%2”（图像：%3，按损失从高到低）</translation>
-    </message>
-    <message>
-        <source>Accept the prediction (%1)</source>
-        <translation>接受预测（%1）</translation>
-    </message>
-    <message>
-        <source>Toggle attribute</source>
-        <translation>切换属性</translation>
-    </message>
-    <message>
-        <source>Relabel as</source>
-        <translation>重新标注为</translation>
     </message>
 </context>
 <context>

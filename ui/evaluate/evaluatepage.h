@@ -9,29 +9,30 @@
 
 class QComboBox;
 class QLabel;
-class QListView;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
-class QSplitter;
 class QStackedWidget;
 class QTabWidget;
-class QTableView;
 
 namespace pulc::ui {
 
 class AttributeMetricsModel;
+class AttributeMetricsTab;
 class BinaryThresholdPanel;
 class ClassMetricsModel;
+class ClassMetricsTab;
 class ConfusionMatrixModel;
+class ConfusionMatrixTab;
 class EvaluateSampleModel;
 class EvaluateJob;
+class MisclassifiedTab;
 class ProjectRuns;
 class ProjectSession;
 class ThumbnailLoader;
 
 /// The Evaluate page: a run and a split evaluated off the GUI thread, with the scene's main
-/// metric, per-class table, confusion matrix, misclassified images and thresholds. GUI thread.
+/// metric and, in tabs of their own, the per-class table, the attributes, the confusion matrix,
+/// the misclassified images and the threshold. GUI thread.
 class EvaluatePage : public QWidget
 {
     Q_OBJECT
@@ -52,11 +53,11 @@ public:
     /// Selects split "train", "val" or "test" (without evaluating).
     void setSplit(const QString &split);
 
-    ClassMetricsModel *classMetricsModel() const { return m_classModel; }
-    ConfusionMatrixModel *confusionModel() const { return m_confusionModel; }
-    EvaluateSampleModel *misclassifiedModel() const { return m_missModel; }
-    EvaluateSampleModel *cellModel() const { return m_cellModel; }
-    AttributeMetricsModel *attributeModel() const { return m_attributeModel; }
+    ClassMetricsModel *classMetricsModel() const;
+    ConfusionMatrixModel *confusionModel() const;
+    EvaluateSampleModel *misclassifiedModel() const;
+    EvaluateSampleModel *cellModel() const;
+    AttributeMetricsModel *attributeModel() const;
     BinaryThresholdPanel *thresholdPanel() const { return m_thresholdPanel; }
 
 public Q_SLOTS:
@@ -68,7 +69,6 @@ public Q_SLOTS:
     void showCell(int trueClass, int predicted);
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
@@ -84,10 +84,6 @@ private:
     QString metricName(const QString &key) const;
     double runMaxFpr() const;
     qint64 selectedRun() const;
-    /// Relabels the selected images of `view`; false when nothing changed.
-    bool relabel(QListView *view, int classPosition);
-    bool acceptPrediction(QListView *view);
-    void contextMenu(QListView *view, const QPoint &pos);
 
     ProjectSession *m_session;
     ProjectRuns *m_runs;
@@ -106,28 +102,11 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_message;
     QTabWidget *m_tabs;
-
-    ClassMetricsModel *m_classModel;
-    QSortFilterProxyModel *m_classProxy;
-    QTableView *m_classView;
-    AttributeMetricsModel *m_attributeModel;
-    QSortFilterProxyModel *m_attributeProxy;
-    QTableView *m_attributeView;
-    ConfusionMatrixModel *m_confusionModel;
-    QTableView *m_matrixView;
-    QLabel *m_cellTitle;
-    EvaluateSampleModel *m_cellModel;
-    QListView *m_cellView;
-    EvaluateSampleModel *m_missModel;
-    QListView *m_missView;
-    QLabel *m_missHint;
-    QLabel *m_cellHint;
+    ClassMetricsTab *m_classTab;
+    AttributeMetricsTab *m_attributeTab;
+    ConfusionMatrixTab *m_matrixTab;
+    MisclassifiedTab *m_missTab;
     BinaryThresholdPanel *m_thresholdPanel;
-    QWidget *m_classTab;
-    QWidget *m_attributeTab;
-    QWidget *m_matrixTab;
-    QSplitter *m_matrixSplitter;
-    QWidget *m_missTab;
 };
 
 } // namespace pulc::ui
