@@ -27,6 +27,13 @@ const QCommandLineOption &threadsOption()
     return option;
 }
 
+const QCommandLineOption &runOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("run"), QStringLiteral("A run, by id or name."), QStringLiteral("RUN"));
+    return option;
+}
+
 bool startCommand(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
                   CommonOptions *common, int *exitCode)
 {

@@ -18,6 +18,9 @@ const QCommandLineOption &projectOption();
 /// --threads N: compute threads, default 2.
 const QCommandLineOption &threadsOption();
 
+/// --run RUN: a run of the project, by id or name.
+const QCommandLineOption &runOption();
+
 /// What every command reads at its start: startCommand() fills `json` and `projectDir`,
 /// readThreads() fills `threads`.
 struct CommonOptions

@@ -22,8 +22,7 @@ namespace {
 using namespace pulc::engine;
 
 const QCommandLineOption &kProject = projectOption();
-const QCommandLineOption kRun(QStringLiteral("run"), QStringLiteral("A run, by id or name."),
-                              QStringLiteral("RUN"));
+const QCommandLineOption &kRun = runOption();
 const QCommandLineOption &kThreads = threadsOption();
 
 /// `pulc predict`'s command line, as parsePredictOptions() reads it.
