@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dataset/stringconv.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -14,11 +16,8 @@ struct DuplicateGroup;
 
 namespace pulc::cli {
 
-/// An engine string (UTF-8) as a QString.
-inline QString qstr(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
+/// An engine string (UTF-8) as a QString: the one conversion of dataset/stringconv.h.
+using dataset::qstr;
 
 /// Exit codes of the CLI contract.
 enum ExitCode { kExitOk = 0, kExitFailure = 1, kExitUsage = 2 };
