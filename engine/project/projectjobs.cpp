@@ -1,5 +1,7 @@
 #include "engine/projectjobs.h"
 
+#include "engine/project/openproject.h"
+
 #include "dataset/modelfiles.h"
 #include "dataset/project.h"
 #include "dataset/runs.h"
@@ -40,17 +42,6 @@ Task taskOf(dataset::TaskType type)
         return Task::Binary;
     }
     return Task::SingleLabel;
-}
-
-bool openProject(const std::string &projectDir, std::optional<Project> *project, std::string *error)
-{
-    auto opened = Project::open(qstr(projectDir));
-    if (!opened) {
-        *error = str(opened.error());
-        return false;
-    }
-    project->emplace(std::move(*opened));
-    return true;
 }
 
 bool snapshotOf(Project &project, DatasetSnapshot *snapshot, std::vector<std::string> *warnings,
@@ -193,6 +184,17 @@ std::string statusText(TrainResult::Status status)
 }
 
 } // namespace
+
+bool openProject(const std::string &projectDir, std::optional<Project> *project, std::string *error)
+{
+    auto opened = Project::open(qstr(projectDir));
+    if (!opened) {
+        *error = str(opened.error());
+        return false;
+    }
+    project->emplace(std::move(*opened));
+    return true;
+}
 
 Result<DatasetSnapshot> snapshotProject(const std::string &projectDir,
                                         std::vector<std::string> *warnings)

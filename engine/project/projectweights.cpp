@@ -5,6 +5,7 @@
 #include "engine/configfile.h"
 #include "engine/deploy/bundlefiles.h"
 #include "engine/pretrained.h"
+#include "engine/project/openproject.h"
 #include "engine/weights/pdparamswrite.h"
 
 #include "dataset/modelfiles.h"
@@ -30,17 +31,6 @@ bool failWith(std::string *error, const std::string &message)
     if (error)
         *error = message;
     return false;
-}
-
-/// Opens a project; the error names it.
-bool openProject(const std::string &projectDir, std::optional<dataset::Project> *project,
-                 std::string *error)
-{
-    auto opened = dataset::Project::open(qstr(projectDir));
-    if (!opened)
-        return failWith(error, str(opened.error()));
-    project->emplace(std::move(*opened));
-    return true;
 }
 
 /// A run name as a file name: path separators would make it a folder.
