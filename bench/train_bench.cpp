@@ -1,14 +1,18 @@
 // Training throughput (images/s) and peak memory, side by side with the PyTorch eager peer.
 //
 //   train_bench [--scales 0.25,1.0] [--size 224] [--batch 32] [--threads 2] [--steps 12]
-//               [--rounds 3] [--images DIR] [--no-peer]
+//               [--loader-threads N] [--rounds 3] [--images DIR] [--no-peer]
 //
 // For each scale and round, alternating so the machine's noise hits all alike, it runs in a
 // child process each: our model step on in-memory tensors ("step"), our end-to-end training
-// from image files with the PULC augmentation ("e2e": decode, RandCrop, flip, normalise in the
-// loader threads, then the step), and PyTorch 1.13 eager with the reference script ("peer",
-// ../shared/bench/torch_train_throughput.py). Prints medians of images/s, ratios to the peer,
-// and each child's peak RSS (wait4).
+// from image files with the PULC augmentation ("e2e": the project's decoded-image cache, built
+// before the timed steps as a run builds it before its first epoch, then RandCrop, flip,
+// normalise in the loader threads, and the step; "e2e-nc": the same without the cache, each
+// image decoded every time at the smallest DCT scale the crop allows), and PyTorch 1.13 eager
+// with the reference script ("peer", ../shared/bench/torch_train_throughput.py). Prints medians
+// of images/s, ratios to the peer, and each child's peak RSS (wait4).
+//
+//   --loader-threads N   loader threads of the e2e children (default: --threads)
 #include "engine/benchmark.h"
 #include "engine/scenes.h"
 #include "engine/training.h"
@@ -46,6 +50,7 @@ struct Options
     int size = 224;
     int batch = 32;
     int threads = 2;
+    int loaderThreads = 0; ///< 0: threads
     int steps = 12;
     int rounds = 3;
     std::string images = PULC_SHARED_DIR "/data/paddleclas/deploy/images";
@@ -74,7 +79,7 @@ TrainConfig benchConfig(const Options &o, double scale)
     config.inputHeight = config.inputWidth = o.size;
     config.batchSize = o.batch;
     config.threads = o.threads;
-    config.loaderThreads = o.threads;
+    config.loaderThreads = o.loaderThreads > 0 ? o.loaderThreads : o.threads;
     config.learningRate = 0.01;
     config.warmupEpochs = 0;
     return config;
@@ -93,7 +98,7 @@ int childStep(const Options &o, double scale)
 }
 
 /// Child: our training from image files, with the loader and augmentation. Prints "img_per_s".
-int childEndToEnd(const Options &o, double scale)
+int childEndToEnd(const Options &o, double scale, bool cache)
 {
     std::vector<std::string> files;
     for (const auto &entry : fs::recursive_directory_iterator(o.images)) {
@@ -123,6 +128,8 @@ int childEndToEnd(const Options &o, double scale)
     const fs::path runDir =
         fs::temp_directory_path() / ("pulc_train_bench_" + std::to_string(getpid()));
     job.runDir = runDir.string();
+    if (cache)
+        job.cacheDir = (runDir / "cache").string();
     std::vector<double> stepSeconds;
     auto last = std::chrono::steady_clock::now();
     JobCallbacks callbacks;
@@ -212,6 +219,8 @@ int main(int argc, char **argv)
             o.batch = std::atoi(value().c_str());
         else if (a == "--threads")
             o.threads = std::atoi(value().c_str());
+        else if (a == "--loader-threads")
+            o.loaderThreads = std::atoi(value().c_str());
         else if (a == "--steps")
             o.steps = std::atoi(value().c_str());
         else if (a == "--rounds")
@@ -227,14 +236,17 @@ int main(int argc, char **argv)
         else {
             std::fprintf(stderr,
                          "usage: train_bench [--scales 0.25,1.0] [--size 224] [--batch 32] "
-                         "[--threads 2] [--steps 12] [--rounds 3] [--images DIR] [--no-peer]\n");
+                         "[--threads 2] [--loader-threads N] [--steps 12] [--rounds 3] [--images DIR] "
+                         "[--no-peer]\n");
             return 2;
         }
     }
     if (child == "step")
         return childStep(o, childScale);
     if (child == "e2e")
-        return childEndToEnd(o, childScale);
+        return childEndToEnd(o, childScale, true);
+    if (child == "e2e-nc")
+        return childEndToEnd(o, childScale, false);
 
     const std::string self = fs::canonical("/proc/self/exe").string();
     auto ours = [&](const char *what, double scale) {
@@ -249,6 +261,8 @@ int main(int argc, char **argv)
                                         std::to_string(o.batch),
                                         "--threads",
                                         std::to_string(o.threads),
+                                        "--loader-threads",
+                                        std::to_string(o.loaderThreads),
                                         "--steps",
                                         std::to_string(o.steps),
                                         "--images",
@@ -262,7 +276,9 @@ int main(int argc, char **argv)
         std::map<std::string, double> peak;
         for (int round = 0; round < o.rounds; ++round) {
             std::vector<std::pair<std::string, std::vector<std::string>>> jobs = {
-                {"step", ours("step", scale)}, {"e2e", ours("e2e", scale)}};
+                {"step", ours("step", scale)},
+                {"e2e", ours("e2e", scale)},
+                {"e2e-nc", ours("e2e-nc", scale)}};
             if (o.peer)
                 jobs.push_back(
                     {"peer",
@@ -283,11 +299,11 @@ int main(int argc, char **argv)
         }
         const double peer = median(speed["peer"]);
         std::printf("\n%s\n", modelName(scale).c_str());
-        for (const char *name : {"peer", "step", "e2e"}) {
+        for (const char *name : {"peer", "step", "e2e", "e2e-nc"}) {
             if (speed[name].empty())
                 continue;
             const double m = median(speed[name]);
-            std::printf("  %-5s %8.1f img/s", name, m);
+            std::printf("  %-6s %8.1f img/s", name, m);
             if (peer > 0 && std::string(name) != "peer")
                 std::printf("  (%.2fx peer step)", m / peer);
             std::printf("  peak RSS %.0f MB  runs:", peak[name]);

@@ -72,6 +72,8 @@ struct TrainOptions
     std::optional<QString> resume;     ///< --resume RUN
     QString runName;                   ///< --name
     QString teacher;                   ///< --teacher
+    int gpus = 0;                      ///< --gpus (0: from where the --config file came from)
+    bool force = false;                ///< --force: train despite unsupported config keys
     bool progress = false;             ///< progress lines on stderr: --progress, or no --json
 };
 
@@ -109,11 +111,22 @@ bool parseTrainOptions(const QStringList &args, TrainOptions *options, int *exit
                        "finished run's folder (runs/<id>) or a bundle. The model must match; "
                        "fc is re-initialised when the number of classes differs."),
         QStringLiteral("FILE"));
+    const QCommandLineOption gpus(
+        QStringLiteral("gpus"),
+        QStringLiteral("How many GPUs the --config file's per-GPU batch size and learning rate "
+                       "were written for; they are scaled to this machine by the linear rule. "
+                       "Default: 4 for PaddleClas's PULC configs (found in a ppcls/configs "
+                       "folder, or a GPU config with a PULC scene's published numbers), else 1."),
+        QStringLiteral("N"));
+    const QCommandLineOption force(
+        QStringLiteral("force"),
+        QStringLiteral("Train even when the --config file has keys PULC Studio cannot honour "
+                       "(the run then differs from the file)."));
     const QCommandLineOption progress(QStringLiteral("progress"),
                                       QStringLiteral("Print a progress line on stderr every few "
                                                      "seconds (default without --json)."));
     parser.addOptions({kProject, scene, model, config, set, pretrained, resume, name, teacher,
-                       kThreads, progress});
+                       gpus, force, kThreads, progress});
     CommonOptions &common = options->common;
     if (!startCommand(parser, args,
                       QStringLiteral("Train a classifier on the project's train split, validating "
@@ -135,31 +148,69 @@ bool parseTrainOptions(const QStringList &args, TrainOptions *options, int *exit
     options->resume = optionalValue(parser, resume);
     options->runName = parser.value(name);
     options->teacher = parser.value(teacher);
+    if (parser.isSet(gpus)) {
+        bool ok = false;
+        options->gpus = parser.value(gpus).toInt(&ok);
+        if (!ok || options->gpus < 1 || options->gpus > 4096) {
+            *exitCode = fail(common.json,
+                             QStringLiteral("--gpus: expected a number from 1 to 4096, got '%1'")
+                                 .arg(parser.value(gpus)),
+                             kExitUsage);
+            return false;
+        }
+        if (!options->configFile) {
+            *exitCode = fail(common.json, QStringLiteral("--gpus: only applies with --config"),
+                             kExitUsage);
+            return false;
+        }
+    }
+    options->force = parser.isSet(force);
     options->progress = parser.isSet(progress) || !common.json;
     return true;
 }
 
-/// Reads the --config file over *config, and prints on stderr what it ignored or adapted.
-bool applyConfigFile(const QString &file, bool json, TrainConfig *config, int *exitCode)
+/// Reads the --config file over *config, and prints on stderr what it ignored or adapted. Keys
+/// it cannot honour stop the command (the run would differ from the file) unless --force.
+bool applyConfigFile(const TrainOptions &options, TrainConfig *config, int *exitCode)
 {
-    const ConfigReadResult read = readConfigFile(file.toStdString(), *config);
+    const bool json = options.common.json;
+    ConfigReadOptions readOptions;
+    readOptions.gpus = options.gpus;
+    const ConfigReadResult read =
+        readConfigFile(options.configFile->toStdString(), *config, readOptions);
     if (!read.errors.empty()) {
         *exitCode = fail(json, qstr(read.errors.front()), kExitUsage);
         return false;
     }
-    for (const std::string &key : read.unsupported)
-        printErr(QStringLiteral("warning: %1: not supported, ignored").arg(qstr(key)));
     for (const IgnoredKey &key : read.ignored)
         printErr(QStringLiteral("note: %1: %2").arg(qstr(key.key), qstr(key.reason)));
     for (const std::string &note : read.notes)
         printErr(QStringLiteral("note: %1").arg(qstr(note)));
     for (const std::string &warning : read.warnings)
-        printErr(QStringLiteral("warning: %1").arg(qstr(warning)));
+        printErr(QStringLiteral("%1: %2")
+                     .arg(options.force || read.unsupported.empty() ? QStringLiteral("warning")
+                                                                    : QStringLiteral("error"),
+                          qstr(warning)));
+    if (!read.unsupported.empty() && !options.force) {
+        QStringList keys;
+        for (const std::string &key : read.unsupported)
+            keys << qstr(key);
+        *exitCode = fail(json,
+                         QStringLiteral("%1: %2 setting(s) cannot be honoured (%3), so the run "
+                                        "would not train what the file says; change the file, "
+                                        "or add --force to train without them")
+                             .arg(*options.configFile)
+                             .arg(read.unsupported.size())
+                             .arg(keys.join(QStringLiteral(", "))),
+                         kExitUsage);
+        return false;
+    }
     *config = read.config;
     return true;
 }
 
-/// Applies --model, then each --set KEY=VALUE in order, to *config.
+/// Applies --model, then each --set KEY=VALUE in order, to *config, with what they imply
+/// (engine::applySettings(): `input` alone also sets the train size and the eval resize).
 bool applySettings(const TrainOptions &options, TrainConfig *config, int *exitCode)
 {
     const bool json = options.common.json;
@@ -169,6 +220,8 @@ bool applySettings(const TrainOptions &options, TrainConfig *config, int *exitCo
             return false;
         }
     }
+    std::vector<std::pair<std::string, std::string>> settings;
+    TrainConfig probe = *config; // each setting checked alone, so the error names it
     for (const QString &assignment : options.settings) {
         const qsizetype eq = assignment.indexOf(QLatin1Char('='));
         if (eq <= 0) {
@@ -177,13 +230,18 @@ bool applySettings(const TrainOptions &options, TrainConfig *config, int *exitCo
                      kExitUsage);
             return false;
         }
-        const Status set = applySetting(*config, assignment.left(eq).toStdString(),
-                                        assignment.mid(eq + 1).toStdString());
+        settings.emplace_back(assignment.left(eq).toStdString(),
+                              assignment.mid(eq + 1).toStdString());
+        const Status set = applySetting(probe, settings.back().first, settings.back().second);
         if (!set) {
             *exitCode = fail(json, QStringLiteral("--set %1: %2").arg(assignment, qstr(set.error)),
                              kExitUsage);
             return false;
         }
+    }
+    if (const Status set = engine::applySettings(*config, settings); !set) {
+        *exitCode = fail(json, QStringLiteral("--set: %1").arg(qstr(set.error)), kExitUsage);
+        return false;
     }
     return true;
 }
@@ -229,12 +287,19 @@ bool trainRequest(const TrainOptions &options, ProjectTrainRequest *request, int
         return false;
     }
     request->config = sceneConfig(options.scene);
-    if (options.configFile &&
-        !applyConfigFile(*options.configFile, json, &request->config, exitCode))
+    if (options.configFile && !applyConfigFile(options, &request->config, exitCode))
         return false;
     if (!applySettings(options, &request->config, exitCode) ||
         !resolvePretrained(options, &request->config, exitCode))
         return false;
+    if (!options.resume) {
+        if (const auto problems = geometryProblems(request->config); !problems.empty()) {
+            *exitCode = fail(json, QStringLiteral("the image sizes disagree: %1")
+                                       .arg(qstr(problems.front())),
+                             kExitUsage);
+            return false;
+        }
+    }
     request->config.threads = options.common.threads;
     request->runName = options.runName.toStdString();
     request->resumeRun = options.resume.value_or(QString()).toStdString();

@@ -50,7 +50,13 @@ struct AugmentResult
 /// DecodeImage(to_rgb=True): encoded bytes to a 3-channel uint8 RGB image. Files the import
 /// would refuse from their header (dataset::imageHeaderRefusal(): unrecognised format, over
 /// 16384 pixels per side or 64 megapixels) are refused with its reason, before decoding.
-AugmentResult decodeImage(std::span<const unsigned char> bytes);
+/// With `minShortSide` > 0, a JPEG whose short side is at least twice that is decoded at the
+/// smallest of 1/2, 1/4, 1/8 scale (libjpeg's DCT-domain scaling) that keeps the short side at
+/// `minShortSide` or more; other formats and smaller JPEGs decode at full size.
+AugmentResult decodeImage(std::span<const unsigned char> bytes, int minShortSide = 0);
+
+/// The DCT scale decodeImage() uses for an image of this format and size: 1, 2, 4 or 8.
+int jpegReduction(const char *format, cv::Size size, int minShortSide);
 
 /// ResizeImage(size=[w,h]): direct INTER_LINEAR resize.
 AugmentResult resizeImage(const cv::Mat &image, cv::Size size);
@@ -84,7 +90,8 @@ cv::Rect randCropWindow(cv::Size image, const RandCropParams &params, AugmentRng
 /// then INTER_LINEAR resize to params.size.
 AugmentResult randCropImage(const cv::Mat &image, const RandCropParams &params, AugmentRng &rng);
 
-/// RandFlipImage(flip_code=1): horizontal mirror with the given probability.
+/// RandFlipImage(flip_code=1): horizontal mirror with the given probability. Without the
+/// mirror the result shares `image`'s pixels (no copy).
 cv::Mat randFlipImage(const cv::Mat &image, AugmentRng &rng, double probability = 0.5);
 
 /// NormalizeImage parameters; the defaults are PaddleClas's ImageNet ones.

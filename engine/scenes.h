@@ -28,7 +28,8 @@ struct OneMachineRecipe
 /// or less this is the PaddleClas maintainers' advice to divide the LR by 4 on one GPU
 /// (docs/paddleclas-compat.md, 'Shared training settings'). A non-positive perGpuBatch gives
 /// {0, 0}.
-OneMachineRecipe scaleToOneMachine(int perGpuBatch, double baseLr);
+/// `gpus` is the number of GPUs the recipe was written for (PULC's own: 4).
+OneMachineRecipe scaleToOneMachine(int perGpuBatch, double baseLr, int gpus = kPaddleGpuCount);
 
 /// What a scene is for and what its classes mean; the numbers of its recipe come from
 /// sceneConfig().

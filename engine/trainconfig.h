@@ -26,11 +26,14 @@ enum class MainMetric {
     MeanAcc,  ///< mA: mean over attributes of (TPR + TNR) / 2 (multi-label)
 };
 
-/// How a training image is brought to the training size ('Per-scene recipes').
+/// How a training image is brought to the training size ('Per-scene recipes'). With
+/// AugmentConfig::preCropWidth/Height set, the first operator goes to that size instead and a
+/// RandomCropImage(trainSize) follows TimmAutoAugment (PaddleClas's plain random crop).
 enum class TrainGeometry {
     RandCrop,      ///< RandCropImage(trainSize): random area and aspect, then resize
     Resize,        ///< ResizeImage(size=[w,h]) straight to trainSize
     ResizePadCrop, ///< Resize to trainSize, TimmAutoAugment, Padv2(padSize), RandomCrop(trainSize)
+    RandomCrop,    ///< RandomCropImage(trainSize) of the decoded image, no resize at all
 };
 
 /// The training-time augmentation of one run: every operator and probability of
@@ -41,6 +44,11 @@ struct AugmentConfig
     double randCropScaleMin = 0.08; ///< RandCropImage's lower area bound
     int padWidth = 0;               ///< Padv2 canvas for ResizePadCrop (0: train size + 20)
     int padHeight = 0;
+    /// The size RandCropImage or ResizeImage produces when a RandomCropImage(trainSize) follows
+    /// (e.g. ResizeImage 36 then RandomCropImage 32); 0: no RandomCropImage (ResizePadCrop
+    /// always crops, from its Padv2 canvas). Ignored by the RandomCrop geometry.
+    int preCropWidth = 0;
+    int preCropHeight = 0;
 
     double flipProb = 0.5;              ///< RandFlipImage; 0 turns it off
     bool flipBeforeAutoAugment = false; ///< language_classification's op order
@@ -133,6 +141,9 @@ struct TrainConfig
     int threads = 2;         ///< intra-op threads of the model step (at::set_num_threads)
     int loaderThreads = 2;   ///< image decoding and augmentation workers
     int prefetchBatches = 4; ///< bound of the loader's queue (memory stays flat)
+    /// Bound of the project's decoded-image cache in MiB (0: no cache; images are decoded
+    /// every epoch). Images beyond it are decoded each time.
+    int decodeCacheMb = 4096;
     uint32_t seed = 42;
 
     /// Stop each epoch after this many steps (0: the whole epoch). For tests and estimates.
@@ -153,7 +164,7 @@ bool taskFromString(const std::string &text, Task *task);
 /// "top1", "tpr_at_fpr", "mA".
 std::string toString(MainMetric metric);
 bool mainMetricFromString(const std::string &text, MainMetric *metric);
-/// "rand_crop", "resize", "resize_pad_crop".
+/// "rand_crop", "resize", "resize_pad_crop", "random_crop".
 std::string toString(TrainGeometry geometry);
 bool trainGeometryFromString(const std::string &text, TrainGeometry *geometry);
 /// "none", "skl_ugi", "dml", "udml".

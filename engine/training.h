@@ -99,6 +99,9 @@ struct TrainJob
     std::string runDir;
     /// Continue from runDir/last.ckpt (its config wins over `config`, except threads).
     bool resume = false;
+    /// Where the project keeps its decoded-image cache (config.decodeCacheMb bounds it); empty:
+    /// no cache, training images are decoded every epoch.
+    std::string cacheDir;
     /// For DistillMode SKL-UGI/DML/UDML: the teacher's checkpoint file (a finished run's
     /// best.ckpt); empty when config.distill.teacherCheckpoint says it.
     std::string teacherCheckpoint;

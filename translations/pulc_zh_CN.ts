@@ -3498,6 +3498,10 @@ This cannot be undone.</source>
         <translation>准备中…</translation>
     </message>
     <message>
+        <source>Caching the decoded images for fast epochs… %p%</source>
+        <translation>缓存解码后的图像以加快后续轮次… %p%</translation>
+    </message>
+    <message>
         <source>Stopping after the current step…</source>
         <translation>将在当前步结束后停止…</translation>
     </message>

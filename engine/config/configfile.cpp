@@ -185,7 +185,11 @@ void Reader::readGlobal(const YAML::Node &node, const std::string &path)
           {"pretrained_model", setting("pretrained")},
           {"output_dir", ignore(kIgnoredRunFolder)},
           {"save_inference_dir", ignore(kIgnoredRunFolder)},
-          {"device", ignore(kIgnoredOneMachine)},
+          {"device",
+           [this](const YAML::Node &n, const std::string &p) {
+               m_deviceGpu = lower(nodeText(n)) == "gpu";
+               r.ignored.push_back({p, kIgnoredOneMachine});
+           }},
           {"save_interval", ignore(kIgnoredEvalEveryEpoch)},
           {"save_interval_minutes", setting("save_interval_minutes")},
           {"save_interval_steps", setting("save_interval_steps")},
@@ -523,7 +527,14 @@ void Reader::finish()
                              std::to_string(c.inputHeight) + "x" + std::to_string(c.inputWidth) +
                              "; the Eval size is used");
 
+    scaleBatchAndLr();
+}
+
+void Reader::scaleBatchAndLr()
+{
     if (m_singleMachine) {
+        r.gpus = 1;
+        r.gpusReason = "a PULC Studio config (PulcStudio.single_machine)";
         if (m_batch)
             c.batchSize = *m_batch;
         if (m_lr)
@@ -532,17 +543,34 @@ void Reader::finish()
     }
     if (!m_batch && !m_lr)
         return;
-    // PaddleClas: batch per GPU on 4 GPUs. Keep the LR per image (linear scaling).
     const int perGpu = m_batch.value_or(c.batchSize);
-    const OneMachineRecipe one = scaleToOneMachine(perGpu, m_lr.value_or(0.0));
+    if (m_options.gpus > 0) {
+        r.gpus = m_options.gpus;
+        r.gpusReason = "as asked";
+    } else if (m_options.path.find("ppcls/configs/") != std::string::npos) {
+        r.gpus = kPaddleGpuCount;
+        r.gpusReason = "a file in PaddleClas's configs folder, whose PULC recipes are for " +
+                       std::to_string(kPaddleGpuCount) + " GPUs";
+    } else if (m_deviceGpu) {
+        r.gpus = kPaddleGpuCount;
+        r.gpusReason = "a GPU config (Global.device: gpu), and PULC's recipes are for " +
+                       std::to_string(kPaddleGpuCount) + " GPUs";
+    } else {
+        r.gpus = 1;
+        r.gpusReason = "not a GPU config, so taken as written for one machine";
+    }
+    // The batch per GPU on r.gpus GPUs: keep the LR per image (linear scaling).
+    const OneMachineRecipe one = scaleToOneMachine(perGpu, m_lr.value_or(0.0), r.gpus);
     c.batchSize = one.batchSize;
+    const std::string gpus = std::to_string(r.gpus) + (r.gpus == 1 ? " GPU" : " GPUs");
     if (m_lr) {
         c.learningRate = one.learningRate;
-        r.notes.push_back("batch " + std::to_string(perGpu) + " per GPU on " +
-                          std::to_string(kPaddleGpuCount) + " GPUs with LR " +
-                          configNumberText(*m_lr) + " becomes batch " +
+        r.notes.push_back("batch " + std::to_string(perGpu) + " per GPU on " + gpus +
+                          " with LR " + configNumberText(*m_lr) + " becomes batch " +
                           std::to_string(one.batchSize) + " with LR " +
-                          configNumberText(one.learningRate) + " on this machine (linear scaling)");
+                          configNumberText(one.learningRate) +
+                          " on this machine (linear scaling; " + gpus + " assumed: " +
+                          r.gpusReason + ")");
     } else {
         r.notes.push_back("batch " + std::to_string(perGpu) + " per GPU becomes " +
                           std::to_string(one.batchSize) + " on this machine; the LR is kept");
@@ -564,7 +592,8 @@ std::string tooLargeForConfig(int64_t bytes)
 
 } // namespace
 
-ConfigReadResult readConfigYaml(const std::string &text, TrainConfig base)
+ConfigReadResult readConfigYaml(const std::string &text, TrainConfig base,
+                                const ConfigReadOptions &options)
 {
     ConfigReadResult result;
     result.config = std::move(base);
@@ -594,7 +623,7 @@ ConfigReadResult readConfigYaml(const std::string &text, TrainConfig base)
         return result;
     }
     try {
-        Reader(result).read(root);
+        Reader(result, options).read(root);
     } catch (const YAML::Exception &e) {
         // Bad aliases and similar surface only while walking the tree.
         result.errors.push_back(e.what());
@@ -604,7 +633,8 @@ ConfigReadResult readConfigYaml(const std::string &text, TrainConfig base)
     return result;
 }
 
-ConfigReadResult readConfigFile(const std::string &path, TrainConfig base)
+ConfigReadResult readConfigFile(const std::string &path, TrainConfig base,
+                                ConfigReadOptions options)
 {
     std::ifstream file(path, std::ios::binary | std::ios::ate);
     auto failed = [&](const std::string &why) {
@@ -622,7 +652,9 @@ ConfigReadResult readConfigFile(const std::string &path, TrainConfig base)
     file.seekg(0);
     std::stringstream text;
     text << file.rdbuf();
-    ConfigReadResult result = readConfigYaml(text.str(), std::move(base));
+    if (options.path.empty())
+        options.path = path;
+    ConfigReadResult result = readConfigYaml(text.str(), std::move(base), options);
     for (std::string &message : result.errors)
         message = path + ": " + message;
     return result;

@@ -75,9 +75,10 @@ inline bool readWidthHeight(const YAML::Node &node, int *width, int *height)
 class Reader
 {
 public:
-    explicit Reader(ConfigReadResult &result)
+    Reader(ConfigReadResult &result, const ConfigReadOptions &options)
         : r(result)
         , c(result.config)
+        , m_options(options)
     {}
     void read(const YAML::Node &root);
 
@@ -113,7 +114,11 @@ private:
 
     ConfigReadResult &r;
     TrainConfig &c;
+    void scaleBatchAndLr();
+
+    const ConfigReadOptions m_options;
     bool m_singleMachine = false;
+    bool m_deviceGpu = false;
     std::optional<int> m_batch;
     std::optional<double> m_lr;
     bool m_multiLabel = false;

@@ -104,8 +104,25 @@ void Reader::readTrainOps(const YAML::Node &list, const std::string &path)
     a.rot90Labels = false;
     a.randCropScaleMin = defaults.randCropScaleMin;
     a.padWidth = a.padHeight = 0;
+    a.preCropWidth = a.preCropHeight = 0;
     bool sawCrop = false, sawResize = false, sawAutoAugment = false, sawPad = false;
+    bool sawRandomCrop = false;
     int cropW = 0, cropH = 0;
+    // PULC Studio runs the operators in one fixed order (pipeline.h, trainTransform()); a file
+    // that orders them otherwise would train something else, so it is refused, not reordered.
+    int lastRank = -1;
+    std::string lastOp;
+    const auto inOrder = [&](const std::string &name, int rank, const std::string &p) {
+        if (rank <= lastRank) {
+            unsupported(p, name + " after " + lastOp +
+                               " is not supported: PULC Studio runs [BlurImage], RandCropImage "
+                               "or ResizeImage, [RandFlipImage], TimmAutoAugment, [Padv2], "
+                               "[RandomCropImage], RandFlipImage, NormalizeImage, RandomErasing, "
+                               "[RandomRot90] in this order");
+        }
+        lastRank = std::max(lastRank, rank);
+        lastOp = name;
+    };
     const Handler bilinear = expect({"bilinear", "cv2.INTER_LINEAR", "1"});
     const Handler cv2 = expect({"cv2"});
     const Handlers normalize = {{"scale", expectNumber(1.0 / 255.0)},
@@ -115,8 +132,10 @@ void Reader::readTrainOps(const YAML::Node &list, const std::string &path)
     forEachOp(
         list, path, [&](const std::string &name, const YAML::Node &args, const std::string &p) {
             if (name == "DecodeImage") {
+                inOrder(name, 0, p);
                 walk(args, p, {{"to_rgb", expect({"true"})}, {"channel_first", expect({"false"})}});
             } else if (name == "RandCropImage") {
+                inOrder(name, 2, p);
                 sawCrop = true;
                 a.geometry = TrainGeometry::RandCrop;
                 walk(args, p,
@@ -137,6 +156,7 @@ void Reader::readTrainOps(const YAML::Node &list, const std::string &path)
                       {"backend", cv2},
                       {"use_log_aspect", expect({"false"})}});
             } else if (name == "ResizeImage") {
+                inOrder(name, 2, p);
                 sawResize = true;
                 if (!sawCrop)
                     a.geometry = TrainGeometry::Resize;
@@ -149,10 +169,15 @@ void Reader::readTrainOps(const YAML::Node &list, const std::string &path)
                       {"interpolation", bilinear},
                       {"backend", cv2}});
             } else if (name == "RandFlipImage") {
+                // Before TimmAutoAugment, or after it (or after a crop, which flipping commutes
+                // with in distribution when there is no TimmAutoAugment).
+                const bool late = sawAutoAugment || sawRandomCrop || sawPad;
+                inOrder(name, late ? 7 : 3, p);
                 a.flipProb = 0.5;
-                a.flipBeforeAutoAugment = !sawAutoAugment;
+                a.flipBeforeAutoAugment = !late;
                 walk(args, p, {{"flip_code", expect({"1"})}});
             } else if (name == "TimmAutoAugment") {
+                inOrder(name, 4, p);
                 sawAutoAugment = true;
                 a.autoAugmentProb = 1.0; // PaddleClas's default when `prob` is absent
                 walk(args, p,
@@ -180,8 +205,10 @@ void Reader::readTrainOps(const YAML::Node &list, const std::string &path)
                                unsupported(cp, "only rand-m<M>-mstd<S>-inc1 (2 ops) is supported");
                        }}});
             } else if (name == "NormalizeImage") {
+                inOrder(name, 8, p);
                 walk(args, p, normalize);
             } else if (name == "RandomErasing") {
+                inOrder(name, 9, p);
                 walk(args, p,
                      {{"EPSILON", setting("erasing_prob")},
                       {"sl", expectNumber(0.02)},
@@ -191,6 +218,7 @@ void Reader::readTrainOps(const YAML::Node &list, const std::string &path)
                       {"use_log_aspect", expect({"true"})},
                       {"mode", expect({"pixel"})}});
             } else if (name == "Padv2") {
+                inOrder(name, 5, p);
                 sawPad = true;
                 a.geometry = TrainGeometry::ResizePadCrop;
                 walk(args, p,
@@ -198,13 +226,13 @@ void Reader::readTrainOps(const YAML::Node &list, const std::string &path)
                       {"pad_mode", expect({"1"})},
                       {"fill_value", expect({"0"})}});
             } else if (name == "RandomCropImage") {
-                walk(args, p, {{"size", size(&cropW, &cropH, [&] {
-                                    if (cropW != c.trainWidth || cropH != c.trainHeight)
-                                        unsupported(p + ".size",
-                                                    "the crop must match ResizeImage's "
-                                                    "size");
-                                })}});
+                // First of the geometry: a plain crop of the decoded image. After RandCropImage,
+                // ResizeImage or Padv2: cuts the train size out of what they produced.
+                inOrder(name, sawCrop || sawResize || sawPad ? 6 : 2, p);
+                sawRandomCrop = true;
+                walk(args, p, {{"size", size(&cropW, &cropH)}});
             } else if (name == "BlurImage") {
+                inOrder(name, 1, p);
                 a.blurLabels = true;
                 a.blurRatio = defaults.blurRatio;
                 walk(args, p,
@@ -213,16 +241,32 @@ void Reader::readTrainOps(const YAML::Node &list, const std::string &path)
                       {"motion_max_angle", expectNumber(45)},
                       {"gaussian_max_ksize", expectNumber(12)}});
             } else if (name == "RandomRot90") {
+                inOrder(name, 10, p);
                 a.rot90Labels = true;
                 walk(args, p, {});
             } else if (name == "ToCHWImage") {
+                inOrder(name, 11, p);
                 walk(args, p, {});
             } else {
                 unsupported(p, "augmentation operator not supported");
             }
         });
     if (sawPad && !sawResize)
-        r.warnings.push_back(path + ": Padv2 without ResizeImage; the training size is used");
+        unsupported(path + ".Padv2", "Padv2 is supported after a ResizeImage only");
+    if (sawRandomCrop && cropW > 0 && cropH > 0) {
+        if (!sawCrop && !sawResize && !sawPad) {
+            a.geometry = TrainGeometry::RandomCrop;
+        } else if (cropW != c.trainWidth || cropH != c.trainHeight) {
+            // The first operator's size becomes the pre-crop size; the crop is what the model
+            // sees. An equal size crops nothing (or, after Padv2, is ResizePadCrop's own crop).
+            a.preCropWidth = c.trainWidth;
+            a.preCropHeight = c.trainHeight;
+        }
+        c.trainWidth = cropW;
+        c.trainHeight = cropH;
+    }
+    if (sawPad && sawResize && !sawRandomCrop)
+        unsupported(path + ".Padv2", "Padv2 without a RandomCropImage after it is not supported");
 }
 
 void Reader::readBatchOps(const YAML::Node &list, const std::string &path)

@@ -189,11 +189,19 @@ YAML::Node trainOps(const TrainConfig &c)
         args["ratio"] = number(a.blurRatio);
         ops.push_back(op("BlurImage", args));
     }
+    const bool randomCropFirst = a.geometry == TrainGeometry::RandomCrop;
+    const bool preCrop = !randomCropFirst && a.preCropWidth > 0 && a.preCropHeight > 0;
+    const int stageW = preCrop ? a.preCropWidth : c.trainWidth;
+    const int stageH = preCrop ? a.preCropHeight : c.trainHeight;
+    YAML::Node crop;
+    crop["size"] = flowList({integer(c.trainWidth), integer(c.trainHeight)});
     YAML::Node geometry;
     geometry["size"] = a.geometry == TrainGeometry::RandCrop
-                           ? widthHeight(c.trainWidth, c.trainHeight)
-                           : flowList({integer(c.trainWidth), integer(c.trainHeight)});
-    if (a.geometry == TrainGeometry::RandCrop) {
+                           ? widthHeight(stageW, stageH)
+                           : flowList({integer(stageW), integer(stageH)});
+    if (randomCropFirst) {
+        ops.push_back(op("RandomCropImage", crop));
+    } else if (a.geometry == TrainGeometry::RandCrop) {
         if (a.randCropScaleMin != AugmentConfig{}.randCropScaleMin)
             geometry["scale"] = flowList({number(a.randCropScaleMin), number(1.0)});
         ops.push_back(op("RandCropImage", geometry));
@@ -209,17 +217,17 @@ YAML::Node trainOps(const TrainConfig &c)
     randAugment["config_str"] = "rand-m" + configNumberText(a.autoAugmentMagnitude) + "-mstd" +
                                 configNumberText(a.autoAugmentMagnitudeStd) + "-inc1";
     randAugment["interpolation"] = "bicubic";
-    randAugment["img_size"] = widthHeight(c.trainWidth, c.trainHeight);
+    randAugment["img_size"] = widthHeight(stageW, stageH);
     ops.push_back(op("TimmAutoAugment", randAugment));
     if (a.geometry == TrainGeometry::ResizePadCrop) {
         YAML::Node pad;
-        pad["size"] = flowList({integer(a.padWidth > 0 ? a.padWidth : c.trainWidth + 20),
-                                integer(a.padHeight > 0 ? a.padHeight : c.trainHeight + 20)});
+        pad["size"] = flowList({integer(a.padWidth > 0 ? a.padWidth : stageW + 20),
+                                integer(a.padHeight > 0 ? a.padHeight : stageH + 20)});
         pad["pad_mode"] = integer(1);
         pad["fill_value"] = integer(0);
         ops.push_back(op("Padv2", pad));
-        YAML::Node crop;
-        crop["size"] = flowList({integer(c.trainWidth), integer(c.trainHeight)});
+        ops.push_back(op("RandomCropImage", crop));
+    } else if (preCrop) {
         ops.push_back(op("RandomCropImage", crop));
     }
     if (a.flipProb > 0 && !a.flipBeforeAutoAugment)
@@ -364,6 +372,7 @@ std::vector<TrainConfig> probes()
                                 "geometry=resize_pad_crop",
                                 "rand_crop_scale_min=0.3",
                                 "pad_size=7x9",
+                                "pre_crop_size=5x11",
                                 "flip_prob=0.3",
                                 "flip_before_autoaugment=true",
                                 "autoaugment_magnitude=3",
@@ -383,6 +392,7 @@ std::vector<TrainConfig> probes()
                                 "threads=3",
                                 "loader_threads=3",
                                 "prefetch_batches=3",
+                                "decode_cache_mb=3",
                                 "seed=3",
                                 "max_steps_per_epoch=3",
                                 "save_interval_minutes=3",

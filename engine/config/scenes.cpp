@@ -11,14 +11,13 @@
 
 namespace pulc::engine {
 
-OneMachineRecipe scaleToOneMachine(int perGpuBatch, double baseLr)
+OneMachineRecipe scaleToOneMachine(int perGpuBatch, double baseLr, int gpus)
 {
-    if (perGpuBatch <= 0)
+    if (perGpuBatch <= 0 || gpus <= 0)
         return {};
     OneMachineRecipe recipe;
     recipe.batchSize = std::min(perGpuBatch, kOneMachineMaxBatch);
-    recipe.learningRate =
-        baseLr * recipe.batchSize / (static_cast<double>(kPaddleGpuCount) * perGpuBatch);
+    recipe.learningRate = baseLr * recipe.batchSize / (static_cast<double>(gpus) * perGpuBatch);
     return recipe;
 }
 

@@ -70,6 +70,7 @@ constexpr std::pair<TrainGeometry, const char *> kGeometries[] = {
     {TrainGeometry::RandCrop, "rand_crop"},
     {TrainGeometry::Resize, "resize"},
     {TrainGeometry::ResizePadCrop, "resize_pad_crop"},
+    {TrainGeometry::RandomCrop, "random_crop"},
 };
 
 constexpr std::pair<DistillMode, const char *> kDistillModes[] = {
@@ -369,6 +370,26 @@ Field sizeField(std::string key, std::string help, int TrainConfig::*height,
     return field;
 }
 
+// Augmentation sizes where 0x0 means "not set" ("pad_size", "pre_crop_size").
+Field optionalSizeField(std::string key, std::string help, int AugmentConfig::*height,
+                        int AugmentConfig::*width)
+{
+    Field field{key, help, nullptr, nullptr};
+    field.get = [=](const TrainConfig &c) {
+        return std::to_string(c.augment.*height) + "x" + std::to_string(c.augment.*width);
+    };
+    field.set = [=](TrainConfig &c, const std::string &text, std::string *error) {
+        int64_t h = 0, w = 0;
+        if (!parseSize(text, &h, &w) || h < 0 || w < 0 || h > 4096 || w > 4096 ||
+            (h == 0) != (w == 0))
+            return fail(error, key, "HxW from 1 to 4096, or 0x0", text);
+        c.augment.*height = static_cast<int>(h);
+        c.augment.*width = static_cast<int>(w);
+        return true;
+    };
+    return field;
+}
+
 std::string stridesText(const StrideList &strides)
 {
     std::string text = "[";
@@ -523,25 +544,18 @@ const std::vector<Field> &fields()
             [](auto &c) -> auto & { return c.threshold; }, 0.0, 1.0));
         f.push_back(enumField(
             "geometry", "training geometry", [](auto &c) -> auto & { return c.augment.geometry; },
-            "rand_crop, resize, resize_pad_crop", &trainGeometryFromString));
+            "rand_crop, resize, resize_pad_crop, random_crop", &trainGeometryFromString));
         f.push_back(doubleField(
             "rand_crop_scale_min", "RandCropImage's smallest area fraction",
             [](auto &c) -> auto & { return c.augment.randCropScaleMin; }, 0.0, 1.0, true));
-        Field pad = sizeField("pad_size", "Padv2 canvas of resize_pad_crop, 0x0: train size + 20",
-                              nullptr, nullptr, 0);
-        pad.get = [](const TrainConfig &c) {
-            return std::to_string(c.augment.padHeight) + "x" + std::to_string(c.augment.padWidth);
-        };
-        pad.set = [](TrainConfig &c, const std::string &text, std::string *error) {
-            int64_t h = 0, w = 0;
-            if (!parseSize(text, &h, &w) || h < 0 || w < 0 || h > 4096 || w > 4096 ||
-                (h == 0) != (w == 0))
-                return fail(error, "pad_size", "HxW from 1 to 4096, or 0x0", text);
-            c.augment.padHeight = static_cast<int>(h);
-            c.augment.padWidth = static_cast<int>(w);
-            return true;
-        };
-        f.push_back(pad);
+        f.push_back(optionalSizeField("pad_size",
+                                      "Padv2 canvas of resize_pad_crop, 0x0: train size + 20",
+                                      &AugmentConfig::padHeight, &AugmentConfig::padWidth));
+        f.push_back(optionalSizeField(
+            "pre_crop_size",
+            "what rand_crop / resize / resize_pad_crop produce before a RandomCropImage cuts "
+            "the train size, 0x0: no RandomCropImage",
+            &AugmentConfig::preCropHeight, &AugmentConfig::preCropWidth));
         f.push_back(doubleField(
             "flip_prob", "horizontal flip probability",
             [](auto &c) -> auto & { return c.augment.flipProb; }, 0.0, 1.0));
@@ -626,6 +640,10 @@ const std::vector<Field> &fields()
             "prefetch_batches", "batches the loader keeps ready",
             [](auto &c) -> auto & { return c.prefetchBatches; }, 1, 1024));
         f.push_back(intField(
+            "decode_cache_mb",
+            "size bound of the project's decoded-image cache in MiB, 0: decode every epoch",
+            [](auto &c) -> auto & { return c.decodeCacheMb; }, 0, 1 << 20));
+        f.push_back(intField(
             "seed", "random seed", [](auto &c) -> auto & { return c.seed; }, 0, 4294967295LL));
         f.push_back(intField(
             "max_steps_per_epoch", "stop each epoch after N steps, 0: all",
@@ -696,6 +714,63 @@ Status applySetting(TrainConfig &config, const std::string &key, const std::stri
         return Status::failure(error);
     config = std::move(changed);
     return Status::success();
+}
+
+Status applySettings(TrainConfig &config,
+                     const std::vector<std::pair<std::string, std::string>> &settings)
+{
+    TrainConfig changed = config;
+    bool input = false, trainSize = false, resizeShort = false;
+    for (const auto &[key, value] : settings) {
+        if (Status set = applySetting(changed, key, value); !set)
+            return set;
+        const Field *field = findField(key);
+        input = input || field->key == "input";
+        trainSize = trainSize || field->key == "train_size";
+        resizeShort = resizeShort || field->key == "resize_short";
+    }
+    if (input && !trainSize) {
+        changed.trainHeight = changed.inputHeight;
+        changed.trainWidth = changed.inputWidth;
+    }
+    if (input && !resizeShort && config.resizeShort > 0) {
+        // Keep the template's margin between the eval resize and its centre crop (256/224).
+        const int before = std::min(config.inputHeight, config.inputWidth);
+        const int after = std::min(changed.inputHeight, changed.inputWidth);
+        changed.resizeShort = static_cast<int>(
+            std::lround(static_cast<double>(config.resizeShort) * after / std::max(1, before)));
+    }
+    config = std::move(changed);
+    return Status::success();
+}
+
+std::vector<std::string> geometryProblems(const TrainConfig &c)
+{
+    std::vector<std::string> problems;
+    const auto size = [](int w, int h) { return std::to_string(w) + "x" + std::to_string(h); };
+    const int inputShort = std::min(c.inputWidth, c.inputHeight);
+    if (c.resizeShort > 0 && 4 * inputShort < c.resizeShort)
+        problems.push_back("the evaluation crop " + size(c.inputWidth, c.inputHeight) +
+                           " is under a quarter of resize_short " + std::to_string(c.resizeShort) +
+                           ": validation would see a small patch of each image (set "
+                           "resize_short near the input size, or 0 for a direct resize)");
+    if (c.resizeShort > 0 && c.resizeShort < inputShort)
+        problems.push_back("resize_short " + std::to_string(c.resizeShort) +
+                           " is smaller than the evaluation crop " +
+                           size(c.inputWidth, c.inputHeight));
+    if (c.trainWidth > 2 * c.inputWidth || c.trainHeight > 2 * c.inputHeight ||
+        2 * c.trainWidth < c.inputWidth || 2 * c.trainHeight < c.inputHeight)
+        problems.push_back("training at " + size(c.trainWidth, c.trainHeight) +
+                           " and evaluating at " + size(c.inputWidth, c.inputHeight) +
+                           " differ by more than 2x: the model would be validated on images of "
+                           "another scale than it learns (set train_size near input)");
+    const AugmentConfig &a = c.augment;
+    if (a.geometry != TrainGeometry::RandomCrop && a.preCropWidth > 0 &&
+        (a.preCropWidth < c.trainWidth || a.preCropHeight < c.trainHeight))
+        problems.push_back("pre_crop_size " + size(a.preCropWidth, a.preCropHeight) +
+                           " is smaller than the train size " +
+                           size(c.trainWidth, c.trainHeight) + " RandomCropImage cuts from it");
+    return problems;
 }
 
 std::string settingValue(const TrainConfig &config, const std::string &key)

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cfenv>
 #include <cmath>
+#include <optional>
 
 namespace pulc::engine {
 
@@ -47,30 +48,61 @@ double AugmentRng::normal()
     return std::normal_distribution<double>(0.0, 1.0)(m_engine);
 }
 
-AugmentResult decodeImage(std::span<const unsigned char> bytes)
+int jpegReduction(const char *format, cv::Size size, int minShortSide)
+{
+    if (minShortSide <= 0 || !format || std::string(format) != "jpeg")
+        return 1;
+    const int shortSide = std::min(size.width, size.height);
+    for (const int factor : {8, 4, 2}) {
+        // libjpeg rounds the scaled size up; the floor keeps the promise either way.
+        if (shortSide / factor >= minShortSide)
+            return factor;
+    }
+    return 1;
+}
+
+AugmentResult decodeImage(std::span<const unsigned char> bytes, int minShortSide)
 {
     if (bytes.empty())
         return AugmentResult::failure("cannot decode image: no data");
     // The import's limits, read from the header before OpenCV allocates any pixel: files that
     // never went through the import (predict, a dataset edited on disk) would otherwise be
     // decoded whatever their size. The check also keeps the size within imdecode's int.
-    if (std::string refusal = dataset::imageHeaderRefusal(bytes.data(), bytes.size());
+    std::optional<dataset::RawImageHeader> header;
+    if (std::string refusal =
+            dataset::imageHeaderRefusal(bytes.data(), bytes.size(), dataset::ImageLimits{}, &header);
         !refusal.empty())
         return AugmentResult::failure(refusal);
+    int flags = cv::IMREAD_COLOR;
+    if (header) {
+        const cv::Size size(static_cast<int>(header->width), static_cast<int>(header->height));
+        switch (jpegReduction(header->format, size, minShortSide)) {
+        case 2:
+            flags = cv::IMREAD_REDUCED_COLOR_2;
+            break;
+        case 4:
+            flags = cv::IMREAD_REDUCED_COLOR_4;
+            break;
+        case 8:
+            flags = cv::IMREAD_REDUCED_COLOR_8;
+            break;
+        default:
+            break;
+        }
+    }
     // imdecode takes a non-const Mat header but only reads it.
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1,
                          const_cast<unsigned char *>(bytes.data()));
-    cv::Mat bgr;
+    cv::Mat image;
     try {
-        bgr = cv::imdecode(buffer, cv::IMREAD_COLOR);
+        image = cv::imdecode(buffer, flags);
     } catch (const cv::Exception &e) {
         return AugmentResult::failure(std::string("cannot decode image: ") + e.what());
     }
-    if (bgr.empty())
+    if (image.empty())
         return AugmentResult::failure("cannot decode image: unknown or corrupt format");
-    cv::Mat rgb;
-    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    return {rgb, {}};
+    cv::cvtColor(image, image, cv::COLOR_BGR2RGB); // in place: no second image-sized buffer
+    return {image, {}};
 }
 
 AugmentResult resizeImage(const cv::Mat &image, cv::Size size)
@@ -160,7 +192,7 @@ cv::Mat randFlipImage(const cv::Mat &image, AugmentRng &rng, double probability)
         cv::flip(image, out, 1);
         return out;
     }
-    return image.clone();
+    return image;
 }
 
 AugmentResult normalizeImage(const cv::Mat &image, const NormalizeParams &params)
@@ -168,9 +200,28 @@ AugmentResult normalizeImage(const cv::Mat &image, const NormalizeParams &params
     if (image.empty() || image.channels() != 3)
         return AugmentResult::failure("NormalizeImage: expected a 3-channel image, got " +
                                       std::to_string(image.channels()) + " channels");
+    cv::Mat out(image.size(), CV_32FC3);
+    if (image.depth() == CV_8U) {
+        // 256 values per channel: a table computed with the same float32 expression gives the
+        // same numbers without a float copy of the image.
+        float table[3][256];
+        for (int ch = 0; ch < 3; ++ch)
+            for (int v = 0; v < 256; ++v)
+                table[ch][v] =
+                    (static_cast<float>(v) * params.scale - params.mean[ch]) / params.std[ch];
+        for (int r = 0; r < image.rows; ++r) {
+            const uchar *src = image.ptr<uchar>(r);
+            float *dst = out.ptr<float>(r);
+            for (int c = 0; c < 3 * image.cols; c += 3) {
+                dst[c] = table[0][src[c]];
+                dst[c + 1] = table[1][src[c + 1]];
+                dst[c + 2] = table[2][src[c + 2]];
+            }
+        }
+        return {out, {}};
+    }
     cv::Mat input;
     image.convertTo(input, CV_32F);
-    cv::Mat out(image.size(), CV_32FC3);
     for (int r = 0; r < input.rows; ++r) {
         const auto *src = input.ptr<cv::Vec3f>(r);
         auto *dst = out.ptr<cv::Vec3f>(r);

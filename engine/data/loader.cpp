@@ -127,6 +127,8 @@ bool BatchLoader::next(Batch &out)
     if (m_stopping)
         return false;
     auto it = m_finished.find(m_nextToDeliver);
+    if (out.data.capacity() > 0 && m_spare.size() < static_cast<size_t>(m_window) + 1)
+        m_spare.push_back(std::move(out.data));
     out = std::move(it->second);
     m_finished.erase(it);
     ++m_nextToDeliver;
@@ -234,6 +236,13 @@ Batch BatchLoader::buildBatch(int number)
     batch.width = samples.front().image.cols;
     batch.targetWidth = static_cast<int>(samples.front().targets.size());
     const size_t sampleFloats = 3 * static_cast<size_t>(batch.height) * batch.width;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_spare.empty()) {
+            batch.data = std::move(m_spare.back());
+            m_spare.pop_back();
+        }
+    }
     batch.data.resize(sampleFloats * samples.size());
     batch.labels.reserve(samples.size());
     batch.targets.reserve(samples.size() * static_cast<size_t>(batch.targetWidth));

@@ -102,7 +102,9 @@ public:
     int batchCount() const { return m_batchCount; }
 
     /// Blocks until the next batch (in order 0, 1, 2, ...) is ready and moves it into `out`.
-    /// Returns false after the last batch or once stop() was called.
+    /// The pixel buffer `out` held before is taken back and reused for a later batch, so an
+    /// epoch allocates its batch buffers once instead of once per batch (each is megabytes,
+    /// and fresh pages fault in). Returns false after the last batch or once stop() was called.
     bool next(Batch &out);
 
     /// Makes next() return false and joins the workers. Returns once every worker has finished
@@ -127,6 +129,7 @@ private:
     int m_nextToBuild = 0;               ///< guarded by m_mutex
     int m_nextToDeliver = 0;             ///< guarded by m_mutex
     std::map<int, Batch> m_finished;     ///< guarded by m_mutex
+    std::vector<std::vector<float>> m_spare; ///< returned pixel buffers; guarded by m_mutex
 
     std::mutex m_joinMutex;
     std::vector<std::thread> m_threads; ///< guarded by m_joinMutex after the constructor

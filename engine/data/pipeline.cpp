@@ -5,6 +5,7 @@
 
 #include "dataset/imageheader.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -36,7 +37,26 @@ AutoAugmentParams autoAugmentParams(const TrainConfig &config)
 
 } // namespace
 
-AugmentResult loadRgbFile(const std::string &path)
+cv::Size trainStageSize(const TrainConfig &config)
+{
+    const AugmentConfig &aug = config.augment;
+    if (aug.preCropWidth > 0 && aug.preCropHeight > 0 && aug.geometry != TrainGeometry::RandomCrop)
+        return {aug.preCropWidth, aug.preCropHeight};
+    return {config.trainWidth, config.trainHeight};
+}
+
+int trainDecodeShortSide(const TrainConfig &config)
+{
+    // Operators that work on the original pixels: a crop without resize, and BlurImage, whose
+    // kernel sizes are in pixels of the original image.
+    if (config.augment.geometry == TrainGeometry::RandomCrop || config.augment.blurLabels)
+        return 0;
+    const cv::Size stage = trainStageSize(config);
+    const int side = std::max(stage.width, stage.height);
+    return (side * kDecodeSideFactorNum + kDecodeSideFactorDen - 1) / kDecodeSideFactorDen;
+}
+
+AugmentResult loadRgbFile(const std::string &path, int minShortSide)
 {
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in)
@@ -51,7 +71,7 @@ AugmentResult loadRgbFile(const std::string &path)
     in.seekg(0);
     if (!in.read(reinterpret_cast<char *>(bytes.data()), size))
         return AugmentResult::failure(path + ": read error");
-    return withFile(decodeImage(bytes), path);
+    return withFile(decodeImage(bytes, minShortSide), path);
 }
 
 AugmentResult evalTransform(const cv::Mat &rgb, const TrainConfig &config)
@@ -88,18 +108,22 @@ TrainTransformResult trainTransform(const cv::Mat &rgb, const TrainConfig &confi
         image = blurred.image;
         out.labelOverride = blurred.label;
     }
+    const cv::Size stage = trainStageSize(config);
     AugmentResult step;
     switch (aug.geometry) {
     case TrainGeometry::RandCrop: {
         RandCropParams params;
-        params.size = trainSize;
+        params.size = stage;
         params.scaleMin = aug.randCropScaleMin;
         step = randCropImage(image, params, rng);
         break;
     }
     case TrainGeometry::Resize:
     case TrainGeometry::ResizePadCrop:
-        step = resizeImage(image, trainSize);
+        step = resizeImage(image, stage);
+        break;
+    case TrainGeometry::RandomCrop:
+        step = randomCropImage(image, trainSize, rng);
         break;
     }
     if (!step.ok())
@@ -111,11 +135,16 @@ TrainTransformResult trainTransform(const cv::Mat &rgb, const TrainConfig &confi
     if (aug.autoAugmentProb > 0.0)
         image = timmAutoAugment(image, autoAugmentParams(config), rng);
     if (aug.geometry == TrainGeometry::ResizePadCrop) {
-        const cv::Size pad(aug.padWidth > 0 ? aug.padWidth : trainSize.width + 20,
-                           aug.padHeight > 0 ? aug.padHeight : trainSize.height + 20);
+        const cv::Size pad(aug.padWidth > 0 ? aug.padWidth : stage.width + 20,
+                           aug.padHeight > 0 ? aug.padHeight : stage.height + 20);
         step = padv2(image, pad, 0.0);
         if (step.ok())
             step = randomCropImage(step.image, trainSize, rng);
+        if (!step.ok())
+            return fail(step.error);
+        image = step.image;
+    } else if (stage != trainSize && aug.geometry != TrainGeometry::RandomCrop) {
+        step = randomCropImage(image, trainSize, rng);
         if (!step.ok())
             return fail(step.error);
         image = step.image;

@@ -277,6 +277,7 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
     outcome.runName = str(run.name);
     outcome.runDir = str(dataset::runDirectory(*project, run));
     job.runDir = outcome.runDir;
+    job.cacheDir = str(project->dir()) + "/cache/decoded";
 
     if (!teacherCheckpoint.empty()) {
         job.teacherCheckpoint = teacherCheckpoint;

@@ -5,6 +5,7 @@
 
 #include "engine/configfile.h"
 #include "engine/data/batchmix.h"
+#include "engine/data/decodedcache.h"
 #include "engine/data/loader.h"
 #include "engine/nets/network.h"
 #include "engine/pipeline.h"
@@ -21,6 +22,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 namespace pulc::engine {
 namespace {
@@ -111,6 +113,7 @@ private:
         TrainResult result;
     };
     Status prepare(RunProgress &p);
+    void prepareCache();
     LoaderOptions loaderOptions(int epoch, const BatchMixParams &mix) const;
     Status trainStep(Batch &batch, int epoch, RunProgress &p);
     void reportStep(const Batch &batch, int epoch, double loss, double lr, RunProgress &p);
@@ -129,6 +132,9 @@ private:
     bool m_multiLabel = false;
     bool m_mixing = false;
     std::vector<DatasetSnapshot::Item> m_trainItems;
+    /// The decoded-image cache (null: none) and each training item's file stamp for it.
+    std::shared_ptr<const DecodedCache> m_cache;
+    std::vector<FileStamp> m_stamps;
 
     std::shared_ptr<ClassifierNet> m_student;
     std::shared_ptr<ClassifierNet> m_teacher;
@@ -181,6 +187,9 @@ Status Trainer::setUp()
     if (!(m_config.learningRate > 0.0))
         return Status::failure("the learning rate must be positive (lr = " +
                                configNumberText(m_config.learningRate) + ")");
+    // A new run must validate what it trains; a resumed one keeps the sizes it started with.
+    if (const auto problems = geometryProblems(m_config); !problems.empty() && !m_job.resume)
+        return Status::failure("the image sizes disagree: " + problems.front());
     if (data.val.empty())
         log(LogLevel::Warning, "the validation split is empty: no metrics per epoch, the last "
                                "epoch is kept as the best");
@@ -360,15 +369,24 @@ SampleFn Trainer::trainSampleFn() const
     const int classes = m_classes;
     const bool multiLabel = m_multiLabel;
     const bool oneHot = m_mixing;
-    return [items, config, classes, multiLabel, oneHot](int index, AugmentRng &rng,
-                                                        LoaderSample &out, std::string &error) {
+    const std::shared_ptr<const DecodedCache> cache = m_cache;
+    const auto *stamps = &m_stamps;
+    const int decodeSide = trainDecodeShortSide(m_config);
+    return [items, config, classes, multiLabel, oneHot, cache, stamps,
+            decodeSide](int index, AugmentRng &rng, LoaderSample &out, std::string &error) {
         const DatasetSnapshot::Item &item = (*items)[index];
-        AugmentResult rgb = loadRgbFile(item.path);
-        if (!rgb.ok()) {
-            error = rgb.error;
-            return false;
+        // Cached pixels when the file is unchanged; else the file, decoded no larger than the
+        // pipeline needs. The pipeline never writes to its input (the cache is read-only).
+        cv::Mat pixels = cache ? cache->find(item.path, (*stamps)[index]) : cv::Mat();
+        if (pixels.empty()) {
+            AugmentResult rgb = loadRgbFile(item.path, decodeSide);
+            if (!rgb.ok()) {
+                error = rgb.error;
+                return false;
+            }
+            pixels = rgb.image;
         }
-        TrainTransformResult t = trainTransform(rgb.image, config, rng);
+        TrainTransformResult t = trainTransform(pixels, config, rng);
         if (!t.ok()) {
             error = item.path + ": " + t.error;
             return false;
@@ -545,7 +563,14 @@ Status Trainer::prepare(RunProgress &p)
     p.totalSteps = int64_t(p.stepsPerEpoch) * m_config.epochs;
     log(LogLevel::Info, m_config.model + ": " + std::to_string(p.items) + " training images, " +
                             std::to_string(p.stepsPerEpoch) + " steps per epoch, " +
-                            std::to_string(m_config.epochs) + " epochs");
+                            std::to_string(m_config.epochs) + " epochs, batch " +
+                            std::to_string(m_config.batchSize) + ", learning rate " +
+                            configNumberText(m_config.learningRate) + " (peak, after " +
+                            configNumberText(m_config.warmupEpochs) + " warm-up epochs)");
+
+    prepareCache();
+    if (aborted())
+        return Status::success(); // run() sees the stop at its first step
 
     p.mix.mixupProb = m_config.augment.mixupProb;
     p.mix.mixupAlpha = m_config.augment.mixupAlpha;
@@ -558,6 +583,80 @@ Status Trainer::prepare(RunProgress &p)
     if (m_teacher)
         m_teacherTrains ? m_teacher->train() : m_teacher->eval();
     return Status::success();
+}
+
+/// Opens the project's decoded-image cache for this run's decode size, checks it, and builds it
+/// again (reusing what is still right) when a training image is missing from it or changed. A
+/// cache that cannot be used is logged and the run decodes its images instead.
+void Trainer::prepareCache()
+{
+    const int side = trainDecodeShortSide(m_config);
+    if (m_job.cacheDir.empty() || m_config.decodeCacheMb <= 0 || side <= 0)
+        return;
+    const Clock::time_point start = Clock::now();
+    m_stamps.resize(m_trainItems.size());
+    for (size_t i = 0; i < m_trainItems.size(); ++i)
+        m_stamps[i] = fileStamp(m_trainItems[i].path);
+    const std::string file = decodedCacheFile(m_job.cacheDir, side);
+    const int64_t limit = int64_t(m_config.decodeCacheMb) * 1024 * 1024;
+    std::unique_ptr<DecodedCache> cache;
+    if (auto opened = DecodedCache::open(file)) {
+        cache = std::move(*opened);
+        for (const std::string &bad : cache->verify())
+            log(LogLevel::Warning, file + ": the cached pixels of " + bad +
+                                       " are damaged; the image is decoded from its file");
+    } else if (fs::exists(file)) {
+        log(LogLevel::Warning, opened.error() + "; it is built again");
+    }
+    size_t known = 0;
+    for (size_t i = 0; i < m_trainItems.size(); ++i)
+        known += cache && cache->knows(m_trainItems[i].path, m_stamps[i]) ? 1 : 0;
+    const bool limitChanged = cache && cache->overLimit() > 0 && cache->maxBytes() != limit;
+    if (!cache || known < m_trainItems.size() || limitChanged) {
+        std::vector<std::string> paths;
+        paths.reserve(m_trainItems.size());
+        for (const auto &item : m_trainItems)
+            paths.push_back(item.path);
+        CacheBuildOptions options;
+        options.shortSide = side;
+        options.maxBytes = limit;
+        options.threads = std::max(1, m_config.loaderThreads);
+        options.progress = [this](int done, int total) {
+            if (m_cb.onProgress)
+                m_cb.onProgress(double(done) / std::max(1, total), "cache");
+            return !aborted();
+        };
+        log(LogLevel::Info, "caching the training images decoded (short side " +
+                                std::to_string(side) + ") in " + file +
+                                ", so later epochs need not decode them");
+        auto built = buildDecodedCache(file, paths, cache.get(), options);
+        cache.reset(); // the new file replaced the old one; its mapping is no longer needed
+        if (!built) {
+            if (!aborted())
+                log(LogLevel::Warning, built.error() + "; training decodes the images instead");
+            return;
+        }
+        if (built->overLimit > 0)
+            log(LogLevel::Warning,
+                std::to_string(built->overLimit) + " images did not fit in the cache's " +
+                    std::to_string(m_config.decodeCacheMb) +
+                    " MiB (decode_cache_mb); they are decoded every epoch");
+        auto reopened = DecodedCache::open(file);
+        if (!reopened) {
+            log(LogLevel::Warning, reopened.error() + "; training decodes the images instead");
+            return;
+        }
+        cache = std::move(*reopened);
+        cache->verify();
+    }
+    size_t hits = 0;
+    for (size_t i = 0; i < m_trainItems.size(); ++i)
+        hits += cache->find(m_trainItems[i].path, m_stamps[i]).empty() ? 0 : 1;
+    log(LogLevel::Info, "decoded-image cache: " + std::to_string(hits) + " of " +
+                            std::to_string(m_trainItems.size()) + " training images (" +
+                            std::to_string(cache->fileBytes() / (1024 * 1024)) + " MiB, ready in " +
+                            std::to_string(int(std::lround(secondsSince(start)))) + " s)");
+    m_cache = std::move(cache);
 }
 
 LoaderOptions Trainer::loaderOptions(int epoch, const BatchMixParams &mix) const
@@ -780,6 +879,8 @@ TrainResult Trainer::run()
     RunProgress p;
     if (Status prepared = prepare(p); !prepared)
         return failure(prepared.error);
+    if (aborted())
+        return stopped(p); // while the cache was being built
     for (int epoch = m_meta.epochsDone + 1; epoch <= m_config.epochs; ++epoch) {
         const auto epochStart = Clock::now();
         BatchLoader loader(p.items, trainSampleFn(), loaderOptions(epoch, p.mix));

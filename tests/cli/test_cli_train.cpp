@@ -5,6 +5,7 @@
 #include "pulcrun.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -309,6 +310,83 @@ TEST_F(CliTrainTest, BadSettingsAndRunsAreUsageOrFailureErrors)
         {QStringLiteral("runs"), QStringLiteral("--project"), m_project, QStringLiteral("--json")});
     EXPECT_EQ(r.exitCode, 0) << r;
     EXPECT_TRUE(r.json().value(QStringLiteral("runs")).toArray().isEmpty()) << r;
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(CliTrainTest, UnsupportedConfigKeysStopTheRunUnlessForced)
+{
+    // A valid PaddleClas file with one operator PULC Studio does not have.
+    const QString file = m_tmp.filePath(QStringLiteral("gridmask.yaml"));
+    {
+        QFile f(file);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("DataLoader:\n  Train:\n    dataset:\n      transform_ops:\n"
+                "        - DecodeImage:\n        - ResizeImage:\n            size: 32\n"
+                "        - GridMask:\n            d1: 96\n        - NormalizeImage:\n");
+    }
+    PulcRun r = runPulc(train(QStringList{QStringLiteral("--config"), file} + quickSettings(1, 2)));
+    EXPECT_EQ(r.exitCode, 2) << r;
+    EXPECT_TRUE(r.json().value(QStringLiteral("error")).toString().contains(
+        QStringLiteral("GridMask")))
+        << r;
+    EXPECT_TRUE(r.json().value(QStringLiteral("error")).toString().contains(
+        QStringLiteral("--force")))
+        << r;
+    r = runPulc({QStringLiteral("runs"), QStringLiteral("--project"), m_project,
+                 QStringLiteral("--json")});
+    EXPECT_TRUE(r.json().value(QStringLiteral("runs")).toArray().isEmpty()) << r;
+
+    r = runPulc(train(QStringList{QStringLiteral("--config"), file, QStringLiteral("--force")} +
+                      quickSettings(1, 2)));
+    EXPECT_EQ(r.exitCode, 0) << r;
+    EXPECT_TRUE(r.err.contains("GridMask")) << r; // still said, as a warning
+}
+
+TEST_F(CliTrainTest, GpuCountIsAFlagAndTheLearningRateIsPrinted)
+{
+    const QString file = m_tmp.filePath(QStringLiteral("lr.yaml"));
+    {
+        QFile f(file);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("Optimizer:\n  lr:\n    name: Cosine\n    learning_rate: 0.2\n"
+                "DataLoader:\n  Train:\n    sampler:\n      batch_size: 16\n");
+    }
+    QStringList settings = quickSettings(1, 2);
+    settings.removeAll(QStringLiteral("lr=0.1"));
+    PulcRun r = runPulc(
+        train(QStringList{QStringLiteral("--config"), file, QStringLiteral("--gpus"),
+                          QStringLiteral("4")} +
+              settings));
+    EXPECT_EQ(r.exitCode, 0) << r;
+    EXPECT_TRUE(r.err.contains("4 GPUs assumed")) << r;
+    EXPECT_TRUE(r.err.contains("learning rate 0.05 ")) << r; // 0.2 / 4, from the run's log line
+
+    r = runPulc(train(QStringList{QStringLiteral("--gpus"), QStringLiteral("4")} + settings));
+    EXPECT_EQ(r.exitCode, 2) << r; // nothing to scale without --config
+    r = runPulc(train(QStringList{QStringLiteral("--config"), file, QStringLiteral("--gpus"),
+                                  QStringLiteral("0")} +
+                      settings));
+    EXPECT_EQ(r.exitCode, 2) << r;
+}
+
+TEST_F(CliTrainTest, DisagreeingTrainAndEvalSizesAreRefusedBeforeTheRun)
+{
+    // The template trains at 224 unless told; an eval input of 32 with a 256 resize would
+    // validate a patch. --set input alone now implies both, so the run is fine...
+    PulcRun r = runPulc(train({QStringLiteral("--model"), QStringLiteral("PPLCNet_x0_25"),
+                               QStringLiteral("--set"), QStringLiteral("input=32x32"),
+                               QStringLiteral("--set"), QStringLiteral("epochs=1"),
+                               QStringLiteral("--set"), QStringLiteral("max_steps_per_epoch=1"),
+                               QStringLiteral("--set"), QStringLiteral("batch_size=8")}));
+    EXPECT_EQ(r.exitCode, 0) << r;
+    // ...while an explicit 224 training size with a 32 input is refused, naming both.
+    r = runPulc(train({QStringLiteral("--set"), QStringLiteral("input=32x32"),
+                       QStringLiteral("--set"), QStringLiteral("train_size=224x224")}));
+    EXPECT_EQ(r.exitCode, 2) << r;
+    EXPECT_TRUE(r.err.contains("training at 224x224")) << r;
 }
 
 } // namespace

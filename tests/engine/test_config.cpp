@@ -2,6 +2,7 @@
 // PaddleClas-shaped config files.
 
 #include "engine/configfile.h"
+#include "engine/pipeline.h"
 #include "engine/scenes.h"
 
 #include <gtest/gtest.h>
@@ -196,6 +197,7 @@ Metric:
 
 // Modelled on ppcls/configs/PULC/textline_orientation/PPLCNet_x1_0.yaml.
 const char *kTextline = R"(Global:
+  device: gpu
   epochs: 20
   image_shape: [3, 80, 160]
 Arch:
@@ -266,6 +268,7 @@ Metric:
 
 // Modelled on ppcls/configs/PULC/safety_helmet/PPLCNet_x1_0_distillation.yaml (UDML).
 const char *kSafetyHelmetUdml = R"(Global:
+  device: gpu
   epochs: 40
   image_shape: [3, 224, 224]
   to_static: False
@@ -723,8 +726,190 @@ Loss:
     EXPECT_DOUBLE_EQ(r.config.augment.mixupAlpha, 0.8);
     EXPECT_DOUBLE_EQ(r.config.augment.cutmixProb, 0.5);
     EXPECT_DOUBLE_EQ(r.config.augment.cutmixAlpha, 1.0);
+    // Not a GPU config (no Global.device: gpu): written for one machine, so only
+    // the batch above 64 scales the LR.
+    EXPECT_EQ(r.gpus, 1);
     EXPECT_EQ(r.config.batchSize, 64);
-    EXPECT_DOUBLE_EQ(r.config.learningRate, 1e-4 * 64 / 512);
+    EXPECT_DOUBLE_EQ(r.config.learningRate, 1e-4 * 64 / 128);
+}
+
+TEST(ConfigFileTest, GpuCountComesFromTheFileOrTheCaller)
+{
+    const std::string yaml = R"(Optimizer:
+  lr:
+    name: Cosine
+    learning_rate: 0.1
+DataLoader:
+  Train:
+    sampler:
+      batch_size: 32
+)";
+    // Not for GPUs: one machine's numbers, kept.
+    ConfigReadResult r = readConfigYaml(yaml);
+    ASSERT_TRUE(r.ok()) << joined(r.errors);
+    EXPECT_EQ(r.gpus, 1);
+    EXPECT_DOUBLE_EQ(r.config.learningRate, 0.1);
+    EXPECT_EQ(r.config.batchSize, 32);
+    EXPECT_NE(joined(r.notes).find("1 GPU assumed"), std::string::npos) << joined(r.notes);
+
+    // The caller says 4: linear scaling to one machine's batch.
+    ConfigReadOptions four;
+    four.gpus = 4;
+    r = readConfigYaml(yaml, {}, four);
+    EXPECT_EQ(r.gpus, 4);
+    EXPECT_DOUBLE_EQ(r.config.learningRate, 0.025);
+    EXPECT_NE(joined(r.notes).find("LR 0.025"), std::string::npos) << joined(r.notes);
+
+    // A file in PaddleClas's configs folder is a 4-GPU recipe.
+    ConfigReadOptions inPaddle;
+    inPaddle.path = "/src/PaddleClas/ppcls/configs/PULC/person_exists/PPLCNet_x1_0.yaml";
+    r = readConfigYaml(yaml, {}, inPaddle);
+    EXPECT_EQ(r.gpus, 4);
+    EXPECT_DOUBLE_EQ(r.config.learningRate, 0.025);
+
+    // A GPU config (PaddleClas's own say so), wherever it lies, is taken as PULC's 4 GPUs.
+    r = readConfigYaml("Global:\n  device: gpu\n" + yaml);
+    EXPECT_EQ(r.gpus, 4);
+    EXPECT_NE(r.gpusReason.find("Global.device: gpu"), std::string::npos) << r.gpusReason;
+    EXPECT_DOUBLE_EQ(r.config.learningRate, 0.025);
+    r = readConfigYaml(kPersonExists);
+    EXPECT_EQ(r.gpus, 4);
+}
+
+TEST(ConfigFileTest, RandomCropImageAfterResizeCutsTheTrainSize)
+{
+    const char *yaml = R"(DataLoader:
+  Train:
+    dataset:
+      transform_ops:
+        - DecodeImage:
+            to_rgb: True
+        - ResizeImage:
+            size: 36
+        - RandomCropImage:
+            size: 32
+        - RandFlipImage:
+            flip_code: 1
+        - NormalizeImage:
+            scale: 1.0/255.0
+)";
+    const ConfigReadResult r = readConfigYaml(yaml);
+    ASSERT_TRUE(r.ok()) << joined(r.errors);
+    EXPECT_TRUE(r.unsupported.empty()) << joined(r.unsupported) << joined(r.warnings);
+    const TrainConfig &c = r.config;
+    EXPECT_EQ(c.augment.geometry, TrainGeometry::Resize);
+    EXPECT_EQ(c.augment.preCropWidth, 36);
+    EXPECT_EQ(c.augment.preCropHeight, 36);
+    EXPECT_EQ(c.trainWidth, 32);
+    EXPECT_EQ(c.trainHeight, 32);
+    EXPECT_EQ(trainStageSize(c), cv::Size(36, 36));
+    // What the file says is what is written back, and read again the same.
+    const std::string written = writeConfigYaml(c);
+    EXPECT_NE(written.find("RandomCropImage"), std::string::npos) << written;
+    const ConfigReadResult back = readConfigYaml(written);
+    ASSERT_TRUE(back.ok()) << joined(back.errors);
+    EXPECT_TRUE(configDifferences(back.config, c).empty())
+        << joined(configDifferences(back.config, c));
+
+    // The pipeline: a 50x40 image resized to 36x36, then a 32x32 crop.
+    AugmentRng rng(3);
+    const TrainTransformResult t = trainTransform(cv::Mat(40, 50, CV_8UC3, cv::Scalar(9, 9, 9)),
+                                                  c, rng);
+    ASSERT_TRUE(t.ok()) << t.error;
+    EXPECT_EQ(t.image.size(), cv::Size(32, 32));
+}
+
+TEST(ConfigFileTest, RandomCropImageAloneCropsTheDecodedImage)
+{
+    const char *yaml = R"(DataLoader:
+  Train:
+    dataset:
+      transform_ops:
+        - DecodeImage:
+            to_rgb: True
+        - RandomCropImage:
+            size: [24, 20]
+        - NormalizeImage:
+)";
+    const ConfigReadResult r = readConfigYaml(yaml);
+    ASSERT_TRUE(r.ok()) << joined(r.errors);
+    EXPECT_TRUE(r.unsupported.empty()) << joined(r.warnings);
+    EXPECT_EQ(r.config.augment.geometry, TrainGeometry::RandomCrop);
+    EXPECT_EQ(r.config.trainWidth, 24);
+    EXPECT_EQ(r.config.trainHeight, 20);
+    EXPECT_EQ(trainDecodeShortSide(r.config), 0); // needs the original pixels
+    AugmentRng rng(3);
+    const TrainTransformResult t =
+        trainTransform(cv::Mat(28, 28, CV_8UC3, cv::Scalar(1, 2, 3)), r.config, rng);
+    ASSERT_TRUE(t.ok()) << t.error;
+    EXPECT_EQ(t.image.size(), cv::Size(24, 20));
+    // Too small an image fails naming the operator, like PaddleClas.
+    const TrainTransformResult small =
+        trainTransform(cv::Mat(10, 10, CV_8UC3, cv::Scalar(1, 2, 3)), r.config, rng);
+    EXPECT_NE(small.error.find("RandomCropImage"), std::string::npos) << small.error;
+}
+
+TEST(ConfigFileTest, OperatorsInAnotherOrderAreUnsupported)
+{
+    const char *yaml = R"(DataLoader:
+  Train:
+    dataset:
+      transform_ops:
+        - DecodeImage:
+        - NormalizeImage:
+        - RandCropImage:
+            size: 32
+        - ResizeImage:
+            size: 32
+)";
+    const ConfigReadResult r = readConfigYaml(yaml);
+    ASSERT_TRUE(r.ok()) << joined(r.errors);
+    EXPECT_TRUE(r.isUnsupported("DataLoader.Train.dataset.transform_ops.RandCropImage"))
+        << joined(r.unsupported);
+    EXPECT_TRUE(r.isUnsupported("DataLoader.Train.dataset.transform_ops.ResizeImage"))
+        << joined(r.unsupported);
+    EXPECT_NE(joined(r.warnings).find("RandCropImage after NormalizeImage"), std::string::npos)
+        << joined(r.warnings);
+}
+
+TEST(ConfigFileTest, InputAloneImpliesTrainSizeAndEvalResize)
+{
+    TrainConfig c = sceneConfig("custom"); // 224 input, 256 resize_short, 224 train
+    ASSERT_TRUE(applySettings(c, {{"input", "32x32"}}));
+    EXPECT_EQ(c.trainWidth, 32);
+    EXPECT_EQ(c.trainHeight, 32);
+    EXPECT_EQ(c.resizeShort, 37); // 256/224 of 32
+    EXPECT_TRUE(geometryProblems(c).empty()) << joined(geometryProblems(c));
+
+    // Explicit settings win, in any order.
+    TrainConfig d = sceneConfig("custom");
+    ASSERT_TRUE(applySettings(d, {{"train_size", "40x40"}, {"input", "32x32"},
+                                  {"resize_short", "0"}}));
+    EXPECT_EQ(d.trainWidth, 40);
+    EXPECT_EQ(d.resizeShort, 0);
+
+    // A bad value leaves the config as it was and names the key.
+    TrainConfig e = sceneConfig("custom");
+    const Status bad = applySettings(e, {{"input", "32x32"}, {"epochs", "-1"}});
+    EXPECT_FALSE(bad);
+    EXPECT_NE(bad.error.find("epochs"), std::string::npos) << bad.error;
+    EXPECT_EQ(e.inputWidth, 224);
+}
+
+TEST(ConfigFileTest, GeometryProblemsCatchTrainAndEvalDisagreeing)
+{
+    TrainConfig c = sceneConfig("custom");
+    EXPECT_TRUE(geometryProblems(c).empty()) << joined(geometryProblems(c));
+    // --set input=32x32 applied alone, the old way: 224 training, 32 of a 256 resize in eval.
+    ASSERT_TRUE(applySetting(c, "input", "32x32"));
+    const std::vector<std::string> problems = geometryProblems(c);
+    ASSERT_EQ(problems.size(), 2u) << joined(problems);
+    EXPECT_NE(problems[0].find("under a quarter of resize_short 256"), std::string::npos);
+    EXPECT_NE(problems[1].find("training at 224x224"), std::string::npos);
+
+    TrainConfig crop = sceneConfig("custom");
+    ASSERT_TRUE(applySetting(crop, "pre_crop_size", "200x200"));
+    EXPECT_EQ(geometryProblems(crop).size(), 1u);
 }
 
 TEST(ConfigFileTest, MalformedYamlGivesTheLine)

@@ -120,6 +120,10 @@ void TrainMonitor::update()
     if (m_stopping)
         return; // keeps "Stopping…"
     const TrainStepPoint &s = m_last;
+    if (m_phase == QLatin1String("cache")) {
+        m_progress->setFormat(tr("Caching the decoded images for fast epochs… %p%"));
+        return;
+    }
     if (s.globalStep == 0) {
         m_progress->setFormat(tr("Preparing…"));
         return;
