@@ -355,6 +355,7 @@ JobCallbacks trainCallbacks(const TrainOptions &options)
                        {QStringLiteral("metrics"), metrics},
                        {QStringLiteral("main_metric"), qstr(e.mainMetric)},
                        {QStringLiteral("best"), e.best},
+                       {QStringLiteral("best_is_ema"), e.bestIsEma},
                        {QStringLiteral("seconds"), e.seconds}});
         } else {
             printOut(QStringLiteral("epoch %1/%2: %3 %4, train loss %5, %6%7")
@@ -364,7 +365,9 @@ JobCallbacks trainCallbacks(const TrainOptions &options)
                          .arg(e.mainValue, 0, 'f', 4)
                          .arg(e.trainLoss, 0, 'f', 4)
                          .arg(formatSeconds(e.seconds))
-                         .arg(e.best ? QStringLiteral("  (best)") : QString()));
+                         .arg(e.bestIsEma ? QStringLiteral("  (best: the model EMA)")
+                              : e.best    ? QStringLiteral("  (best)")
+                                          : QString()));
         }
     };
     return callbacks;
@@ -391,6 +394,7 @@ int reportTraining(const TrainOptions &options, const ProjectTrainOutcome &outco
                    {QStringLiteral("run"), qint64(outcome.runId)},
                    {QStringLiteral("name"), qstr(outcome.runName)},
                    {QStringLiteral("best_epoch"), result.bestEpoch},
+                   {QStringLiteral("best_is_ema"), result.bestIsEma},
                    {QStringLiteral("metrics"), metricsJson(result.bestMetrics)},
                    {QStringLiteral("checkpoint"), qstr(result.checkpoint)},
                    {QStringLiteral("last_checkpoint"), qstr(result.lastCheckpoint)}});

@@ -127,6 +127,9 @@ struct TrainConfig
     double weightDecay = 4e-5; ///< coupled L2, not applied to BN parameters
     double labelSmoothing = 0.0;
     bool dropLast = false;
+    /// Model EMA ('Model EMA'): the decay of the moving average of the whole model state kept
+    /// beside it and validated with it, 0: off, else in (0, 1), e.g. 0.9999.
+    double emaDecay = 0.0;
 
     // Evaluation.
     MainMetric mainMetric = MainMetric::Top1;

@@ -54,11 +54,15 @@ struct EpochInfo
     int epoch = 0; ///< 1-based
     int epochs = 0;
     double trainLoss = 0.0; ///< mean over the epoch's steps
-    /// By name: "top1", "top5", "tpr_at_fpr", "threshold", "mA", "val_loss", ...
+    /// By name: "top1", "top5", "tpr_at_fpr", "threshold", "mA", "val_loss", ... With model
+    /// EMA (TrainConfig::emaDecay) the average's metrics too, prefixed "ema_" ("ema_top1").
     std::map<std::string, double> metrics;
-    std::string mainMetric; ///< the name of the main one in `metrics`
+    std::string mainMetric; ///< the name of the main one in `metrics` (the model's)
     double mainValue = 0.0;
-    bool best = false; ///< the best epoch so far (its checkpoint was written)
+    /// The best epoch so far, over the model and its EMA (best.ckpt was written with the
+    /// better of the two).
+    bool best = false;
+    bool bestIsEma = false; ///< with `best`: the EMA scored it, and best.ckpt holds the EMA
     double seconds = 0.0;
     int skippedImages = 0; ///< unreadable images met this epoch (logged, not fatal)
 };
@@ -84,7 +88,8 @@ struct TrainResult
     Status status = Status::Failed;
     std::string error; ///< English, names the file or setting (Failed only)
     int bestEpoch = 0;
-    std::map<std::string, double> bestMetrics;
+    std::map<std::string, double> bestMetrics; ///< the best epoch's EpochInfo::metrics
+    bool bestIsEma = false;     ///< best.ckpt holds the model EMA's weights (its "ema_" metrics)
     std::string checkpoint;     ///< best.ckpt (or last.ckpt when no epoch finished evaluating)
     std::string lastCheckpoint; ///< last.ckpt: what resume continues from
     int epochsDone = 0;

@@ -3043,6 +3043,14 @@ This cannot be undone.</source>
         <translation>标签平滑</translation>
     </message>
     <message>
+        <source>Model EMA (PaddleClas EMA.decay): keeps a moving average of the weights, updated after every step with this decay, and validates it beside the model each epoch; the run keeps whichever scores better. 0.9999 suits long runs, 0.999 short ones. 0 turns it off.</source>
+        <translation>模型 EMA（PaddleClas 的 EMA.decay）：保存权重的滑动平均，每一步后按此衰减系数更新，并在每个 epoch 与模型一同验证；训练保留得分更高的一方。长时间训练宜用 0.9999，短时间训练宜用 0.999。设为 0 即关闭。</translation>
+    </message>
+    <message>
+        <source>Model EMA decay</source>
+        <translation>模型 EMA 衰减系数</translation>
+    </message>
+    <message>
         <source>Top-1 accuracy</source>
         <translation>Top-1 准确率</translation>
     </message>

@@ -172,6 +172,7 @@ void Reader::read(const YAML::Node &root)
           {"DataLoader", [this](auto &n, auto &p) { readDataLoader(n, p); }},
           {"Metric", [this](auto &n, auto &p) { readMetric(n, p); }},
           {"Infer", [this](auto &n, auto &p) { readInfer(n, p); }},
+          {"EMA", [this](auto &n, auto &p) { readEma(n, p); }},
           {"PulcStudio", [](auto &, auto &) {}}});
     finish();
     if (studio)
@@ -473,6 +474,15 @@ void Reader::readInfer(const YAML::Node &node, const std::string &path)
                      {"savepath", ignore(kIgnoredRunFolder)},
                      {"save_dir", ignore(kIgnoredRunFolder)}});
            }}});
+}
+
+// PaddleClas's model EMA ('Model EMA'). The section turns it on; PaddleClas's decay default
+// applies when it names none.
+void Reader::readEma(const YAML::Node &node, const std::string &path)
+{
+    if (node.IsNull() || (node.IsMap() && !node["decay"]))
+        c.emaDecay = 0.9999;
+    walk(node, path, {{"decay", setting("ema_decay")}});
 }
 
 // Our own section: any short setting name, plus the flag that says the numbers are one

@@ -109,6 +109,7 @@ private:
     void readEvalOps(const YAML::Node &list, const std::string &path);
     void readMetric(const YAML::Node &node, const std::string &path);
     void readInfer(const YAML::Node &node, const std::string &path);
+    void readEma(const YAML::Node &node, const std::string &path);
     void readPulcStudio(const YAML::Node &node, const std::string &path);
     void finish();
 

@@ -317,6 +317,8 @@ YAML::Node paddleSections(const TrainConfig &c, int classCount)
     optimizer["regularizer"]["name"] = "L2";
     optimizer["regularizer"]["coeff"] = number(c.weightDecay);
     writeDataLoader(root, c);
+    if (c.emaDecay > 0)
+        root["EMA"]["decay"] = number(c.emaDecay);
     YAML::Node post = root["Infer"]["PostProcess"];
     if (c.task == Task::SingleLabel) {
         post["name"] = "Topk";
@@ -398,7 +400,8 @@ std::vector<TrainConfig> probes()
                                 "save_interval_minutes=3",
                                 "save_interval_steps=3",
                                 "pretrained=probe",
-                                "label_smoothing=0.3"}) {
+                                "label_smoothing=0.3",
+                                "ema_decay=0.3"}) {
         const std::string text(setting);
         const auto eq = text.find('=');
         applySetting(odd, text.substr(0, eq), text.substr(eq + 1));

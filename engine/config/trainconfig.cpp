@@ -529,6 +529,19 @@ const std::vector<Field> &fields()
         f.push_back(boolField(
             "drop_last", "drop the last incomplete batch",
             [](auto &c) -> auto & { return c.dropLast; }));
+        // Not doubleField: 0 is "off", and 1 (an average that never moves) is refused.
+        Field ema{"ema_decay",
+                  "model EMA decay, 0: off (PaddleClas EMA.decay, e.g. 0.9999) (0, or a number "
+                  "> 0 and < 1)",
+                  [](const TrainConfig &c) { return configNumberText(c.emaDecay); }, nullptr};
+        ema.set = [](TrainConfig &c, const std::string &text, std::string *error) {
+            double value = 0;
+            if (!parseConfigNumber(text, &value) || value < 0.0 || value >= 1.0)
+                return fail(error, "ema_decay", "0 (off) or a number > 0 and < 1", text);
+            c.emaDecay = value;
+            return true;
+        };
+        f.push_back(ema);
         f.push_back(enumField(
             "metric", "the number that picks the best epoch",
             [](auto &c) -> auto & { return c.mainMetric; }, "top1, tpr_at_fpr, mA",
@@ -679,6 +692,7 @@ constexpr std::pair<const char *, const char *> kDottedAliases[] = {
     {"Optimizer.lr.learning_rate", "lr"},
     {"Optimizer.lr.warmup_epoch", "warmup_epochs"},
     {"Optimizer.regularizer.coeff", "weight_decay"},
+    {"EMA.decay", "ema_decay"},
     {"DataLoader.Train.sampler.batch_size", "batch_size"},
     {"DataLoader.Train.sampler.drop_last", "drop_last"},
     {"DataLoader.Train.loader.num_workers", "loader_threads"},

@@ -212,7 +212,8 @@ private:
         slim.bestEpoch = m_meta.bestEpoch;
         slim.bestValue = m_meta.bestValue;
         slim.globalStep = m_meta.globalStep;
-        if (!saveCheckpoint(temp("model.ckpt"), slim, *m_net, nullptr, nullptr, nullptr, &error))
+        if (!saveCheckpoint(temp("model.ckpt"), slim, *m_net, nullptr, nullptr, nullptr, nullptr,
+                            &error))
             return fail(error);
         m_result.files.push_back("model.ckpt");
         if (!writeTextFileAtomic(temp("labels.txt"), labelsText(names), &error))

@@ -305,9 +305,12 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
             pending.push_back({epoch.epoch, 0, qstr("val/" + key), value});
         pending.push_back({epoch.epoch, 0, QStringLiteral("epoch/seconds"), epoch.seconds});
         addMetrics(*project, run.id, pending);
+        // With model EMA the run keeps whichever scored best, and best.ckpt evaluates to its
+        // number under the plain name.
         if (epoch.best)
             dataset::setRunBest(*project, run.id, epoch.epoch, qstr(epoch.mainMetric),
-                                epoch.mainValue);
+                                epoch.bestIsEma ? epoch.metrics.at("ema_" + epoch.mainMetric)
+                                                : epoch.mainValue);
         if (callbacks.onEpoch)
             callbacks.onEpoch(epoch);
     };

@@ -73,7 +73,8 @@ bool fsyncFile(const std::string &path)
 
 bool saveCheckpoint(const std::string &path, const CheckpointMeta &meta, torch::nn::Module &model,
                     torch::optim::Optimizer *optimizer, torch::nn::Module *teacher,
-                    torch::optim::Optimizer *teacherOptimizer, std::string *error)
+                    torch::optim::Optimizer *teacherOptimizer, torch::nn::Module *ema,
+                    std::string *error)
 {
     const std::string temporary = path + ".partial";
     try {
@@ -87,6 +88,11 @@ bool saveCheckpoint(const std::string &path, const CheckpointMeta &meta, torch::
         archive.write("global_step", c10::IValue(meta.globalStep));
         archive.write("best_epoch", c10::IValue(int64_t(meta.bestEpoch)));
         archive.write("best_value", c10::IValue(meta.bestValue));
+        archive.write("best_is_ema", c10::IValue(meta.bestIsEma));
+        archive.write("model_best_epoch", c10::IValue(int64_t(meta.modelBestEpoch)));
+        archive.write("model_best_value", c10::IValue(meta.modelBestValue));
+        archive.write("ema_best_epoch", c10::IValue(int64_t(meta.emaBestEpoch)));
+        archive.write("ema_best_value", c10::IValue(meta.emaBestValue));
         archive.write("epoch_loss_sum", c10::IValue(meta.epochLossSum));
         archive.write("epoch_loss_steps", c10::IValue(meta.epochLossSteps));
         archive.write("positive_ratio",
@@ -100,6 +106,8 @@ bool saveCheckpoint(const std::string &path, const CheckpointMeta &meta, torch::
         writeModule(archive, "model", model);
         if (teacher)
             writeModule(archive, "teacher", *teacher);
+        if (ema)
+            writeModule(archive, "ema", *ema);
         const std::pair<const char *, torch::optim::Optimizer *> optimizers[] = {
             {"optimizer", optimizer}, {"teacher_optimizer", teacherOptimizer}};
         for (const auto &[part, which] : optimizers) {
@@ -173,6 +181,19 @@ bool openCheckpoint(const std::string &path, LoadedCheckpoint *out, std::string 
         meta.bestEpoch = static_cast<int>(value.toInt());
         out->archive.read("best_value", value);
         meta.bestValue = value.toDouble();
+        // Written since model EMA; older checkpoints had only the model's best.
+        meta.modelBestEpoch = meta.bestEpoch;
+        meta.modelBestValue = meta.bestValue;
+        if (out->archive.try_read("best_is_ema", value))
+            meta.bestIsEma = value.toBool();
+        if (out->archive.try_read("model_best_epoch", value))
+            meta.modelBestEpoch = static_cast<int>(value.toInt());
+        if (out->archive.try_read("model_best_value", value))
+            meta.modelBestValue = value.toDouble();
+        if (out->archive.try_read("ema_best_epoch", value))
+            meta.emaBestEpoch = static_cast<int>(value.toInt());
+        if (out->archive.try_read("ema_best_value", value))
+            meta.emaBestValue = value.toDouble();
         out->archive.read("epoch_loss_sum", value);
         meta.epochLossSum = value.toDouble();
         out->archive.read("epoch_loss_steps", value);
@@ -210,6 +231,16 @@ bool readModuleTensors(LoadedCheckpoint &checkpoint, const std::string &part,
     if (names->size() != tensors->size())
         return fail("the checkpoint's weights are damaged (names and tensors disagree)");
     return true;
+}
+
+bool hasModulePart(LoadedCheckpoint &checkpoint, const std::string &part)
+{
+    c10::IValue value;
+    try {
+        return checkpoint.archive.try_read(part + "_names", value);
+    } catch (const std::exception &) {
+        return false;
+    }
 }
 
 bool restoreModule(LoadedCheckpoint &checkpoint, const std::string &part, torch::nn::Module &model,

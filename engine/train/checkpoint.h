@@ -23,8 +23,16 @@ struct CheckpointMeta
     int epochsDone = 0;     ///< epochs finished (and evaluated)
     int nextBatch = 0;      ///< batch to continue with in epoch epochsDone+1 (0: epoch start)
     int64_t globalStep = 0; ///< optimisation steps done
+    /// The best epoch so far and its main metric, over the model and (with EMA) its average:
+    /// best.ckpt holds the weights that scored it.
     int bestEpoch = 0;
     double bestValue = -std::numeric_limits<double>::infinity();
+    bool bestIsEma = false; ///< best.ckpt holds the EMA's weights, not the model's
+    /// With EMA, each one's own best (PaddleClas tracks both): 0 / -inf before the first.
+    int modelBestEpoch = 0;
+    double modelBestValue = -std::numeric_limits<double>::infinity();
+    int emaBestEpoch = 0;
+    double emaBestValue = -std::numeric_limits<double>::infinity();
     double epochLossSum = 0.0; ///< partial epoch's loss sum and steps (mid-epoch stop)
     int64_t epochLossSteps = 0;
     std::vector<float> positiveRatio; ///< multi-label loss weights of the training list
@@ -32,10 +40,12 @@ struct CheckpointMeta
 
 /// Writes `path` atomically (a temporary file, fsync, rename): a crash leaves the old
 /// checkpoint or the new one. `teacher` and its optimizer are saved too when the teacher is
-/// trained (DML, UDML); pass nullptr otherwise.
+/// trained (DML, UDML), and `ema` (part "ema") when the run keeps a model EMA; pass nullptr
+/// otherwise.
 bool saveCheckpoint(const std::string &path, const CheckpointMeta &meta, torch::nn::Module &model,
                     torch::optim::Optimizer *optimizer, torch::nn::Module *teacher,
-                    torch::optim::Optimizer *teacherOptimizer, std::string *error);
+                    torch::optim::Optimizer *teacherOptimizer, torch::nn::Module *ema,
+                    std::string *error);
 
 /// An opened checkpoint: the metadata, and the archive to restore tensors from.
 struct LoadedCheckpoint
@@ -57,7 +67,10 @@ bool readModuleTensors(LoadedCheckpoint &checkpoint, const std::string &part,
                        std::vector<std::string> *names, std::vector<at::Tensor> *tensors,
                        std::string *error);
 
-/// Copies the saved weights into `model` ("model" or "teacher" part). Every parameter and
+/// Whether the checkpoint holds a part ("teacher", "ema"); checkpoints before EMA have no "ema".
+bool hasModulePart(LoadedCheckpoint &checkpoint, const std::string &part);
+
+/// Copies the saved weights into `model` ("model", "teacher" or "ema" part). Every parameter and
 /// buffer must be present with the same shape; the first mismatch is named in the error.
 bool restoreModule(LoadedCheckpoint &checkpoint, const std::string &part, torch::nn::Module &model,
                    std::string *error);

@@ -104,6 +104,7 @@ void RunLog::epoch(const EpochInfo &e)
     m_metrics << "{\"event\":\"epoch\",\"epoch\":" << e.epoch
               << ",\"global_step\":" << m_lastGlobalStep << ",\"seconds\":" << jsonNumber(e.seconds)
               << ",\"skipped\":" << e.skippedImages << ",\"best\":" << (e.best ? "true" : "false")
+              << (e.bestIsEma ? ",\"best_is_ema\":true" : "")
               << ",\"main\":" << jsonString(e.mainMetric) << ",\"metrics\":{";
     bool first = true;
     for (const auto &[key, value] : e.metrics) {

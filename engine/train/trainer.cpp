@@ -10,6 +10,7 @@
 #include "engine/nets/network.h"
 #include "engine/pipeline.h"
 #include "engine/train/checkpoint.h"
+#include "engine/train/ema.h"
 #include "engine/train/losses.h"
 #include "engine/train/optimizer.h"
 #include "engine/train/runlog.h"
@@ -17,12 +18,16 @@
 #include "engine/train/scoring.h"
 #include "engine/weights/weightmap.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <chrono>
 #include <cmath>
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <memory>
+#include <mutex>
 
 namespace pulc::engine {
 namespace {
@@ -88,12 +93,13 @@ private:
     Status setUp();
     Status loadPretrained();
     Status setUpTeacher();
+    Status setUpEma();
     Status resumeFrom(LoadedCheckpoint &checkpoint);
     SampleFn trainSampleFn() const;
     torch::Tensor stepLoss(const BatchTensors &batch, const NetOutput &student,
                            const NetOutput &teacher) const;
     bool saveLast(std::string *error);
-    EvalResult validate();
+    std::vector<EvalResult> validate(const std::vector<ClassifierNet *> &nets);
 
     /// What one session of run() carries between its steps and epochs.
     struct RunProgress
@@ -139,6 +145,8 @@ private:
     std::shared_ptr<ClassifierNet> m_student;
     std::shared_ptr<ClassifierNet> m_teacher;
     bool m_teacherTrains = false;
+    std::shared_ptr<ClassifierNet> m_ema; ///< the model EMA's network (emaDecay > 0)
+    std::unique_ptr<ModelEma> m_emaUpdate;
     SgdSetup m_optimizer;
     SgdSetup m_teacherOptimizer;
     torch::Tensor m_positiveRatio;
@@ -223,6 +231,8 @@ Status Trainer::setUp()
     m_optimizer = makeSgd(*m_student, m_config);
     if (m_teacherTrains)
         m_teacherOptimizer = makeSgd(*m_teacher, m_config);
+    if (const Status ema = setUpEma(); !ema)
+        return ema;
     m_meta.config = m_config;
     m_meta.classNames = data.classNames;
     return Status::success();
@@ -333,6 +343,44 @@ Status Trainer::setUpTeacher()
     return Status::success();
 }
 
+/// The model EMA ('Model EMA' in docs/paddleclas-compat.md): a second student that starts as a
+/// copy of the first (after its pretrained weights) and follows it after every step.
+Status Trainer::setUpEma()
+{
+    if (m_config.emaDecay <= 0.0)
+        return Status::success();
+    if (m_config.emaDecay >= 1.0)
+        return Status::failure("ema_decay must be below 1 (it is " +
+                               configNumberText(m_config.emaDecay) + ")");
+    // Building draws initial weights from torch's RNG, which also draws the dropout masks: it
+    // is put back, so turning EMA on leaves the model's own training unchanged.
+    auto generator = at::detail::getDefaultCPUGenerator();
+    at::Tensor rng;
+    {
+        std::lock_guard<std::mutex> lock(generator.mutex());
+        rng = generator.get_state();
+    }
+    try {
+        m_ema = buildNetwork(networkOptions(m_config, m_config.model, m_classes));
+        useChannelsLast(*m_ema);
+        for (auto &parameter : m_ema->parameters())
+            parameter.set_requires_grad(false);
+        m_ema->eval();
+        m_emaUpdate = std::make_unique<ModelEma>(*m_student, *m_ema, m_config.emaDecay);
+    } catch (const std::exception &e) {
+        return Status::failure(std::string("cannot build the model EMA: ") + e.what());
+    }
+    {
+        std::lock_guard<std::mutex> lock(generator.mutex());
+        generator.set_state(rng);
+    }
+    m_emaUpdate->reset();
+    log(LogLevel::Info, "model EMA on (decay " + configNumberText(m_config.emaDecay) +
+                            "): the average is validated beside the model every epoch and the "
+                            "better of the two is kept");
+    return Status::success();
+}
+
 Status Trainer::resumeFrom(LoadedCheckpoint &checkpoint)
 {
     std::string error;
@@ -352,6 +400,18 @@ Status Trainer::resumeFrom(LoadedCheckpoint &checkpoint)
         (!restoreModule(checkpoint, "teacher", *m_teacher, &error) ||
          !restoreOptimizer(checkpoint, "teacher_optimizer", *m_teacherOptimizer.optimizer, &error)))
         return Status::failure(error);
+    if (m_ema) {
+        if (hasModulePart(checkpoint, "ema")) {
+            if (!restoreModule(checkpoint, "ema", *m_ema, &error))
+                return Status::failure(error);
+        } else {
+            m_emaUpdate->reset();
+            log(LogLevel::Warning, checkpoint.path +
+                                       " holds no model EMA (written before EMA was on or by "
+                                       "an older PULC Studio): the EMA starts from the current "
+                                       "weights");
+        }
+    }
     if (!restoreRng(checkpoint, &error))
         return Status::failure(error);
     if (!m_meta.positiveRatio.empty())
@@ -456,13 +516,17 @@ bool Trainer::saveLast(std::string *error)
     const std::string path = (fs::path(m_job.runDir) / "last.ckpt").string();
     return saveCheckpoint(path, m_meta, *m_student, m_optimizer.optimizer.get(),
                           m_teacherTrains ? m_teacher.get() : nullptr,
-                          m_teacherTrains ? m_teacherOptimizer.optimizer.get() : nullptr, error);
+                          m_teacherTrains ? m_teacherOptimizer.optimizer.get() : nullptr,
+                          m_ema.get(), error);
 }
 
-EvalResult Trainer::validate()
+/// The validation split through each of `nets` (the model, then its EMA): each batch is
+/// decoded once and run through all of them. One result per net, in order.
+std::vector<EvalResult> Trainer::validate(const std::vector<ClassifierNet *> &nets)
 {
     const auto &items = m_job.data.val;
-    std::vector<std::vector<float>> probabilities(items.size());
+    std::vector<std::vector<std::vector<float>>> probabilities(
+        nets.size(), std::vector<std::vector<float>>(items.size()));
     std::vector<std::string> errors(items.size());
     const TrainConfig config = m_config;
     SampleFn fn = [&items, config](int index, AugmentRng &, LoaderSample &out, std::string &error) {
@@ -484,7 +548,8 @@ EvalResult Trainer::validate()
     options.seed = m_config.seed;
     BatchLoader loader(static_cast<int>(items.size()), fn, options);
     torch::NoGradGuard noGrad;
-    m_student->eval();
+    for (ClassifierNet *net : nets)
+        net->eval();
     Batch batch;
     while (loader.next(batch)) {
         for (const auto &[index, error] : batch.skipped)
@@ -492,24 +557,27 @@ EvalResult Trainer::validate()
         if (batch.size == 0)
             continue;
         const BatchTensors t = tensorsOf(batch);
-        torch::Tensor logits = m_student->run(t.images).logits;
-        torch::Tensor p =
-            (m_multiLabel ? torch::sigmoid(logits) : torch::softmax(logits, 1)).contiguous();
-        for (int i = 0; i < batch.size; ++i) {
-            const float *row = p[i].data_ptr<float>();
-            probabilities[batch.indices[i]].assign(row, row + m_classes);
+        for (size_t n = 0; n < nets.size(); ++n) {
+            torch::Tensor logits = nets[n]->run(t.images).logits;
+            torch::Tensor p =
+                (m_multiLabel ? torch::sigmoid(logits) : torch::softmax(logits, 1)).contiguous();
+            for (int i = 0; i < batch.size; ++i) {
+                const float *row = p[i].data_ptr<float>();
+                probabilities[n][batch.indices[i]].assign(row, row + m_classes);
+            }
         }
         if (aborted())
             break;
     }
     m_student->train();
-    EvalResult result;
-    scoreEvaluation(m_config, m_job.data.task, m_classes, items, probabilities, result);
+    std::vector<EvalResult> results(nets.size());
+    for (size_t n = 0; n < nets.size(); ++n)
+        scoreEvaluation(m_config, m_job.data.task, m_classes, items, probabilities[n], results[n]);
     for (size_t i = 0; i < errors.size(); ++i) {
         if (!errors[i].empty())
             log(LogLevel::Warning, "skipped in validation: " + errors[i]);
     }
-    return result;
+    return results;
 }
 
 /// Setting up a run: its folder and log, the resumed checkpoint, the networks and optimiser,
@@ -712,6 +780,8 @@ Status Trainer::trainStep(Batch &batch, int epoch, RunProgress &p)
         m_optimizer.optimizer->step();
         if (m_teacherTrains)
             m_teacherOptimizer.optimizer->step();
+        if (m_emaUpdate)
+            m_emaUpdate->update();
     } catch (const std::exception &e) {
         return Status::failure(std::string("training step failed: ") + e.what());
     }
@@ -791,29 +861,53 @@ Status Trainer::finishEpoch(int epoch, int skipped, Clock::time_point epochStart
     if (m_cb.onProgress)
         m_cb.onProgress(double(m_meta.globalStep) / double(p.totalSteps), "eval");
     info.metrics["train_loss"] = info.trainLoss;
-    if (!m_job.data.val.empty()) {
-        const EvalResult eval = validate();
+    const bool validated = !m_job.data.val.empty();
+    double emaValue = -std::numeric_limits<double>::infinity();
+    if (validated) {
+        std::vector<ClassifierNet *> nets{m_student.get()};
+        if (m_ema)
+            nets.push_back(m_ema.get());
+        const std::vector<EvalResult> evals = validate(nets);
         if (aborted()) {
             *stopped = true;
             return Status::success();
         }
-        for (const auto &[key, value] : eval.metrics)
+        for (const auto &[key, value] : evals[0].metrics)
             info.metrics[key] = value;
-        info.mainMetric = eval.mainMetric;
-        info.mainValue = eval.mainValue;
+        info.mainMetric = evals[0].mainMetric;
+        info.mainValue = evals[0].mainValue;
+        if (m_ema) {
+            for (const auto &[key, value] : evals[1].metrics)
+                info.metrics["ema_" + key] = value;
+            emaValue = evals[1].mainValue;
+        }
     } else {
         info.mainMetric = "train_loss";
         info.mainValue = -info.trainLoss;
     }
-    info.best =
-        m_meta.bestEpoch == 0 || info.mainValue > m_meta.bestValue || m_job.data.val.empty();
+    // Each one's best is tracked, as PaddleClas does; the run keeps the better of the two (the
+    // model on a tie, and always without validation, where the EMA has no number).
+    if (m_meta.modelBestEpoch == 0 || info.mainValue > m_meta.modelBestValue || !validated) {
+        m_meta.modelBestEpoch = epoch;
+        m_meta.modelBestValue = info.mainValue;
+    }
+    const bool emaScored = m_ema && validated;
+    if (emaScored && (m_meta.emaBestEpoch == 0 || emaValue > m_meta.emaBestValue)) {
+        m_meta.emaBestEpoch = epoch;
+        m_meta.emaBestValue = emaValue;
+    }
+    const bool emaWins = emaScored && emaValue > info.mainValue;
+    const double epochValue = emaWins ? emaValue : info.mainValue;
+    info.best = m_meta.bestEpoch == 0 || epochValue > m_meta.bestValue || !validated;
+    info.bestIsEma = info.best && emaWins;
     m_meta.epochsDone = epoch;
     m_meta.nextBatch = 0;
     m_meta.epochLossSum = 0.0;
     m_meta.epochLossSteps = 0;
     if (info.best) {
         m_meta.bestEpoch = epoch;
-        m_meta.bestValue = info.mainValue;
+        m_meta.bestValue = epochValue;
+        m_meta.bestIsEma = emaWins;
     }
     std::string error;
     if (!saveLast(&error))
@@ -821,15 +915,23 @@ Status Trainer::finishEpoch(int epoch, int skipped, Clock::time_point epochStart
     p.lastSave = Clock::now();
     p.stepsSinceSave = 0;
     if (info.best) {
-        std::error_code ec;
-        fs::copy_file(fs::path(m_job.runDir) / "last.ckpt",
-                      fs::path(m_job.runDir) / "best.ckpt.partial",
-                      fs::copy_options::overwrite_existing, ec);
-        if (!ec)
-            fs::rename(fs::path(m_job.runDir) / "best.ckpt.partial",
-                       fs::path(m_job.runDir) / "best.ckpt", ec);
-        if (ec)
-            return Status::failure(m_job.runDir + "/best.ckpt: cannot write: " + ec.message());
+        const fs::path best = fs::path(m_job.runDir) / "best.ckpt";
+        if (emaWins) {
+            // The EMA's weights as the "model" part, so evaluation, export and prediction of the
+            // run use them unchanged. Nothing resumes from best.ckpt: no optimizer state.
+            if (!saveCheckpoint(best.string(), m_meta, *m_ema, nullptr, nullptr, nullptr, nullptr,
+                                &error))
+                return Status::failure(error);
+        } else {
+            std::error_code ec;
+            fs::copy_file(fs::path(m_job.runDir) / "last.ckpt",
+                          fs::path(m_job.runDir) / "best.ckpt.partial",
+                          fs::copy_options::overwrite_existing, ec);
+            if (!ec)
+                fs::rename(fs::path(m_job.runDir) / "best.ckpt.partial", best, ec);
+            if (ec)
+                return Status::failure(m_job.runDir + "/best.ckpt: cannot write: " + ec.message());
+        }
         p.result.bestMetrics = info.metrics;
     }
     info.seconds = secondsSince(epochStart);
@@ -853,6 +955,7 @@ TrainResult Trainer::stopped(RunProgress &p)
     result.lastCheckpoint = (fs::path(m_job.runDir) / "last.ckpt").string();
     result.epochsDone = m_meta.epochsDone;
     result.bestEpoch = m_meta.bestEpoch;
+    result.bestIsEma = m_meta.bestIsEma;
     if (m_meta.bestEpoch > 0)
         result.checkpoint = (fs::path(m_job.runDir) / "best.ckpt").string();
     return result;
@@ -864,13 +967,21 @@ TrainResult Trainer::finished(RunProgress &p)
     result.status = TrainResult::Status::Finished;
     result.epochsDone = m_meta.epochsDone;
     result.bestEpoch = m_meta.bestEpoch;
+    result.bestIsEma = m_meta.bestIsEma;
     result.checkpoint = (fs::path(m_job.runDir) / "best.ckpt").string();
     result.lastCheckpoint = (fs::path(m_job.runDir) / "last.ckpt").string();
     if (result.bestMetrics.empty()) {
         // Resumed after the best epoch: read its metrics back from the run log.
         result.bestMetrics = m_runLog.epochMetrics(m_meta.bestEpoch);
     }
-    log(LogLevel::Info, "finished: best epoch " + std::to_string(m_meta.bestEpoch));
+    if (m_ema && m_meta.emaBestEpoch > 0)
+        log(LogLevel::Info, "model EMA: the model's best was epoch " +
+                                std::to_string(m_meta.modelBestEpoch) + " (" +
+                                configNumberText(m_meta.modelBestValue) + "), the EMA's epoch " +
+                                std::to_string(m_meta.emaBestEpoch) + " (" +
+                                configNumberText(m_meta.emaBestValue) + ")");
+    log(LogLevel::Info, "finished: best epoch " + std::to_string(m_meta.bestEpoch) +
+                            (m_meta.bestIsEma ? " (the model EMA's weights)" : ""));
     return result;
 }
 

@@ -281,7 +281,8 @@ bool ModelImport::saveCheckpoint(const std::string &path, std::string *error) co
     meta.classNames = m_plan->classNames;
     meta.epochsDone = 0;
     meta.bestEpoch = 0;
-    return engine::saveCheckpoint(path, meta, *m_plan->net, nullptr, nullptr, nullptr, error);
+    return engine::saveCheckpoint(path, meta, *m_plan->net, nullptr, nullptr, nullptr, nullptr,
+                                  error);
 }
 
 } // namespace pulc::engine

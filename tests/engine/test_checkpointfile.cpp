@@ -82,7 +82,8 @@ protected:
         meta.classNames = {"a", "b", "c"};
         std::string error;
         m_good = path("good.ckpt");
-        ASSERT_TRUE(saveCheckpoint(m_good, meta, *net, nullptr, nullptr, nullptr, &error)) << error;
+        ASSERT_TRUE(saveCheckpoint(m_good, meta, *net, nullptr, nullptr, nullptr, nullptr, &error))
+            << error;
         std::ifstream in(m_good, std::ios::binary);
         m_bytes.assign(std::istreambuf_iterator<char>(in), {});
     }

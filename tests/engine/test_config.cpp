@@ -999,7 +999,7 @@ TEST(ConfigFileTest, WriteReadRoundTripForEveryScene)
          {"distill=skl_ugi", "teacher_run=12", "label_smoothing=0.1", "flip_prob=0.3",
           "mixup_prob=0.2", "cutmix_alpha=0.7", "threads=3", "seed=99", "max_steps_per_epoch=5",
           "pretrained=/tmp/w.pdparams", "pad_size=30x40", "autoaugment_magnitude=7.5",
-          "save_interval_minutes=0", "save_interval_steps=50"})
+          "save_interval_minutes=0", "save_interval_steps=50", "ema_decay=0.9998"})
         ASSERT_TRUE(applySetting(odd,
                                  std::string(setting).substr(0, std::string(setting).find('=')),
                                  std::string(setting).substr(std::string(setting).find('=') + 1)))
@@ -1054,6 +1054,53 @@ TEST(ConfigFileTest, WritesPaddleClasShape)
                              "        stride_list: [2, [2, 1], [2, 1], [2, 1], [2, 1]]\n",
                              "    - DistillationDMLLoss:\n        weight: 1\n"})
         EXPECT_NE(distillText.find(line), std::string::npos) << line << "\n" << distillText;
+}
+
+TEST(ConfigFileTest, ModelEmaSectionReadsWritesAndSets)
+{
+    ConfigReadResult r = readConfigYaml("EMA:\n  decay: 0.9997\n");
+    ASSERT_TRUE(r.ok()) << joined(r.errors);
+    EXPECT_DOUBLE_EQ(r.config.emaDecay, 0.9997);
+    EXPECT_TRUE(r.unsupported.empty()) << joined(r.warnings);
+
+    // PaddleClas's default decay when the section names none.
+    EXPECT_DOUBLE_EQ(readConfigYaml("EMA: {}\n").config.emaDecay, 0.9999);
+    EXPECT_DOUBLE_EQ(readConfigYaml("Global:\n  epochs: 3\n").config.emaDecay, 0.0);
+
+    r = readConfigYaml("EMA:\n  decay: 0.99\n  ema_warmup: true\n");
+    EXPECT_DOUBLE_EQ(r.config.emaDecay, 0.99);
+    EXPECT_TRUE(r.isUnsupported("EMA.ema_warmup")) << joined(r.warnings);
+
+    r = readConfigYaml("EMA:\n  decay: 1.5\n");
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0],
+              "EMA.decay: expected 0 (off) or a number > 0 and < 1, got '1.5' (line 2)");
+
+    TrainConfig c;
+    std::string error;
+    EXPECT_TRUE(apply(c, "ema_decay", "0.999", &error)) << error;
+    EXPECT_DOUBLE_EQ(c.emaDecay, 0.999);
+    EXPECT_TRUE(apply(c, "EMA.decay", "0.9999", &error)) << error;
+    EXPECT_DOUBLE_EQ(c.emaDecay, 0.9999);
+    EXPECT_EQ(settingValue(c, "ema_decay"), "0.9999");
+    for (const char *bad : {"1", "-0.1", "x"}) {
+        EXPECT_FALSE(apply(c, "ema_decay", bad, &error)) << bad;
+        EXPECT_EQ(error, std::string("ema_decay: expected 0 (off) or a number > 0 and < 1, got '") +
+                             bad + "'");
+    }
+    EXPECT_DOUBLE_EQ(c.emaDecay, 0.9999);
+    EXPECT_TRUE(apply(c, "ema_decay", "0", &error)) << error;
+    EXPECT_EQ(c.emaDecay, 0.0);
+
+    TrainConfig on = sceneConfig("person_exists");
+    on.emaDecay = 0.9999;
+    const std::string text = writeConfigYaml(on, 2);
+    EXPECT_NE(text.find("\nEMA:\n  decay: 0.9999\n"), std::string::npos) << text;
+    EXPECT_EQ(readConfigYaml(text).config.emaDecay, 0.9999);
+    const std::string off = writeConfigYaml(sceneConfig("person_exists"), 2);
+    EXPECT_EQ(off.find("\nEMA:"), std::string::npos) << off;
+    // A file without the section read over a config with EMA on still says off.
+    EXPECT_EQ(readConfigYaml(off, on).config.emaDecay, 0.0);
 }
 
 TEST(ConfigFileTest, NumbersReadAsNumbersInPyYaml)

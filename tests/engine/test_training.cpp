@@ -159,7 +159,8 @@ TEST_F(TrainingTest, CheckpointRoundTripAndDamage)
     meta.bestValue = 0.75;
     std::string error;
     const std::string file = path("net.ckpt");
-    ASSERT_TRUE(saveCheckpoint(file, meta, *net, nullptr, nullptr, nullptr, &error)) << error;
+    ASSERT_TRUE(saveCheckpoint(file, meta, *net, nullptr, nullptr, nullptr, nullptr, &error))
+        << error;
     EXPECT_FALSE(fs::exists(file + ".partial"));
 
     LoadedCheckpoint loaded;

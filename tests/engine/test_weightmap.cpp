@@ -486,8 +486,8 @@ TEST_F(WeightMapTest, CheckpointOfAnotherClassCountStartsABackbone)
     meta.classNames = {"a", "b", "c"};
     fs::create_directories(path("run"));
     std::string error;
-    ASSERT_TRUE(
-        saveCheckpoint(path("run/best.ckpt"), meta, *source, nullptr, nullptr, nullptr, &error))
+    ASSERT_TRUE(saveCheckpoint(path("run/best.ckpt"), meta, *source, nullptr, nullptr, nullptr,
+                               nullptr, &error))
         << error;
 
     LoadWeightsOptions options;

@@ -228,6 +228,14 @@ void TrainConfigForm::buildOptimisationSection(QVBoxLayout *column)
     add(tr("Weight decay"), makeDoubleField("weight_decay", 0, 1, 7, 0.00001, box));
     add(tr("Momentum"), makeDoubleField("momentum", 0, 0.999, 3, 0.01, box));
     add(tr("Label smoothing"), makeDoubleField("label_smoothing", 0, 0.5, 3, 0.05, box));
+    // 0 is off; seven decimals hold the decays PaddleClas configs use (0.9999, 0.99998).
+    auto *ema = makeDoubleField("ema_decay", 0, 0.9999999, 7, 0.0001, box);
+    ema->setSpecialValueText(tr("Off"));
+    ema->setToolTip(tr("Model EMA (PaddleClas EMA.decay): keeps a moving average of the weights, "
+                       "updated after every step with this decay, and validates it beside the "
+                       "model each epoch; the run keeps whichever scores better. 0.9999 suits "
+                       "long runs, 0.999 short ones. 0 turns it off."));
+    add(tr("Model EMA decay"), ema);
     auto *metric = new QComboBox(box);
     metric->setObjectName(QStringLiteral("metric"));
     metric->addItem(tr("Top-1 accuracy"), QStringLiteral("top1"));

@@ -54,6 +54,7 @@ TrainConfig unusualConfig()
     c.distill.mode = pulc::engine::DistillMode::Udml;
     c.distill.teacherRun = 42; // not a finished run here
     c.lrMult = {0.5, 0.5, 1, 1, 1, 2};
+    c.emaDecay = 0.99995;
     return c;
 }
 
@@ -117,6 +118,7 @@ TEST(TrainConfigForm, EachFieldEditsExactlyItsSetting)
         {"weight_decay", "weight_decay", dspin(0.0001)},
         {"momentum", "momentum", dspin(0.8)},
         {"label_smoothing", "label_smoothing", dspin(0.1)},
+        {"ema_decay", "ema_decay", dspin(0.999)},
         {"topk", "topk", spin(3)},
         {"threshold", "threshold", dspin(0.7)},
         {"max_fpr", "max_fpr", dspin(0.05)},
@@ -160,6 +162,23 @@ TEST(TrainConfigForm, EachFieldEditsExactlyItsSetting)
                   std::string(e.key) + " ")
             << e.widget;
     }
+}
+
+TEST(TrainConfigForm, ModelEmaDecayShowsOffAtZeroAndRoundTrips)
+{
+    TrainConfigForm form(nullptr);
+    auto *ema = form.findChild<QDoubleSpinBox *>(QStringLiteral("ema_decay"));
+    ASSERT_TRUE(ema);
+    EXPECT_FALSE(ema->toolTip().isEmpty());
+    TrainConfig c = pulc::engine::sceneConfig("person_exists");
+    form.setConfig(c);
+    EXPECT_EQ(ema->text(), QStringLiteral("Off"));
+    EXPECT_EQ(form.config().emaDecay, 0.0);
+    c.emaDecay = 0.9999;
+    form.setConfig(c);
+    EXPECT_EQ(form.config().emaDecay, 0.9999);
+    ema->setValue(0.0);
+    EXPECT_EQ(form.config().emaDecay, 0.0);
 }
 
 TEST(TrainConfigForm, FlipCheckboxRestoresTheLastProbability)
