@@ -1,8 +1,13 @@
 #include "engine/data/loader.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <exception>
 #include <stdexcept>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace pulc::engine {
 
@@ -156,6 +161,11 @@ void BatchLoader::stop()
 
 void BatchLoader::workerLoop()
 {
+    // Below the model step's threads: on a machine with as many cores as compute threads, a
+    // loader thread that preempts one of them stalls every parallel region of the step, so the
+    // loader takes the cycles the step leaves. Failing to lower it is harmless.
+    if (m_options.lowerPriority)
+        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
     for (;;) {
         int number = 0;
         {

@@ -69,6 +69,8 @@ struct LoaderOptions
     /// Resume mid-epoch: start at this batch. The order and the batch numbers stay those of
     /// the whole epoch, so a resumed epoch sees exactly the batches it had left.
     int firstBatch = 0;
+    /// Run the workers at a lower scheduling priority (nice +10) than the calling thread.
+    bool lowerPriority = false;
     /// Runs in the worker on each finished, non-empty batch (e.g. Mixup), with an rng seeded
     /// from (seed, epoch, batch number). Called concurrently: must not touch shared state.
     std::function<void(Batch &, AugmentRng &)> batchFn;

@@ -738,6 +738,9 @@ LoaderOptions Trainer::loaderOptions(int epoch, const BatchMixParams &mix) const
     options.epoch = epoch;
     options.firstBatch = m_meta.nextBatch;
     options.maxBatches = m_config.maxStepsPerEpoch;
+    // With the cache the loader's work is small and fits in the gaps the step leaves; without
+    // it decoding needs its share (train_bench, docs/training.md 'Decoded-image cache').
+    options.lowerPriority = m_cache != nullptr;
     if (m_mixing) {
         const int classes = m_classes;
         options.batchFn = [mix, classes](Batch &batch, AugmentRng &rng) {
