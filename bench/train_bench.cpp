@@ -234,10 +234,11 @@ int main(int argc, char **argv)
         else if (a == "--scale")
             childScale = std::atof(value().c_str());
         else {
-            std::fprintf(stderr,
-                         "usage: train_bench [--scales 0.25,1.0] [--size 224] [--batch 32] "
-                         "[--threads 2] [--loader-threads N] [--steps 12] [--rounds 3] [--images DIR] "
-                         "[--no-peer]\n");
+            std::fprintf(
+                stderr,
+                "usage: train_bench [--scales 0.25,1.0] [--size 224] [--batch 32] "
+                "[--threads 2] [--loader-threads N] [--steps 12] [--rounds 3] [--images DIR] "
+                "[--no-peer]\n");
             return 2;
         }
     }

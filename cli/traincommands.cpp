@@ -125,8 +125,8 @@ bool parseTrainOptions(const QStringList &args, TrainOptions *options, int *exit
     const QCommandLineOption progress(QStringLiteral("progress"),
                                       QStringLiteral("Print a progress line on stderr every few "
                                                      "seconds (default without --json)."));
-    parser.addOptions({kProject, scene, model, config, set, pretrained, resume, name, teacher,
-                       gpus, force, kThreads, progress});
+    parser.addOptions({kProject, scene, model, config, set, pretrained, resume, name, teacher, gpus,
+                       force, kThreads, progress});
     CommonOptions &common = options->common;
     if (!startCommand(parser, args,
                       QStringLiteral("Train a classifier on the project's train split, validating "
@@ -159,8 +159,8 @@ bool parseTrainOptions(const QStringList &args, TrainOptions *options, int *exit
             return false;
         }
         if (!options->configFile) {
-            *exitCode = fail(common.json, QStringLiteral("--gpus: only applies with --config"),
-                             kExitUsage);
+            *exitCode =
+                fail(common.json, QStringLiteral("--gpus: only applies with --config"), kExitUsage);
             return false;
         }
     }
@@ -187,10 +187,10 @@ bool applyConfigFile(const TrainOptions &options, TrainConfig *config, int *exit
     for (const std::string &note : read.notes)
         printErr(QStringLiteral("note: %1").arg(qstr(note)));
     for (const std::string &warning : read.warnings)
-        printErr(QStringLiteral("%1: %2")
-                     .arg(options.force || read.unsupported.empty() ? QStringLiteral("warning")
-                                                                    : QStringLiteral("error"),
-                          qstr(warning)));
+        printErr(QStringLiteral("%1: %2").arg(options.force || read.unsupported.empty()
+                                                  ? QStringLiteral("warning")
+                                                  : QStringLiteral("error"),
+                                              qstr(warning)));
     if (!read.unsupported.empty() && !options.force) {
         QStringList keys;
         for (const std::string &key : read.unsupported)
@@ -294,9 +294,9 @@ bool trainRequest(const TrainOptions &options, ProjectTrainRequest *request, int
         return false;
     if (!options.resume) {
         if (const auto problems = geometryProblems(request->config); !problems.empty()) {
-            *exitCode = fail(json, QStringLiteral("the image sizes disagree: %1")
-                                       .arg(qstr(problems.front())),
-                             kExitUsage);
+            *exitCode = fail(
+                json, QStringLiteral("the image sizes disagree: %1").arg(qstr(problems.front())),
+                kExitUsage);
             return false;
         }
     }

@@ -39,7 +39,7 @@ struct ConfigReadResult
     /// file of PULC Studio's or without a batch or learning rate).
     int gpus = 1;
     std::string gpusReason;
-    std::vector<std::string> warnings;    ///< why each unsupported or doubtful key matters
+    std::vector<std::string> warnings; ///< why each unsupported or doubtful key matters
     /// Malformed YAML ("line 3, column 5: ...") or a value of the wrong type or range (naming
     /// the key and what was expected). With errors `config` must not be trained with.
     std::vector<std::string> errors;

@@ -575,12 +575,11 @@ void Reader::scaleBatchAndLr()
     const std::string gpus = std::to_string(r.gpus) + (r.gpus == 1 ? " GPU" : " GPUs");
     if (m_lr) {
         c.learningRate = one.learningRate;
-        r.notes.push_back("batch " + std::to_string(perGpu) + " per GPU on " + gpus +
-                          " with LR " + configNumberText(*m_lr) + " becomes batch " +
-                          std::to_string(one.batchSize) + " with LR " +
-                          configNumberText(one.learningRate) +
-                          " on this machine (linear scaling; " + gpus + " assumed: " +
-                          r.gpusReason + ")");
+        r.notes.push_back(
+            "batch " + std::to_string(perGpu) + " per GPU on " + gpus + " with LR " +
+            configNumberText(*m_lr) + " becomes batch " + std::to_string(one.batchSize) +
+            " with LR " + configNumberText(one.learningRate) +
+            " on this machine (linear scaling; " + gpus + " assumed: " + r.gpusReason + ")");
     } else {
         r.notes.push_back("batch " + std::to_string(perGpu) + " per GPU becomes " +
                           std::to_string(one.batchSize) + " on this machine; the LR is kept");

@@ -782,8 +782,8 @@ std::vector<std::string> geometryProblems(const TrainConfig &c)
     if (a.geometry != TrainGeometry::RandomCrop && a.preCropWidth > 0 &&
         (a.preCropWidth < c.trainWidth || a.preCropHeight < c.trainHeight))
         problems.push_back("pre_crop_size " + size(a.preCropWidth, a.preCropHeight) +
-                           " is smaller than the train size " +
-                           size(c.trainWidth, c.trainHeight) + " RandomCropImage cuts from it");
+                           " is smaller than the train size " + size(c.trainWidth, c.trainHeight) +
+                           " RandomCropImage cuts from it");
     return problems;
 }
 

@@ -69,8 +69,8 @@ AugmentResult decodeImage(std::span<const unsigned char> bytes, int minShortSide
     // never went through the import (predict, a dataset edited on disk) would otherwise be
     // decoded whatever their size. The check also keeps the size within imdecode's int.
     std::optional<dataset::RawImageHeader> header;
-    if (std::string refusal =
-            dataset::imageHeaderRefusal(bytes.data(), bytes.size(), dataset::ImageLimits{}, &header);
+    if (std::string refusal = dataset::imageHeaderRefusal(bytes.data(), bytes.size(),
+                                                          dataset::ImageLimits{}, &header);
         !refusal.empty())
         return AugmentResult::failure(refusal);
     int flags = cv::IMREAD_COLOR;

@@ -184,8 +184,8 @@ Result<std::unique_ptr<DecodedCache>> DecodedCache::open(const std::string &file
             !take(p, end, &entry.offset) || !take(p, end, &entry.width) ||
             !take(p, end, &entry.height) || !take(p, end, &entry.checksum))
             return R::failure(file + ": the cache's index is damaged");
-        const uint64_t bytes = 3ull * uint64_t(std::max(0, entry.width)) *
-                               uint64_t(std::max(0, entry.height));
+        const uint64_t bytes =
+            3ull * uint64_t(std::max(0, entry.width)) * uint64_t(std::max(0, entry.height));
         const bool unreadable = entry.width == 0 && entry.height == 0; // see buildDecodedCache
         if ((!unreadable && (entry.width < 1 || entry.height < 1)) || entry.offset < kDataStart ||
             entry.offset > header.indexOffset || bytes > header.indexOffset - entry.offset)
@@ -340,8 +340,8 @@ Result<CacheBuildReport> buildDecodedCache(const std::string &file,
             offset = (offset + bytes + kAlign - 1) / kAlign * kAlign;
             reused[k] ? ++report.reused : ++report.decoded;
         }
-        if (options.progress && !options.progress(static_cast<int>(end),
-                                                  static_cast<int>(unique.size())))
+        if (options.progress &&
+            !options.progress(static_cast<int>(end), static_cast<int>(unique.size())))
             return failed("cancelled");
     }
     Header header{};

@@ -94,9 +94,9 @@ private:
 /// How buildDecodedCache() works.
 struct CacheBuildOptions
 {
-    int shortSide = 256;   ///< images with a longer short side are shrunk to it (INTER_AREA)
-    int64_t maxBytes = 0;  ///< pixels stored at most; images beyond it stay uncached (0: none)
-    int threads = 2;       ///< decoding threads
+    int shortSide = 256;  ///< images with a longer short side are shrunk to it (INTER_AREA)
+    int64_t maxBytes = 0; ///< pixels stored at most; images beyond it stay uncached (0: none)
+    int threads = 2;      ///< decoding threads
     /// Called after each group of images with (done, total); return false to cancel.
     std::function<bool(int, int)> progress;
 };
@@ -104,11 +104,11 @@ struct CacheBuildOptions
 /// What a build did.
 struct CacheBuildReport
 {
-    int reused = 0;     ///< entries copied from the previous cache file
-    int decoded = 0;    ///< images decoded from their files
-    int failed = 0;     ///< unreadable images (recorded as such; the loader reports them)
-    int overLimit = 0;  ///< left out by maxBytes
-    int64_t bytes = 0;  ///< file size
+    int reused = 0;    ///< entries copied from the previous cache file
+    int decoded = 0;   ///< images decoded from their files
+    int failed = 0;    ///< unreadable images (recorded as such; the loader reports them)
+    int overLimit = 0; ///< left out by maxBytes
+    int64_t bytes = 0; ///< file size
     std::vector<std::string> errors; ///< the first few failures, each naming the file
 };
 

@@ -125,12 +125,12 @@ private:
     const int m_window;
 
     std::mutex m_mutex;
-    std::condition_variable m_canStart;  ///< a worker may take the next batch number
-    std::condition_variable m_ready;     ///< a batch was finished
-    std::atomic<bool> m_stopping{false}; ///< written under m_mutex; read between samples
-    int m_nextToBuild = 0;               ///< guarded by m_mutex
-    int m_nextToDeliver = 0;             ///< guarded by m_mutex
-    std::map<int, Batch> m_finished;     ///< guarded by m_mutex
+    std::condition_variable m_canStart;      ///< a worker may take the next batch number
+    std::condition_variable m_ready;         ///< a batch was finished
+    std::atomic<bool> m_stopping{false};     ///< written under m_mutex; read between samples
+    int m_nextToBuild = 0;                   ///< guarded by m_mutex
+    int m_nextToDeliver = 0;                 ///< guarded by m_mutex
+    std::map<int, Batch> m_finished;         ///< guarded by m_mutex
     std::vector<std::vector<float>> m_spare; ///< returned pixel buffers; guarded by m_mutex
 
     std::mutex m_joinMutex;

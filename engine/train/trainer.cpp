@@ -705,10 +705,10 @@ void Trainer::prepareCache()
             return;
         }
         if (built->overLimit > 0)
-            log(LogLevel::Warning,
-                std::to_string(built->overLimit) + " images did not fit in the cache's " +
-                    std::to_string(m_config.decodeCacheMb) +
-                    " MiB (decode_cache_mb); they are decoded every epoch");
+            log(LogLevel::Warning, std::to_string(built->overLimit) +
+                                       " images did not fit in the cache's " +
+                                       std::to_string(m_config.decodeCacheMb) +
+                                       " MiB (decode_cache_mb); they are decoded every epoch");
         auto reopened = DecodedCache::open(file);
         if (!reopened) {
             log(LogLevel::Warning, reopened.error() + "; training decodes the images instead");

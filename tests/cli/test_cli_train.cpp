@@ -329,14 +329,14 @@ TEST_F(CliTrainTest, UnsupportedConfigKeysStopTheRunUnlessForced)
     }
     PulcRun r = runPulc(train(QStringList{QStringLiteral("--config"), file} + quickSettings(1, 2)));
     EXPECT_EQ(r.exitCode, 2) << r;
-    EXPECT_TRUE(r.json().value(QStringLiteral("error")).toString().contains(
-        QStringLiteral("GridMask")))
+    EXPECT_TRUE(
+        r.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("GridMask")))
         << r;
-    EXPECT_TRUE(r.json().value(QStringLiteral("error")).toString().contains(
-        QStringLiteral("--force")))
+    EXPECT_TRUE(
+        r.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("--force")))
         << r;
-    r = runPulc({QStringLiteral("runs"), QStringLiteral("--project"), m_project,
-                 QStringLiteral("--json")});
+    r = runPulc(
+        {QStringLiteral("runs"), QStringLiteral("--project"), m_project, QStringLiteral("--json")});
     EXPECT_TRUE(r.json().value(QStringLiteral("runs")).toArray().isEmpty()) << r;
 
     r = runPulc(train(QStringList{QStringLiteral("--config"), file, QStringLiteral("--force")} +
@@ -358,10 +358,9 @@ TEST_F(CliTrainTest, GpuCountIsAFlagAndTheLearningRateIsPrinted)
     const qsizetype lr = settings.indexOf(QStringLiteral("lr=0.1")); // the file's LR instead
     ASSERT_GT(lr, 0);
     settings.remove(lr - 1, 2);
-    PulcRun r = runPulc(
-        train(QStringList{QStringLiteral("--config"), file, QStringLiteral("--gpus"),
-                          QStringLiteral("4")} +
-              settings));
+    PulcRun r = runPulc(train(QStringList{QStringLiteral("--config"), file,
+                                          QStringLiteral("--gpus"), QStringLiteral("4")} +
+                              settings));
     EXPECT_EQ(r.exitCode, 0) << r;
     EXPECT_TRUE(r.err.contains("4 GPUs assumed")) << r;
     EXPECT_TRUE(r.err.contains("learning rate 0.05 ")) << r; // 0.2 / 4, from the run's log line
@@ -378,11 +377,11 @@ TEST_F(CliTrainTest, DisagreeingTrainAndEvalSizesAreRefusedBeforeTheRun)
 {
     // The template trains at 224 unless told; an eval input of 32 with a 256 resize would
     // validate a patch. --set input alone now implies both, so the run is fine...
-    PulcRun r = runPulc(train({QStringLiteral("--model"), QStringLiteral("PPLCNet_x0_25"),
-                               QStringLiteral("--set"), QStringLiteral("input=32x32"),
-                               QStringLiteral("--set"), QStringLiteral("epochs=1"),
-                               QStringLiteral("--set"), QStringLiteral("max_steps_per_epoch=1"),
-                               QStringLiteral("--set"), QStringLiteral("batch_size=8")}));
+    PulcRun r = runPulc(
+        train({QStringLiteral("--model"), QStringLiteral("PPLCNet_x0_25"), QStringLiteral("--set"),
+               QStringLiteral("input=32x32"), QStringLiteral("--set"), QStringLiteral("epochs=1"),
+               QStringLiteral("--set"), QStringLiteral("max_steps_per_epoch=1"),
+               QStringLiteral("--set"), QStringLiteral("batch_size=8")}));
     EXPECT_EQ(r.exitCode, 0) << r;
     // ...while an explicit 224 training size with a 32 input is refused, naming both.
     r = runPulc(train({QStringLiteral("--set"), QStringLiteral("input=32x32"),

@@ -813,8 +813,8 @@ TEST(ConfigFileTest, RandomCropImageAfterResizeCutsTheTrainSize)
 
     // The pipeline: a 50x40 image resized to 36x36, then a 32x32 crop.
     AugmentRng rng(3);
-    const TrainTransformResult t = trainTransform(cv::Mat(40, 50, CV_8UC3, cv::Scalar(9, 9, 9)),
-                                                  c, rng);
+    const TrainTransformResult t =
+        trainTransform(cv::Mat(40, 50, CV_8UC3, cv::Scalar(9, 9, 9)), c, rng);
     ASSERT_TRUE(t.ok()) << t.error;
     EXPECT_EQ(t.image.size(), cv::Size(32, 32));
 }
@@ -883,8 +883,8 @@ TEST(ConfigFileTest, InputAloneImpliesTrainSizeAndEvalResize)
 
     // Explicit settings win, in any order.
     TrainConfig d = sceneConfig("custom");
-    ASSERT_TRUE(applySettings(d, {{"train_size", "40x40"}, {"input", "32x32"},
-                                  {"resize_short", "0"}}));
+    ASSERT_TRUE(
+        applySettings(d, {{"train_size", "40x40"}, {"input", "32x32"}, {"resize_short", "0"}}));
     EXPECT_EQ(d.trainWidth, 40);
     EXPECT_EQ(d.resizeShort, 0);
 

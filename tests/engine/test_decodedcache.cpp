@@ -26,8 +26,9 @@ class DecodedCacheTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        dir = fs::temp_directory_path() / ("pulc_decodedcache_" + std::to_string(getpid()) + "_" +
-                                           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        dir = fs::temp_directory_path() /
+              ("pulc_decodedcache_" + std::to_string(getpid()) + "_" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(dir);
         fs::create_directories(dir);
     }
@@ -249,7 +250,7 @@ TEST(DctDecode, TrainingDecodeSizeFollowsTheFirstOperator)
     EXPECT_EQ(trainDecodeShortSide(c), 256);
     c.augment.preCropWidth = c.augment.preCropHeight = 256;
     EXPECT_EQ(trainDecodeShortSide(c), 293); // ceil(256 * 8 / 7)
-    c.augment.blurLabels = true; // BlurImage's kernels are in original pixels
+    c.augment.blurLabels = true;             // BlurImage's kernels are in original pixels
     EXPECT_EQ(trainDecodeShortSide(c), 0);
 }
 
