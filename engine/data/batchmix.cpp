@@ -69,18 +69,19 @@ cv::Rect randomBox(int height, int width, double lambda, AugmentRng &rng)
 
 void pasteBox(float *data, int height, int width, const std::vector<int> &perm, const cv::Rect &box)
 {
-    const std::size_t plane = std::size_t(height) * width;
-    const std::size_t sampleSize = plane * kChannels;
+    // NHWC: a box row is box.width pixels of kChannels floats, contiguous.
+    const std::size_t rowFloats = std::size_t(width) * kChannels;
+    const std::size_t sampleSize = rowFloats * height;
     // numpy evaluates imgs[idx, ...] into a copy first, so every paste reads the entry batch.
     const std::vector<float> original(data, data + sampleSize * perm.size());
+    const std::size_t first = std::size_t(box.x) * kChannels;
+    const std::size_t count = std::size_t(box.width) * kChannels;
     for (std::size_t i = 0; i < perm.size(); ++i)
-        for (int ch = 0; ch < kChannels; ++ch)
-            for (int y = box.y; y < box.y + box.height; ++y) {
-                const std::size_t row = ch * plane + std::size_t(y) * width;
-                float *dst = data + i * sampleSize + row;
-                const float *src = original.data() + perm[i] * sampleSize + row;
-                std::copy(src + box.x, src + box.x + box.width, dst + box.x);
-            }
+        for (int y = box.y; y < box.y + box.height; ++y) {
+            const std::size_t row = std::size_t(y) * rowFloats + first;
+            const float *src = original.data() + perm[i] * sampleSize + row;
+            std::copy(src, src + count, data + i * sampleSize + row);
+        }
 }
 
 std::string validate(const float *data, int n, int height, int width,
@@ -124,11 +125,11 @@ double sampleBeta(double alpha, double beta, AugmentRng &rng)
     return x + y > 0.0 ? x / (x + y) : 0.5;
 }
 
-BatchMixInfo mixBatch(float *nchw, int n, int height, int width, std::vector<float> &targets,
+BatchMixInfo mixBatch(float *nhwc, int n, int height, int width, std::vector<float> &targets,
                       int classes, const BatchMixParams &params, AugmentRng &rng)
 {
     BatchMixInfo info;
-    info.error = validate(nchw, n, height, width, targets, classes, params);
+    info.error = validate(nhwc, n, height, width, targets, classes, params);
     if (!info.ok())
         return info;
     // random.choices over [mixup, cutmix, none] with the probabilities as weights.
@@ -144,11 +145,11 @@ BatchMixInfo mixBatch(float *nchw, int n, int height, int width, std::vector<flo
     info.permutation = randomPermutation(n, rng);
     if (info.op == BatchMixOp::Mixup) {
         info.lambda = sampleBeta(params.mixupAlpha, params.mixupAlpha, rng);
-        mixup(nchw, sampleSize, info.permutation, info.lambda);
+        mixup(nhwc, sampleSize, info.permutation, info.lambda);
     } else {
         const double drawn = sampleBeta(params.cutmixAlpha, params.cutmixAlpha, rng);
         info.box = randomBox(height, width, drawn, rng);
-        pasteBox(nchw, height, width, info.permutation, info.box);
+        pasteBox(nhwc, height, width, info.permutation, info.box);
         info.lambda = 1.0 - static_cast<double>(info.box.area()) / (double(height) * width);
     }
     mixTargets(targets, classes, info.permutation, info.lambda);

@@ -1,6 +1,6 @@
 #pragma once
 // Batch-level Mixup and CutMix as PaddleClas's OpSampler applies them (docs/paddleclas-compat.md,
-// 'Augmentation operators'): per batch at most one of them, on the loader's normalised NCHW float
+// 'Augmentation operators'): per batch at most one of them, on the loader's normalised NHWC float
 // batch and its soft targets.
 
 #include "engine/augment.h"
@@ -52,13 +52,13 @@ const char *batchMixOpName(BatchMixOp op);
 /// Beta(alpha, beta) drawn as X / (X + Y) with X ~ Gamma(alpha), Y ~ Gamma(beta).
 double sampleBeta(double alpha, double beta, AugmentRng &rng);
 
-/// OpSampler over {Mixup, CutMix, nothing}, in place on `nchw` (n x 3 x height x width floats)
+/// OpSampler over {Mixup, CutMix, nothing}, in place on `nhwc` (n x height x width x 3 floats)
 /// and `targets` (n x classes, row-major soft targets, e.g. one-hot).
 /// Mixup: lam ~ Beta(a, a), x = lam*x + (1-lam)*x[perm], same for the targets.
 /// CutMix: lam ~ Beta(a, a), a box with sides int(side*sqrt(1-lam)) centred uniformly and
 /// clipped (PaddleClas's rand_bbox), pasted from x[perm]; the targets are mixed with
 /// lam = 1 - box area / (height*width). Both mix against the batch as it was on entry.
-BatchMixInfo mixBatch(float *nchw, int n, int height, int width, std::vector<float> &targets,
+BatchMixInfo mixBatch(float *nhwc, int n, int height, int width, std::vector<float> &targets,
                       int classes, const BatchMixParams &params, AugmentRng &rng);
 
 } // namespace pulc::engine

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <stdexcept>
 
@@ -86,22 +87,18 @@ uint32_t loaderSeed(uint32_t seed, int epoch, int64_t item, uint32_t stream)
     return static_cast<uint32_t>(h >> 32);
 }
 
-void hwcToChw(const cv::Mat &hwc, float *dst)
+void copyHwc(const cv::Mat &hwc, float *dst)
 {
     if (hwc.type() != CV_32FC3)
-        throw std::invalid_argument("hwcToChw: expected a CV_32FC3 image, got " +
+        throw std::invalid_argument("copyHwc: expected a CV_32FC3 image, got " +
                                     cv::typeToString(hwc.type()));
-    const size_t plane = static_cast<size_t>(hwc.rows) * hwc.cols;
-    float *planes[3] = {dst, dst + plane, dst + 2 * plane};
-    for (int r = 0; r < hwc.rows; ++r) {
-        const float *src = hwc.ptr<float>(r);
-        const size_t rowOffset = static_cast<size_t>(r) * hwc.cols;
-        for (int c = 0; c < hwc.cols; ++c) {
-            planes[0][rowOffset + c] = src[3 * c];
-            planes[1][rowOffset + c] = src[3 * c + 1];
-            planes[2][rowOffset + c] = src[3 * c + 2];
-        }
+    const size_t rowFloats = 3 * static_cast<size_t>(hwc.cols);
+    if (hwc.isContinuous()) {
+        std::memcpy(dst, hwc.ptr<float>(0), rowFloats * hwc.rows * sizeof(float));
+        return;
     }
+    for (int r = 0; r < hwc.rows; ++r)
+        std::memcpy(dst + r * rowFloats, hwc.ptr<float>(r), rowFloats * sizeof(float));
 }
 
 BatchLoader::BatchLoader(int itemCount, SampleFn fn, LoaderOptions options)
@@ -257,7 +254,7 @@ Batch BatchLoader::buildBatch(int number)
     batch.labels.reserve(samples.size());
     batch.targets.reserve(samples.size() * static_cast<size_t>(batch.targetWidth));
     for (size_t s = 0; s < samples.size(); ++s) {
-        hwcToChw(samples[s].image, batch.data.data() + s * sampleFloats);
+        copyHwc(samples[s].image, batch.data.data() + s * sampleFloats);
         batch.labels.push_back(samples[s].label);
         batch.targets.insert(batch.targets.end(), samples[s].targets.begin(),
                              samples[s].targets.end());

@@ -42,7 +42,9 @@ struct Batch
     int size = 0; ///< samples actually in the batch (failed ones are left out)
     int height = 0;
     int width = 0;
-    std::vector<float> data;     ///< size*3*height*width floats, NCHW
+    /// size*height*width*3 floats, NHWC: the channels-last layout the model step runs in, so
+    /// the step views it without a copy and each sample is one copy of its HWC pixels.
+    std::vector<float> data;
     std::vector<int64_t> labels; ///< size labels
     std::vector<float> targets;  ///< size*targetWidth floats, row-major
     int targetWidth = 0;
@@ -84,9 +86,9 @@ std::vector<int> epochOrder(int itemCount, uint32_t seed, int epoch, bool shuffl
 /// (a sample index or a batch number).
 uint32_t loaderSeed(uint32_t seed, int epoch, int64_t item, uint32_t stream);
 
-/// Copies a CV_32FC3 HWC image into dst as 3 planes (CHW), dst holding 3*rows*cols floats.
-/// Throws std::invalid_argument for any other type. Thread-safe (no shared state).
-void hwcToChw(const cv::Mat &hwc, float *dst);
+/// Copies a CV_32FC3 HWC image into dst (3*rows*cols floats, HWC, rows packed), row by row
+/// for a non-continuous view. Throws std::invalid_argument for any other type. Thread-safe.
+void copyHwc(const cv::Mat &hwc, float *dst);
 
 /// Loads one epoch. Workers start in the constructor. next(), batchCount() are for one
 /// consumer thread; stop() may be called from any thread, also while next() is blocked.

@@ -1,5 +1,7 @@
 #include "engine/nets/pplcnetlayers.h"
 
+#include "engine/nets/bnhardswish.h"
+
 #include <torch/nn/functional.h>
 #include <torch/nn/init.h>
 #include <torch/nn/modules/linear.h>
@@ -27,7 +29,11 @@ ConvBNLayerImpl::ConvBNLayerImpl(int64_t inChannels, int64_t outChannels, int64_
 
 torch::Tensor ConvBNLayerImpl::forward(const torch::Tensor &x)
 {
-    return torch::hardswish(bn(conv(x)));
+    torch::Tensor y = conv(x);
+    // Training: one fused op (nets/bnhardswish.h); evaluation keeps the plain modules.
+    if (is_training() && canFuseBnHardswish(y, *bn))
+        return bnHardswishTrain(y, *bn);
+    return torch::hardswish(bn(y));
 }
 
 SEModuleImpl::SEModuleImpl(int64_t channels)

@@ -51,8 +51,10 @@ struct BatchTensors
 BatchTensors tensorsOf(Batch &batch)
 {
     BatchTensors t;
-    t.images = toChannelsLast(torch::from_blob(
-        batch.data.data(), {batch.size, 3, batch.height, batch.width}, torch::kFloat));
+    // The loader's NHWC buffer is an [N, 3, H, W] tensor in channels-last strides: no copy.
+    const int64_t h = batch.height, w = batch.width;
+    t.images = torch::from_blob(batch.data.data(), {batch.size, 3, h, w}, {3 * h * w, 1, 3 * w, 3},
+                                torch::kFloat);
     t.labels = torch::from_blob(batch.labels.data(), {batch.size}, torch::kLong);
     if (batch.targetWidth > 0)
         t.targets =

@@ -1,4 +1,4 @@
-// Mixup and CutMix through the OpSampler on small NCHW batches
+// Mixup and CutMix through the OpSampler on small NHWC batches
 // (docs/paddleclas-compat.md, 'Augmentation operators').
 #include "engine/data/batchmix.h"
 
@@ -13,7 +13,7 @@ namespace {
 
 using namespace pulc::engine;
 
-/// A batch of n samples of 3 x h x w whose value at (sample, channel, y, x) is distinct.
+/// A batch of n samples of h x w x 3 whose value at (sample, y, x, channel) is distinct.
 std::vector<float> distinctBatch(int n, int h, int w)
 {
     std::vector<float> data(static_cast<std::size_t>(n) * 3 * h * w);
@@ -139,7 +139,7 @@ TEST(BatchMix, CutMixPastesABoxFromThePermutedImageAndCorrectsLambda)
                     for (int x = 0; x < w; ++x) {
                         const bool inside = box.contains({x, y});
                         const float expected = inside ? info.permutation[i] : i;
-                        EXPECT_EQ(data[((std::size_t(i) * 3 + ch) * h + y) * w + x], expected);
+                        EXPECT_EQ(data[((std::size_t(i) * h + y) * w + x) * 3 + ch], expected);
                     }
         expectMixedTargets(targets, labels, info.permutation, info.lambda, classes);
     }

@@ -1,5 +1,5 @@
 // The batch loader: epoch order, strict batch order whatever the thread timing, failures, the
-// memory bound, stopping, and the NCHW copy. Sample functions make tiny images whose pixels
+// memory bound, stopping, and the NHWC copy. Sample functions make tiny images whose pixels
 // encode the item index, so every float in a batch can be traced to its sample.
 #include "engine/data/loader.h"
 
@@ -306,25 +306,25 @@ TEST(LoaderBatches, BatchFnRunsOnEachBatchWithItsOwnSeed)
     EXPECT_NE(batches[0].targets[0], batches[1].targets[0]);
 }
 
-TEST(LoaderLayout, HwcToChwOnAKnownImage)
+TEST(LoaderLayout, CopyHwcOnAKnownImage)
 {
     // 2x3 image, pixel (y, x) = (c0, c1, c2) = (yx, 10+yx, 20+yx) with yx = 3y + x.
     cv::Mat image(2, 3, CV_32FC3);
     for (int y = 0; y < 2; ++y)
         for (int x = 0; x < 3; ++x)
             image.at<cv::Vec3f>(y, x) = cv::Vec3f(3 * y + x, 10 + 3 * y + x, 20 + 3 * y + x);
-    std::vector<float> chw(18, -1.0f);
-    hwcToChw(image, chw.data());
-    EXPECT_EQ(chw, (std::vector<float>{0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15, 20, 21, 22, 23, 24,
+    std::vector<float> hwc(18, -1.0f);
+    copyHwc(image, hwc.data());
+    EXPECT_EQ(hwc, (std::vector<float>{0, 10, 20, 1, 11, 21, 2, 12, 22, 3, 13, 23, 4, 14, 24, 5, 15,
                                        25}));
-    // A non-continuous view (a column crop) is copied row by row.
-    std::vector<float> crop(6);
-    hwcToChw(image(cv::Rect(1, 0, 1, 2)), crop.data());
-    EXPECT_EQ(crop, (std::vector<float>{1, 4, 11, 14, 21, 24}));
-    EXPECT_THROW(hwcToChw(cv::Mat(2, 2, CV_8UC3), crop.data()), std::invalid_argument);
+    // A non-continuous view (a column crop) is copied row by row, rows packed.
+    std::vector<float> crop(6, -1.0f);
+    copyHwc(image(cv::Rect(1, 0, 1, 2)), crop.data());
+    EXPECT_EQ(crop, (std::vector<float>{1, 11, 21, 4, 14, 24}));
+    EXPECT_THROW(copyHwc(cv::Mat(2, 2, CV_8UC3), crop.data()), std::invalid_argument);
 }
 
-TEST(LoaderLayout, BatchIsNchw)
+TEST(LoaderLayout, BatchIsNhwc)
 {
     const SampleFn fn = [](int index, AugmentRng &, LoaderSample &out, std::string &) {
         out.image = cv::Mat(2, 2, CV_32FC3);
@@ -343,9 +343,9 @@ TEST(LoaderLayout, BatchIsNchw)
     EXPECT_EQ(b.targetWidth, 0);
     ASSERT_EQ(b.data.size(), 24u);
     for (int n = 0; n < 2; ++n)
-        for (int c = 0; c < 3; ++c)
-            for (int p = 0; p < 4; ++p)
-                EXPECT_EQ(b.data[n * 12 + c * 4 + p], 100 * n + 10 * c + p);
+        for (int p = 0; p < 4; ++p)
+            for (int c = 0; c < 3; ++c)
+                EXPECT_EQ(b.data[n * 12 + p * 3 + c], 100 * n + 10 * c + p);
     EXPECT_EQ(b.labels, (std::vector<int64_t>{0, 1}));
     EXPECT_FALSE(loader.next(b));
 }
