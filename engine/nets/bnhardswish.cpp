@@ -26,6 +26,18 @@ bool fusedBnEnabled()
     return enabled;
 }
 
+/// Where the fused op is faster than PyTorch's two kernels: under 16 channels, where PyTorch
+/// 1.13's channels-last BatchNorm runs several times slower than its usual speed (x0.25's
+/// 8-channel layers at 112x112, batch 32, 2 threads, AMD EPYC: forward + backward 11 ms fused
+/// against 30). Elsewhere these loops gained on some large tensors (32x64x56x56: 20 ms against
+/// 27) and lost on tensors that fit in the caches (32x256x14x14: 5.8 ms against 3.2, PyTorch's
+/// AVX-512 kernels), and a whole x1.0 step was no faster with them, so those layers keep
+/// PyTorch's kernels (docs/training.md, 'The model step').
+bool fusionPays(const torch::Tensor &x)
+{
+    return x.dim() == 4 && x.size(1) < 16;
+}
+
 /// Row ranges for the threads: about 64k values each at least, at most one per thread.
 int chunkCount(int64_t rows, int64_t channels)
 {
@@ -194,7 +206,7 @@ public:
 bool canFuseBnHardswish(const torch::Tensor &x, const torch::nn::BatchNorm2dImpl &bn)
 {
     const auto &o = bn.options;
-    return fusedBnEnabled() && x.defined() && x.dim() == 4 && x.scalar_type() == torch::kFloat &&
+    return fusedBnEnabled() && x.defined() && fusionPays(x) && x.dim() == 4 && x.scalar_type() == torch::kFloat &&
            x.is_contiguous(torch::MemoryFormat::ChannelsLast) && x.size(1) > 0 &&
            x.numel() / x.size(1) > 1 && o.affine() && o.track_running_stats() &&
            o.momentum().has_value() && bn.weight.scalar_type() == torch::kFloat &&
