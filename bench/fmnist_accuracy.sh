@@ -7,7 +7,7 @@
 #
 #   bench/fmnist_accuracy.sh [EPOCHS] [WORKDIR]      (PULC=path/to/pulc to choose the binary)
 set -euo pipefail
-epochs=${1:-16}
+epochs=${1:-21}
 work=${2:-/tmp/pulc-fmnist-bench}
 pulc=${PULC:-$(dirname "$0")/../build/release/app/pulc}
 project="$work/project"
@@ -18,13 +18,16 @@ if [ ! -f "$project/project.pulc" ]; then
   "$pulc" demo "$project" --train 0 --test 0 --val 0.05 >/dev/null
 fi
 
+# The recipe: ResizeImage 64, Padv2 80, RandomCropImage 64 (the classic pad-and-crop shift,
+# +0.5 points over RandCropImage here), flip, batch 128 at LR 0.2, label smoothing 0.1. At
+# about 37 s an epoch on a 2-core AMD EPYC, 21 epochs fit the 15 minutes.
 settings=(
   --model PPLCNet_x0_25
   --set input=64x64 --set train_size=64x64 --set resize_short=0
-  --set geometry=rand_crop --set rand_crop_scale_min=0.8
+  --set geometry=resize_pad_crop --set pad_size=80x80
   --set flip_prob=0.5 --set erasing_prob=0
-  --set epochs="$epochs" --set batch_size=64 --set lr=0.1 --set warmup_epochs=1
-  --set label_smoothing=0 --set weight_decay=5e-5
+  --set epochs="$epochs" --set batch_size=128 --set lr=0.2 --set warmup_epochs=1
+  --set label_smoothing=0.1 --set weight_decay=5e-5
   --set threads=2 --set loader_threads=2
 )
 log="$work/train-$(date +%s).jsonl"
@@ -34,7 +37,7 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 run=$(tail -n 1 "$log" | sed -n 's/.*"run":\([0-9]*\).*/\1/p')
 
-echo "Fashion-MNIST, PP-LCNet x0.25 from scratch, 64x64, $epochs epochs, batch 64, 2 threads"
+echo "Fashion-MNIST, PP-LCNet x0.25 from scratch, 64x64, $epochs epochs, batch 128, 2 threads"
 printf 'training wall time: %.1f s\n' "$(echo "$end - $start" | bc)"
 grep -E "Maximum resident set size" "$work/time.txt" | sed 's/^\s*/training /'
 echo "validation top-1 per epoch:"

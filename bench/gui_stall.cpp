@@ -217,12 +217,18 @@ bool trainPhases(ui::MainWindow &window, StallMeter &meter, const QTemporaryDir 
     settle(1500);
     int epochs = 0;
     qint64 steps = 0;
+    std::vector<double> speeds; // the engine's 20-step images/s, from epoch 2 on
     auto *controller = trainPage->findChild<ui::TrainController *>();
     if (controller) {
         QObject::connect(controller, &ui::TrainController::epochFinished,
                          [&](const ui::TrainEpochPoint &) { ++epochs; });
         QObject::connect(controller, &ui::TrainController::stepsReported,
-                         [&](const QList<ui::TrainStepPoint> &points) { steps += points.size(); });
+                         [&](const QList<ui::TrainStepPoint> &points) {
+                             steps += points.size();
+                             for (const ui::TrainStepPoint &p : points)
+                                 if (p.epoch >= 2 && p.imagesPerSecond > 0)
+                                     speeds.push_back(p.imagesPerSecond);
+                         });
     }
     meter.begin();
     start->click();
@@ -240,6 +246,16 @@ bool trainPhases(ui::MainWindow &window, StallMeter &meter, const QTemporaryDir 
                .arg(trainSeconds)
                .arg(steps)
                .arg(epochs));
+    // The figure `pulc train --json` prints per step ("img_per_s"), so the same run from the
+    // command line compares like for like: pulc demo DIR --train 3000 --test 0, then
+    // pulc train --project DIR --model PPLCNet_x0_25 --set input=64x64 --set train_size=64x64
+    //   --set resize_short=0 --set epochs=50 --set batch_size=32 --json
+    if (!speeds.empty()) {
+        std::sort(speeds.begin(), speeds.end());
+        std::printf("train    the Train page's run: median %.1f img/s over %zu steps from epoch "
+                    "2 on\n",
+                    speeds[speeds.size() / 2], speeds.size());
+    }
     window.runs()->refresh();
     settle(1500);
     const auto runs = window.runs()->usableRuns();

@@ -123,7 +123,8 @@ struct RandomErasingParams
 AugmentResult randomErasing(const cv::Mat &image, const RandomErasingParams &params,
                             AugmentRng &rng, cv::Rect *patch = nullptr);
 
-/// Padv2(size=[w,h], pad_mode=1): centre the image on a constant canvas; float32 output.
+/// Padv2(size=[w,h], pad_mode=1): centre the image on a constant canvas. A uint8 image with a
+/// whole fill value from 0 to 255 stays uint8 (the same values); anything else becomes float32.
 /// Fails if the image is larger than the canvas.
 AugmentResult padv2(const cv::Mat &image, cv::Size size, double fillValue = 0.0);
 

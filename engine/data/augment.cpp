@@ -277,11 +277,16 @@ AugmentResult padv2(const cv::Mat &image, cv::Size size, double fillValue)
     if (image.cols > size.width || image.rows > size.height)
         return AugmentResult::failure("Padv2: image " + sizeText(image.size()) +
                                       " is larger than the canvas " + sizeText(size));
-    cv::Mat canvas(size, CV_MAKETYPE(CV_32F, image.channels()), cv::Scalar::all(fillValue));
+    // uint8 pixels on a uint8 canvas when the fill is a byte value: the same numbers, a quarter
+    // of the memory, and NormalizeImage then takes its table path.
+    const bool bytes = image.depth() == CV_8U && fillValue >= 0.0 && fillValue <= 255.0 &&
+                       fillValue == std::floor(fillValue);
+    const int depth = bytes ? CV_8U : CV_32F;
+    cv::Mat canvas(size, CV_MAKETYPE(depth, image.channels()), cv::Scalar::all(fillValue));
     const int x = (size.width - image.cols) / 2;
     const int y = (size.height - image.rows) / 2;
     cv::Mat target = canvas(cv::Rect(x, y, image.cols, image.rows));
-    image.convertTo(target, CV_32F);
+    image.convertTo(target, depth);
     return {canvas, {}};
 }
 

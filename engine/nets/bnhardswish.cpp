@@ -27,11 +27,11 @@ bool fusedBnEnabled()
 }
 
 /// Where the fused op is faster than PyTorch's two kernels: under 16 channels, where PyTorch
-/// 1.13's channels-last BatchNorm runs several times slower than its usual speed (x0.25's
-/// 8-channel layers at 112x112, batch 32, 2 threads, AMD EPYC: forward + backward 11 ms fused
-/// against 30). Elsewhere these loops gained on some large tensors (32x64x56x56: 20 ms against
-/// 27) and lost on tensors that fit in the caches (32x256x14x14: 5.8 ms against 3.2, PyTorch's
-/// AVX-512 kernels), and a whole x1.0 step was no faster with them, so those layers keep
+/// 1.13's channels-last BatchNorm runs several times slower than its usual speed. bench/bn_bench
+/// per layer (forward + backward, batch 32, 2 threads, AMD EPYC): 32x8x112x112 2.49x faster
+/// fused; 32x16x112x112 1.65x and 32x64x56x56 1.32x, but 32x16x56x56 0.57x and every layer of
+/// 28x28 or smaller about 0.5x (PyTorch's AVX-512 kernels on tensors that fit in the caches).
+/// A whole x1.0 step was no faster with the wide layers fused (train_bench), so those keep
 /// PyTorch's kernels (docs/training.md, 'The model step').
 bool fusionPays(const torch::Tensor &x)
 {

@@ -290,24 +290,33 @@ TEST(Augment, RandomErasingNeverWithZeroAndAlwaysWithOne)
     EXPECT_FALSE(randomErasing(gridImage(4, 4), always, rng).ok()); // not normalised
 }
 
-TEST(Augment, Padv2CentresOnFloatCanvas)
+TEST(Augment, Padv2CentresOnACanvasOfTheImagesDepth)
 {
     const cv::Mat img(2, 2, CV_8UC3, cv::Scalar(1, 2, 3));
-    const AugmentResult r = padv2(img, cv::Size(4, 4), 9.0);
-    ASSERT_TRUE(r.ok()) << r.error;
-    EXPECT_EQ(r.image.type(), CV_32FC3);
-    EXPECT_EQ(r.image.size(), cv::Size(4, 4));
-    for (int y = 0; y < 4; ++y)
-        for (int x = 0; x < 4; ++x) {
-            const bool inside = x >= 1 && x <= 2 && y >= 1 && y <= 2;
-            EXPECT_EQ(r.image.at<cv::Vec3f>(y, x),
-                      inside ? cv::Vec3f(1, 2, 3) : cv::Vec3f(9, 9, 9));
-        }
+    // A whole fill in 0..255 keeps uint8; a fractional fill (or a float image) gives float32.
+    for (const double fill : {9.0, 9.5}) {
+        const AugmentResult r = padv2(img, cv::Size(4, 4), fill);
+        ASSERT_TRUE(r.ok()) << r.error;
+        EXPECT_EQ(r.image.type(), fill == 9.0 ? CV_8UC3 : CV_32FC3);
+        EXPECT_EQ(r.image.size(), cv::Size(4, 4));
+        cv::Mat values;
+        r.image.convertTo(values, CV_32F);
+        for (int y = 0; y < 4; ++y)
+            for (int x = 0; x < 4; ++x) {
+                const bool inside = x >= 1 && x <= 2 && y >= 1 && y <= 2;
+                const auto f = static_cast<float>(fill);
+                EXPECT_EQ(values.at<cv::Vec3f>(y, x),
+                          inside ? cv::Vec3f(1, 2, 3) : cv::Vec3f(f, f, f));
+            }
+    }
+    cv::Mat floats;
+    img.convertTo(floats, CV_32F);
+    EXPECT_EQ(padv2(floats, cv::Size(4, 4)).image.type(), CV_32FC3);
     // Odd margins floor: a 1x1 image on a 4 wide, 3 high canvas sits at (1, 1).
     const AugmentResult odd = padv2(cv::Mat(1, 1, CV_8UC3, cv::Scalar::all(5)), cv::Size(4, 3));
     ASSERT_TRUE(odd.ok());
-    EXPECT_EQ(odd.image.at<cv::Vec3f>(1, 1), cv::Vec3f(5, 5, 5));
-    EXPECT_EQ(odd.image.at<cv::Vec3f>(1, 2), cv::Vec3f(0, 0, 0));
+    EXPECT_EQ(odd.image.at<cv::Vec3b>(1, 1), cv::Vec3b(5, 5, 5));
+    EXPECT_EQ(odd.image.at<cv::Vec3b>(1, 2), cv::Vec3b(0, 0, 0));
     EXPECT_FALSE(padv2(img, cv::Size(1, 4)).ok());
 }
 

@@ -13,6 +13,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "tempdirtest.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -55,18 +57,12 @@ bool readYaml(const std::string &path, DeployConfig *deploy, std::string *error)
 /// PaddleClas's PULC deploy configs, in the shared folder.
 const char *const kPaddleConfigsDir = "data/paddleclas/deploy/configs/PULC";
 
-class BundleTest : public ::testing::Test
+class BundleTest : public pulc::test::TempDirTest
 {
 protected:
-    void SetUp() override
-    {
-        m_dir = fs::temp_directory_path() /
-                ("pulc_bundle_test_" + std::to_string(::getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
+    BundleTest()
+        : TempDirTest("bundle_test")
+    {}
 
     std::string write(const std::string &name, const std::string &text) const
     {
@@ -75,8 +71,6 @@ protected:
         std::ofstream(path, std::ios::binary) << text;
         return path.string();
     }
-
-    fs::path m_dir;
 };
 
 std::vector<std::string> namesFor(const SceneInfo &scene, const TrainConfig &config)

@@ -7,6 +7,8 @@
 #include "engine/readers/archivecheck.h"
 #include "engine/train/checkpoint.h"
 
+#include "tempdirtest.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -63,16 +65,15 @@ EndRecords endRecords(const Bytes &b)
     return r;
 }
 
-class CheckpointFileTest : public ::testing::Test
+class CheckpointFileTest : public pulc::test::TempDirTest
 {
 protected:
+    CheckpointFileTest()
+        : TempDirTest("ckptfile")
+    {}
     void SetUp() override
     {
-        m_dir = fs::temp_directory_path() /
-                ("pulc_ckptfile_" + std::to_string(::getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
+        TempDirTest::SetUp();
         NetworkOptions options;
         options.name = "PPLCNet_x0_25";
         options.classes = 3;
@@ -87,9 +88,6 @@ protected:
         std::ifstream in(m_good, std::ios::binary);
         m_bytes.assign(std::istreambuf_iterator<char>(in), {});
     }
-    void TearDown() override { fs::remove_all(m_dir); }
-
-    std::string path(const std::string &name) const { return (m_dir / name).string(); }
 
     /// Writes `bytes` as `name` and opens it; returns the error ("" when it opened).
     std::string openBytes(const std::string &name, const Bytes &bytes)
@@ -104,7 +102,6 @@ protected:
 
     std::string m_good;
     Bytes m_bytes;
-    fs::path m_dir;
 };
 
 constexpr char kDamaged[] = ": the checkpoint is damaged, cut short or not a PULC Studio "

@@ -8,6 +8,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "tempdirtest.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -21,18 +23,12 @@ namespace {
 using namespace pulc::engine;
 namespace fs = std::filesystem;
 
-class DecodedCacheTest : public ::testing::Test
+class DecodedCacheTest : public pulc::test::TempDirTest
 {
 protected:
-    void SetUp() override
-    {
-        dir = fs::temp_directory_path() /
-              ("pulc_decodedcache_" + std::to_string(getpid()) + "_" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    void TearDown() override { fs::remove_all(dir); }
+    DecodedCacheTest()
+        : TempDirTest("decodedcache")
+    {}
 
     /// A smooth colour gradient (JPEG-friendly) written as `name`.
     std::string writeImage(const std::string &name, int width, int height, int shift = 0)
@@ -42,19 +38,17 @@ protected:
             for (int c = 0; c < width; ++c)
                 bgr.at<cv::Vec3b>(r, c) = cv::Vec3b((r * 255 / height + shift) % 256,
                                                     c * 255 / width, (r + c + shift) % 256);
-        const std::string path = (dir / name).string();
-        EXPECT_TRUE(cv::imwrite(path, bgr));
-        return path;
+        const std::string file = path(name);
+        EXPECT_TRUE(cv::imwrite(file, bgr));
+        return file;
     }
-
-    fs::path dir;
 };
 
 TEST_F(DecodedCacheTest, CachedPixelsEqualAFreshDecodeAndShrink)
 {
     const std::string big = writeImage("big.png", 300, 200);
     const std::string small = writeImage("small.jpg", 60, 40);
-    const std::string file = decodedCacheFile(dir.string(), 100);
+    const std::string file = decodedCacheFile(m_dir.string(), 100);
     CacheBuildOptions options;
     options.shortSide = 100;
     auto built = buildDecodedCache(file, {big, small, big}, nullptr, options);
@@ -91,7 +85,7 @@ TEST_F(DecodedCacheTest, AChangedFileIsStaleAndRebuildingReusesTheRest)
 {
     const std::string a = writeImage("a.png", 50, 50);
     const std::string b = writeImage("b.png", 50, 50);
-    const std::string file = decodedCacheFile(dir.string(), 64);
+    const std::string file = decodedCacheFile(m_dir.string(), 64);
     CacheBuildOptions options;
     options.shortSide = 64;
     ASSERT_TRUE(buildDecodedCache(file, {a, b}, nullptr, options));
@@ -122,7 +116,7 @@ TEST_F(DecodedCacheTest, ADamagedEntryIsDroppedAndLoggedByPath)
 {
     const std::string a = writeImage("a.png", 40, 40);
     const std::string b = writeImage("b.png", 40, 40, 9);
-    const std::string file = decodedCacheFile(dir.string(), 64);
+    const std::string file = decodedCacheFile(m_dir.string(), 64);
     CacheBuildOptions options;
     options.shortSide = 64;
     ASSERT_TRUE(buildDecodedCache(file, {a, b}, nullptr, options));
@@ -148,7 +142,7 @@ TEST_F(DecodedCacheTest, ADamagedEntryIsDroppedAndLoggedByPath)
 TEST_F(DecodedCacheTest, DeletedTruncatedOrForeignFilesAreRefusedByName)
 {
     const std::string a = writeImage("a.png", 40, 40);
-    const std::string file = decodedCacheFile(dir.string(), 64);
+    const std::string file = decodedCacheFile(m_dir.string(), 64);
     auto missing = DecodedCache::open(file);
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().find(file), std::string::npos) << missing.error();
@@ -176,9 +170,9 @@ TEST_F(DecodedCacheTest, UnreadableImagesAreRecordedNotRetriedAndTheLimitHolds)
 {
     const std::string a = writeImage("a.png", 40, 40);
     const std::string b = writeImage("b.png", 40, 40, 3);
-    const std::string broken = (dir / "broken.jpg").string();
+    const std::string broken = (m_dir / "broken.jpg").string();
     std::ofstream(broken) << "not a jpeg";
-    const std::string file = decodedCacheFile(dir.string(), 64);
+    const std::string file = decodedCacheFile(m_dir.string(), 64);
     CacheBuildOptions options;
     options.shortSide = 64;
     options.maxBytes = 40 * 40 * 3 + 10; // room for one image
@@ -201,7 +195,7 @@ TEST_F(DecodedCacheTest, UnreadableImagesAreRecordedNotRetriedAndTheLimitHolds)
 TEST_F(DecodedCacheTest, FailedWritesLeaveTheOldCache)
 {
     const std::string a = writeImage("a.png", 40, 40);
-    const std::string file = decodedCacheFile(dir.string(), 64);
+    const std::string file = decodedCacheFile(m_dir.string(), 64);
     CacheBuildOptions options;
     options.shortSide = 64;
     ASSERT_TRUE(buildDecodedCache(file, {a}, nullptr, options));

@@ -11,6 +11,8 @@
 #include "engine/train/optimizer.h"
 #include "engine/training.h"
 
+#include "tempdirtest.h"
+
 #include <gtest/gtest.h>
 
 #include <torch/torch.h>
@@ -102,20 +104,12 @@ TEST(ModelEma, RefusesNetworksOfAnotherShape)
     }
 }
 
-class EmaTrainingTest : public ::testing::Test
+class EmaTrainingTest : public pulc::test::TempDirTest
 {
 protected:
-    void SetUp() override
-    {
-        m_dir = fs::temp_directory_path() /
-                ("pulc_ema_" + std::to_string(::getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
-
-    std::string path(const std::string &name) const { return (m_dir / name).string(); }
+    EmaTrainingTest()
+        : TempDirTest("ema")
+    {}
 
     /// 2 epochs of 3 steps with EMA at `decay`.
     TrainJob shortRun(const std::string &runDir, double decay) const
@@ -128,8 +122,6 @@ protected:
         job.runDir = path(runDir);
         return job;
     }
-
-    fs::path m_dir;
 };
 
 /// Part `part` ("model" or "ema") of a checkpoint, by name.

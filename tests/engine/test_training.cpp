@@ -10,6 +10,8 @@
 #include "engine/train/checkpoint.h"
 #include "engine/training.h"
 
+#include "tempdirtest.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -24,22 +26,12 @@ namespace {
 using namespace pulc::engine;
 namespace fs = std::filesystem;
 
-class TrainingTest : public ::testing::Test
+class TrainingTest : public pulc::test::TempDirTest
 {
 protected:
-    void SetUp() override
-    {
-        m_dir = fs::temp_directory_path() /
-                ("pulc_training_" + std::to_string(::getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
-
-    std::string path(const std::string &name) const { return (m_dir / name).string(); }
-
-    fs::path m_dir;
+    TrainingTest()
+        : TempDirTest("training")
+    {}
 };
 
 std::vector<std::string> readLines(const std::string &file)

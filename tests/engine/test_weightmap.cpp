@@ -14,6 +14,8 @@
 #include "engine/training.h"
 #include "engine/weights/weightmap.h"
 
+#include "tempdirtest.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -108,21 +110,12 @@ std::shared_ptr<ClassifierNet> freshNet(const std::string &model, int64_t classe
 }
 
 /// A temporary folder per test.
-class WeightMapTest : public ::testing::Test
+class WeightMapTest : public pulc::test::TempDirTest
 {
 protected:
-    void SetUp() override
-    {
-        m_dir = fs::temp_directory_path() /
-                ("pulc_weightmap_" + std::to_string(::getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
-    std::string path(const std::string &name) const { return (m_dir / name).string(); }
-
-    fs::path m_dir;
+    WeightMapTest()
+        : TempDirTest("weightmap")
+    {}
 };
 
 std::string fileText(const std::string &path)
@@ -227,11 +220,11 @@ TEST_F(WeightMapReference, LogitsMatchThePyTorchReference)
         EXPECT_FALSE(report.headReinitialised);
         EXPECT_EQ(report.messages.empty(), !c.student);
 
-        const fs::path dir = fs::path(file).parent_path();
+        const fs::path m_dir = fs::path(file).parent_path();
         const torch::Tensor input =
-            readFloats(dir / "input.bin", shapeOf(dir / "shapes.txt", "input"));
+            readFloats(m_dir / "input.bin", shapeOf(m_dir / "shapes.txt", "input"));
         const torch::Tensor expected =
-            readFloats(dir / "logits.bin", shapeOf(dir / "shapes.txt", "logits"));
+            readFloats(m_dir / "logits.bin", shapeOf(m_dir / "shapes.txt", "logits"));
         net->eval();
         torch::NoGradGuard noGrad;
         const torch::Tensor x = c.channelsLast ? toChannelsLast(input) : input;
