@@ -206,9 +206,9 @@ public:
 bool canFuseBnHardswish(const torch::Tensor &x, const torch::nn::BatchNorm2dImpl &bn)
 {
     const auto &o = bn.options;
-    return fusedBnEnabled() && x.defined() && fusionPays(x) && x.dim() == 4 && x.scalar_type() == torch::kFloat &&
-           x.is_contiguous(torch::MemoryFormat::ChannelsLast) && x.size(1) > 0 &&
-           x.numel() / x.size(1) > 1 && o.affine() && o.track_running_stats() &&
+    return fusedBnEnabled() && x.defined() && fusionPays(x) && x.dim() == 4 &&
+           x.scalar_type() == torch::kFloat && x.is_contiguous(torch::MemoryFormat::ChannelsLast) &&
+           x.size(1) > 0 && x.numel() / x.size(1) > 1 && o.affine() && o.track_running_stats() &&
            o.momentum().has_value() && bn.weight.scalar_type() == torch::kFloat &&
            bn.running_mean.scalar_type() == torch::kFloat;
 }
