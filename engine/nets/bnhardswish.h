@@ -2,7 +2,7 @@
 // Internal to engine/: training-mode BatchNorm followed by hardswish as one autograd op, for
 // the ConvBNLayer every PP-LCNet block is made of. On 2 cores BatchNorm and hardswish were about
 // 65% of a PP-LCNet x0.25 training step at 224 (forward and backward, PyTorch's profiler on
-// Debian's 1.13), most of it in the 8-channel layers, where PyTorch's channels-last BatchNorm is
+// Debian's 1.13), much of it in the 8-channel layers, where PyTorch's channels-last BatchNorm is
 // slow. Fused, the forward reads its input twice and writes once, the backward recomputes the BN
 // output from the input instead of storing it, and no intermediate tensor is allocated
 // (docs/training.md, 'The model step').
