@@ -2,6 +2,7 @@
 // predictor before it is put in place.
 #include "engine/bundle.h"
 
+#include "engine/computethreads.h"
 #include "engine/deploy/bundlefiles.h"
 #include "engine/deploy/foldnet.h"
 #include "engine/deploy/onnxexport.h"
@@ -517,6 +518,7 @@ private:
 
 ExportResult exportModel(const ExportSource &source, const ExportOptions &options)
 {
+    const ComputeThreadsRelease release; // the app exports on a pooled thread
     return Exporter(source, options).exec();
 }
 

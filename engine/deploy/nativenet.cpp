@@ -1,8 +1,8 @@
 #include "engine/deploy/nativenet.h"
 
-#include <oneapi/dnnl/dnnl.hpp>
+#include "engine/runtime/openmp.h"
 
-#include <dlfcn.h>
+#include <oneapi/dnnl/dnnl.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -18,26 +18,6 @@ using dnnl::memory;
 using Tag = memory::format_tag;
 using Dt = memory::data_type;
 
-// The OpenMP intra-op thread count is a per-thread ICV of libgomp, which oneDNN and LibTorch
-// share. The engine does not link libgomp itself (only through them), so the two entry points
-// are looked up in the already loaded runtime.
-struct OmpApi
-{
-    void (*setNumThreads)(int) = nullptr;
-    int (*getMaxThreads)() = nullptr;
-    OmpApi()
-    {
-        setNumThreads = reinterpret_cast<void (*)(int)>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
-        getMaxThreads = reinterpret_cast<int (*)()>(dlsym(RTLD_DEFAULT, "omp_get_max_threads"));
-    }
-};
-
-const OmpApi &omp()
-{
-    static const OmpApi api;
-    return api;
-}
-
 /// Sets the calling thread's OpenMP thread count for its lifetime and restores it afterwards,
 /// so LibTorch on the same thread keeps its own setting.
 class ThreadScope
@@ -45,10 +25,10 @@ class ThreadScope
 public:
     explicit ThreadScope(int threads)
     {
-        if (omp().setNumThreads && omp().getMaxThreads) {
-            m_saved = omp().getMaxThreads();
+        if (openmp::api().setNumThreads && openmp::api().getMaxThreads) {
+            m_saved = openmp::api().getMaxThreads();
             if (m_saved != threads)
-                omp().setNumThreads(threads);
+                openmp::api().setNumThreads(threads);
             else
                 m_saved = 0;
         }
@@ -56,7 +36,7 @@ public:
     ~ThreadScope()
     {
         if (m_saved > 0)
-            omp().setNumThreads(m_saved);
+            openmp::api().setNumThreads(m_saved);
     }
     ThreadScope(const ThreadScope &) = delete;
     ThreadScope &operator=(const ThreadScope &) = delete;

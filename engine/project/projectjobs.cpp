@@ -7,6 +7,7 @@
 #include "dataset/runs.h"
 #include "dataset/samples.h"
 #include "dataset/stringconv.h"
+#include "engine/computethreads.h"
 #include "engine/configfile.h"
 #include "engine/pretrained.h"
 
@@ -213,6 +214,7 @@ ProjectTrainOutcome trainInProject(const std::string &projectDir,
                                    const ProjectTrainRequest &request,
                                    const JobCallbacks &callbacks)
 {
+    const ComputeThreadsRelease release; // the app's training thread outlives the run
     ProjectTrainOutcome outcome;
     auto fail = [&](const std::string &message) {
         outcome.result.status = TrainResult::Status::Failed;
@@ -381,6 +383,7 @@ Result<std::string> runCheckpoint(const std::string &projectDir, const std::stri
 EvalResult evaluateInProject(const std::string &projectDir, const std::string &run,
                              const std::string &split, const JobCallbacks &callbacks, int threads)
 {
+    const ComputeThreadsRelease release;
     EvalResult result;
     const Result<std::string> checkpoint = runCheckpoint(projectDir, run);
     if (!checkpoint) {

@@ -1,5 +1,7 @@
 #include "engine/benchmark.h"
 
+#include "engine/computethreads.h"
+
 #include "engine/nets/network.h"
 #include "engine/train/losses.h"
 #include "engine/train/optimizer.h"
@@ -10,6 +12,7 @@ namespace pulc::engine {
 
 StepTiming timeTrainingSteps(const TrainConfig &config, int classes, int warmup, int steps)
 {
+    const ComputeThreadsRelease release; // the app times steps on a pooled thread
     StepTiming timing;
     try {
         at::set_num_threads(std::max(1, config.threads));

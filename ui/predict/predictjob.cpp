@@ -1,6 +1,7 @@
 #include "ui/predict/predictjob.h"
 
 #include <dataset/importsource.h>
+#include <engine/computethreads.h>
 #include <engine/predictor.h>
 #include <engine/projectjobs.h>
 
@@ -273,6 +274,13 @@ void PredictJob::work()
         bool isCommand = false;
         {
             QMutexLocker lock(&m_mutex);
+            if (!m_stop && m_commands.empty() && m_images.empty()) {
+                // Idle: this thread lives as long as the page, and its OpenMP workers would
+                // slow a training run down until it exits (engine/computethreads.h).
+                lock.unlock();
+                pulc::engine::releaseComputeThreads();
+                lock.relock();
+            }
             while (!m_stop && m_commands.empty() && m_images.empty())
                 m_wake.wait(&m_mutex);
             if (m_stop)

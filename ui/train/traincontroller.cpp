@@ -14,8 +14,11 @@ namespace pulc::ui {
 
 namespace {
 
-/// Reports are batched to at most one per this many milliseconds.
-constexpr qint64 kReportIntervalMs = 100;
+/// Reports are batched to at most one per this many milliseconds. Every redraw they cause takes
+/// the GUI thread off a core the run's OpenMP team spins on, so four a second, not ten: on a
+/// 2-core machine that kept the Train page within a few percent of `pulc train`
+/// (docs/training.md, 'One OpenMP team at a time').
+constexpr qint64 kReportIntervalMs = 250;
 
 void registerMetaTypes()
 {

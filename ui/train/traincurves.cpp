@@ -20,8 +20,8 @@ namespace pulc::ui {
 
 namespace {
 
-constexpr double kSmoothing = 0.9; ///< EMA weight of the past for the smoothed loss
-constexpr int kReplotIntervalMs = 100;
+constexpr double kSmoothing = 0.9;     ///< EMA weight of the past for the smoothed loss
+constexpr int kReplotIntervalMs = 250; ///< as TrainController's reports: a redraw costs the run
 
 const QColor kRunColor(31, 119, 180);
 const QColor kOverlayColors[] = {QColor(255, 127, 14), QColor(44, 160, 44), QColor(214, 39, 40),
